@@ -1,0 +1,37 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  { ignores: ['.next/**', 'node_modules/**', '.waymark/**', 'drizzle/**', 'test/artifacts/**', 'next-env.d.ts'] },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The layers point one way: lib never reaches into ingest, and only the GitHub source talks to octokit.
+    files: ['lib/**/*.ts', 'lib/**/*.tsx', 'app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/ingest/**', '@/ingest/**'], message: 'lib/ and app/ must not import ingest/ (layers point one way).' },
+            { group: ['octokit', '@octokit/*'], message: 'Only ingest/sources/github may import octokit.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['ingest/**/*.ts'],
+    ignores: ['ingest/sources/github/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['octokit', '@octokit/*'], message: 'Only ingest/sources/github may import octokit.' }] }],
+    },
+  },
+];
+
+export default config;

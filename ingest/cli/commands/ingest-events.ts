@@ -1,0 +1,59 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { readNdjson } from '../../../lib/events/read-ndjson';
+import { runEventImport } from '../../../lib/events/run-event-import';
+import { defineCommand } from '../command';
+import { usageError } from '../cli-error';
+import { formatDuration, plural } from '../format';
+import { openCommandDb } from '../open-command-db';
+import { createProgress } from '../progress';
+import { countLines } from '../count-lines';
+
+export const ingestEventsCommand = defineCommand({
+  name: 'ingest events',
+  summary: 'Import events-v1 records (NDJSON) from a file or stdin',
+  usage: 'waymark ingest events <file|-> [--source NAME]',
+  help: [
+    'Imports deployments, incidents, pipeline runs, services and facts in the events-v1 format (see README).',
+    'The import is all-or-nothing: if any record is invalid, every error is listed by line and field and nothing is stored.',
+    'Importing the same file again changes nothing (ids are unique per source and kind).',
+    '',
+    'Arguments:',
+    '  <file|->         an NDJSON file, or - to read standard input',
+    'Options:',
+    '  --source NAME    namespace for the record ids (default: events), e.g. jenkins',
+    '',
+    'Example:',
+    '  waymark ingest events deploys.ndjson --source jenkins',
+  ].join('\n'),
+  options: { source: { type: 'string' } },
+  run: async ({ values, positionals, stdout }) => {
+    const [path, extra] = positionals;
+    if (!path) throw usageError('missing <file|->: the NDJSON file to import, or - for standard input');
+    if (extra) throw usageError(`unexpected argument "${extra}"`);
+    const fromStdin = path === '-';
+    const file = fromStdin ? null : resolve(path);
+    if (file && (!existsSync(file) || !statSync(file).isFile())) throw usageError(`${path}: no such file`);
+
+    const handle = await openCommandDb('ingest events');
+    const progress = createProgress({ label: `Importing ${fromStdin ? 'stdin' : basename(file!)}`, unit: 'records' });
+    if (file) progress.setTotal(await countLines(file));
+    const started = Date.now();
+    try {
+      const counts = await runEventImport({
+        db: handle.db,
+        input: readNdjson(fromStdin ? process.stdin : createReadStream(file!)),
+        source: (values.source as string | undefined) ?? 'events',
+        scope: fromStdin ? 'stdin' : basename(file!),
+        onProgress: ({ records }) => progress.update(records),
+      });
+      progress.finish();
+      stdout.write(
+        `Imported ${plural(counts.records, 'record')} from ${fromStdin ? 'stdin' : path} in ${formatDuration(Date.now() - started)}: ` +
+          `${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged.\n`,
+      );
+    } finally {
+      progress.finish();
+    }
+  },
+});

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getConfig } from '../../../lib/config/load-config';
+import { closeDb, getDbHandle } from '../../../lib/db/client';
+import { migrateDatabase } from '../../../lib/db/migrate';
+import { AppError } from '../../../lib/errors';
+import { log } from '../../../lib/observability/log';
+import { defineCommand } from '../command';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const buildApp = () =>
+  new Promise<void>((resolveBuild, reject) => {
+    const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+    const child = spawn(process.execPath, [nextBin, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolveBuild() : reject(new AppError('USAGE', `next build failed with exit code ${code}`))));
+  });
+
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'Apply migrations and serve the dashboard (what `npm start` runs)',
+  usage: 'waymark serve',
+  help: [
+    'Builds the app when no production build exists, applies migrations, and serves the dashboard and API on PORT (default 3000).',
+    'With no DATABASE_URL the server owns the embedded database for as long as it runs: other waymark commands against',
+    'the same data folder are refused until it stops (PGlite allows one process).',
+  ].join('\n'),
+  run: async ({ stdout }) => {
+    const config = getConfig();
+    const port = config.server.port;
+    if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
+      stdout.write('No production build found; running `next build` first (once).\n');
+      await buildApp();
+    }
+    const handle = await getDbHandle({ role: 'server', port });
+    await migrateDatabase(handle);
+
+    const { default: next } = await import('next');
+    const app = next({ dev: false, dir: ROOT, port });
+    await app.prepare();
+    const handler = app.getRequestHandler();
+    const server = createServer((request, response) => {
+      handler(request, response).catch((error: unknown) => {
+        log.error('unhandled request error', { error });
+        response.statusCode = 500;
+        response.end('Internal error');
+      });
+    });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new AppError('USAGE', `port ${port} is already in use; set PORT to another port`) : error),
+      );
+      server.listen(port, () => resolveListen());
+    });
+    stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location})\n`);
+
+    await new Promise<void>((resolveStop) => {
+      const stop = (signal: string) => {
+        stdout.write(`\nStopping (${signal})…\n`);
+        server.close(() => resolveStop());
+        server.closeAllConnections();
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    await closeDb();
+  },
+});

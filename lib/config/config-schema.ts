@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const isValidRegex = (pattern: string) => {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const regex = z.string().min(1).refine(isValidRegex, { error: 'not a valid regular expression' });
+
+/** Every setting Waymark reads. Env vars and waymark.yaml keys both map onto this one shape. */
+export const ZConfig = z.strictObject({
+  database: z.strictObject({
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
+      .optional(),
+    dataDir: z.string().min(1).default('.waymark/data'),
+  }),
+  server: z.strictObject({
+    port: z.coerce.number().int().min(1).max(65535).default(3000),
+    maxBodyBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+    requireReadToken: z.boolean().default(false),
+  }),
+  metrics: z.strictObject({
+    productionEnvironmentPattern: regex.default('^(prod|production)$'),
+    attributionWindowHours: z.coerce.number().positive().default(168),
+    defaultWindowDays: z.coerce.number().int().positive().default(90),
+    reworkLabels: z.array(z.string().min(1)).default(['bug', 'hotfix']),
+  }),
+  demo: z.strictObject({
+    mode: z.enum(['auto', 'off']).default('auto'),
+  }),
+  standards: z.strictObject({
+    path: z.string().min(1).optional(),
+  }),
+  scorecard: z.strictObject({
+    factsMaxAgeDays: z.coerce.number().positive().default(14),
+    externalResultMaxAgeDays: z.coerce.number().positive().default(7),
+  }),
+  github: z.strictObject({
+    token: z.string().min(1).optional(),
+    apiUrl: z.url().default('https://api.github.com'),
+    appId: z.string().min(1).optional(),
+    privateKey: z.string().min(1).optional(),
+    installationId: z.coerce.number().int().positive().optional(),
+    webhookSecret: z.string().min(1).optional(),
+    org: z.string().min(1).optional(),
+    repos: z.array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'must be OWNER/NAME' })).default([]),
+    deployWorkflowPattern: regex.default('deploy'),
+    incidentLabel: z.string().min(1).default('incident'),
+    backfillHorizonDays: z.coerce.number().int().positive().default(30),
+    schedule: z.string().min(1).optional(),
+  }),
+  git: z.strictObject({
+    backfillHorizonDays: z.coerce.number().int().positive().default(30),
+  }),
+  log: z.strictObject({
+    level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  }),
+});
+
+export type Config = z.infer<typeof ZConfig>;
+
+/** Config paths whose values are secrets: never logged, never sent to a page. */
+export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret'] as const;

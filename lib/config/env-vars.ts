@@ -1,0 +1,25 @@
+/**
+ * The environment variables Waymark reads, and the config key each one sets.
+ * An env var wins over the same key in waymark.yaml.
+ */
+export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string' | 'boolean' | 'list'; description: string }> = [
+  { name: 'DATABASE_URL', path: 'database.url', kind: 'string', description: 'Postgres server URL; unset means the embedded PGlite database.' },
+  { name: 'WAYMARK_DATA_DIR', path: 'database.dataDir', kind: 'string', description: 'Folder of the embedded database (default .waymark/data).' },
+  { name: 'PORT', path: 'server.port', kind: 'string', description: 'HTTP port of `npm start` / `waymark serve` (default 3000).' },
+  { name: 'WAYMARK_MAX_BODY_BYTES', path: 'server.maxBodyBytes', kind: 'string', description: 'Largest accepted request body in bytes (default 10485760).' },
+  { name: 'WAYMARK_REQUIRE_READ_TOKEN', path: 'server.requireReadToken', kind: 'boolean', description: 'When true, the read APIs require a token too.' },
+  { name: 'WAYMARK_PRODUCTION_PATTERN', path: 'metrics.productionEnvironmentPattern', kind: 'string', description: 'Case-insensitive regex of production environments (default ^(prod|production)$).' },
+  { name: 'WAYMARK_ATTRIBUTION_WINDOW_HOURS', path: 'metrics.attributionWindowHours', kind: 'string', description: 'How long after a deployment an incident is attributed to it (default 168).' },
+  { name: 'WAYMARK_DEFAULT_WINDOW_DAYS', path: 'metrics.defaultWindowDays', kind: 'string', description: 'Default metrics window in days (default 90).' },
+  { name: 'WAYMARK_REWORK_LABELS', path: 'metrics.reworkLabels', kind: 'list', description: 'Comma-separated pull-request labels that mark a hotfix (default bug,hotfix).' },
+  { name: 'WAYMARK_DEMO', path: 'demo.mode', kind: 'string', description: '`auto` loads the demo organization into an empty embedded database; `off` never does.' },
+  { name: 'WAYMARK_STANDARDS', path: 'standards.path', kind: 'string', description: 'Path of the golden-path standards file (default ./golden-path.yaml when present).' },
+  { name: 'GITHUB_TOKEN', path: 'github.token', kind: 'string', description: 'GitHub token for polling (secret).' },
+  { name: 'GITHUB_API_URL', path: 'github.apiUrl', kind: 'string', description: 'GitHub API base URL; set it for GitHub Enterprise Server.' },
+  { name: 'GITHUB_APP_ID', path: 'github.appId', kind: 'string', description: 'GitHub App id (instead of a token).' },
+  { name: 'GITHUB_APP_PRIVATE_KEY', path: 'github.privateKey', kind: 'string', description: 'GitHub App private key, PEM (secret).' },
+  { name: 'GITHUB_APP_INSTALLATION_ID', path: 'github.installationId', kind: 'string', description: 'GitHub App installation id.' },
+  { name: 'GITHUB_WEBHOOK_SECRET', path: 'github.webhookSecret', kind: 'string', description: 'Secret that signs GitHub webhook deliveries (secret).' },
+  { name: 'GITHUB_ORG', path: 'github.org', kind: 'string', description: 'Organization to sync when no --org is given.' },
+  { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
+];

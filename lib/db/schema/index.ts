@@ -1,0 +1,6 @@
+export * from './access';
+export * from './domain';
+export * from './ingest';
+export * from './meta';
+export * from './raw';
+export * from './scorecard';

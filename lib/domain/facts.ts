@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Facts are what sources observe about a service's repository, kept apart from the checks that judge them
+ * (the Backstage Tech Insights split). Sources write them; lib/scorecard reads them.
+ */
+export const ZRepositoryFacts = z.object({
+  defaultBranch: z.string().min(1).optional(),
+  headSha: z.string().min(1).optional(),
+  /** Every path in the default branch's tree at HEAD. */
+  paths: z.array(z.string().min(1)),
+  /** Contents of the files the standards ask about (CODEOWNERS, catalog-info.yaml, workflows, manifests). */
+  files: z.record(z.string(), z.string()).default({}),
+  /** True when the source could not list the whole tree (GitHub truncates very large trees). */
+  truncated: z.boolean().default(false),
+});
+
+/** A Backstage catalog entity (catalog-info.yaml), kept as written. */
+export const ZCatalogFacts = z.looseObject({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: z.looseObject({ name: z.string().min(1) }),
+  spec: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ZBranchProtectionFacts = z.object({
+  branch: z.string().min(1),
+  /** Whether any protection (classic or rulesets) applies to the branch. */
+  enabled: z.boolean(),
+  requiredReviews: z.number().int().min(0).default(0),
+  requireCodeOwnerReviews: z.boolean().default(false),
+  requiredStatusChecks: z.array(z.string()).default([]),
+  enforceAdmins: z.boolean().default(false),
+  allowForcePushes: z.boolean().default(false),
+  allowDeletions: z.boolean().default(false),
+});
+
+export const FACT_SCHEMAS = {
+  repository: ZRepositoryFacts,
+  catalog: ZCatalogFacts,
+  branch_protection: ZBranchProtectionFacts,
+} as const;
+
+export type FactKind = keyof typeof FACT_SCHEMAS;
+export const FACT_KINDS = Object.keys(FACT_SCHEMAS) as FactKind[];
+
+export type RepositoryFacts = z.infer<typeof ZRepositoryFacts>;
+export type CatalogFacts = z.infer<typeof ZCatalogFacts>;
+export type BranchProtectionFacts = z.infer<typeof ZBranchProtectionFacts>;
+export type FactData = { repository: RepositoryFacts; catalog: CatalogFacts; branch_protection: BranchProtectionFacts };

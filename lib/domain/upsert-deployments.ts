@@ -1,0 +1,69 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { changes, deploymentChanges, deployments } from '../db/schema';
+import type { Executor } from '../db/client';
+import { upsertRows } from '../db/upsert-rows';
+import type { ChangeRow, DeploymentRow } from './types';
+
+export type DeploymentWithChanges = {
+  deployment: DeploymentRow;
+  /** The commits this deployment carried; null means "not stated", which leaves stored links alone. */
+  changes: ChangeRow[] | null;
+};
+
+/**
+ * Writes deployments with the commits they carried. A deployment counts as updated when its row, one of its
+ * commits, or the set of commits it carries changed.
+ */
+export const upsertDeployments = async (db: Executor, items: DeploymentWithChanges[]) => {
+  const written = await upsertRows(
+    db,
+    deployments,
+    items.map((item) => item.deployment),
+    { key: [deployments.id] },
+  );
+  const commitRows = items.flatMap((item) => item.changes ?? []);
+  // A commit seen in several deployments is one row; later sightings fill in what earlier ones lacked.
+  const commitsWritten = await upsertRows(db, changes, commitRows, { key: [changes.id], mode: 'merge' });
+  const touchedCommits = new Set([...commitsWritten.inserted, ...commitsWritten.updated]);
+
+  const stated = new Map<string, Set<string>>();
+  for (const item of items) if (item.changes) stated.set(item.deployment.id, new Set(item.changes.map((change) => change.id)));
+  const existing = new Map<string, Set<string>>();
+  const ids = [...stated.keys()];
+  if (ids.length > 0) {
+    const rows = await db.select().from(deploymentChanges).where(inArray(deploymentChanges.deploymentId, ids));
+    for (const row of rows) {
+      let set = existing.get(row.deploymentId);
+      if (!set) existing.set(row.deploymentId, (set = new Set()));
+      set.add(row.changeId);
+    }
+  }
+
+  const linksChanged = new Set<string>();
+  const toInsert: { deploymentId: string; changeId: string }[] = [];
+  const toDelete: { deploymentId: string; changeId: string }[] = [];
+  for (const [deploymentId, wanted] of stated) {
+    const have = existing.get(deploymentId) ?? new Set<string>();
+    for (const changeId of wanted) if (!have.has(changeId)) toInsert.push({ deploymentId, changeId });
+    for (const changeId of have) if (!wanted.has(changeId)) toDelete.push({ deploymentId, changeId });
+  }
+  for (const link of [...toInsert, ...toDelete]) linksChanged.add(link.deploymentId);
+  for (let start = 0; start < toInsert.length; start += 10_000) {
+    await db.insert(deploymentChanges).values(toInsert.slice(start, start + 10_000)).onConflictDoNothing();
+  }
+  for (let start = 0; start < toDelete.length; start += 1_000) {
+    const chunk = toDelete.slice(start, start + 1_000);
+    await db
+      .delete(deploymentChanges)
+      .where(or(...chunk.map((link) => and(eq(deploymentChanges.deploymentId, link.deploymentId), eq(deploymentChanges.changeId, link.changeId)))));
+  }
+
+  const inserted = new Set(written.inserted);
+  const updated = new Set(written.updated);
+  for (const item of items) {
+    const id = item.deployment.id;
+    if (inserted.has(id)) continue;
+    if (linksChanged.has(id) || item.changes?.some((change) => touchedCommits.has(change.id))) updated.add(id);
+  }
+  return { inserted, updated };
+};

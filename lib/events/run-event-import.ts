@@ -1,0 +1,35 @@
+import type { Db } from '../db/client';
+import { isAppError } from '../errors';
+import { finishIngestRun, startIngestRun } from '../runs/record-ingest-run';
+import type { EventInput } from './event-input';
+import { importEvents, type ImportCounts } from './import-events';
+
+export type RunEventImportOptions = {
+  db: Db;
+  input: AsyncIterable<EventInput> | Iterable<EventInput>;
+  source?: string;
+  /** What is being imported, for the run record: a file name, `stdin`, `http`. */
+  scope: string;
+  onProgress?: (progress: { records: number }) => void;
+};
+
+const flattenCounts = (counts: ImportCounts) => ({
+  records: counts.records,
+  inserted: counts.inserted,
+  updated: counts.updated,
+  unchanged: counts.unchanged,
+});
+
+/** The one way events-v1 records get in, used by `waymark ingest events` and `POST /api/events` alike. */
+export const runEventImport = async ({ db, input, source = 'events', scope, onProgress }: RunEventImportOptions) => {
+  const runId = await startIngestRun(db, { job: 'events', source, scope });
+  try {
+    const counts = await importEvents({ db, input, source, onProgress });
+    await finishIngestRun(db, runId, { status: 'success', counts: flattenCounts(counts) });
+    return counts;
+  } catch (error) {
+    const summary = isAppError(error) ? [error.message, ...error.details.slice(0, 20)].join('\n') : (error as Error).message;
+    await finishIngestRun(db, runId, { status: 'failed', error: summary });
+    throw error;
+  }
+};
