@@ -19,8 +19,8 @@ export type DbHandle = {
   backend: DbBackend;
   /** Where the data lives, with no credentials: a host/database or a folder. */
   location: string;
-  /** The postgres.js client, for the few things drizzle does not expose (advisory locks). */
-  client?: postgres.Sql;
+  /** The server URL (with credentials: never log it), for tools that need their own connection (migrations). */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -42,7 +42,7 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<DbHand
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       backend: 'postgres',
       location: describePostgresUrl(options.url),
-      client,
+      url: options.url,
       close: () => client.end({ timeout: 5 }),
     };
   }

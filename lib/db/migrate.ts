@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import type { DbHandle, Schema } from './client';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -17,14 +18,15 @@ export const migrateDatabase = async (handle: DbHandle) => {
     await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  const client = handle.client!;
-  const lock = await client.reserve();
+  // One dedicated connection holds the lock and runs the migrations: a pooled client could hand them to different
+  // connections, or, with a pool of one, wait on itself forever.
+  const connection = postgres(handle.url!, { max: 1, onnotice: () => {} });
   try {
-    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
+    await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(connection), { migrationsFolder: MIGRATIONS_FOLDER });
+    await connection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
   } finally {
-    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    lock.release();
+    await connection.end({ timeout: 5 });
   }
 };
 
