@@ -10,7 +10,8 @@ export const runCli = (args: string[], { env = {}, stdin, cwd }: { env?: Record<
   new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+      // Only what the test gives: the developer's own DATABASE_URL or WAYMARK_* must not leak into the child.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
     });
     let stdout = '';
     let stderr = '';
