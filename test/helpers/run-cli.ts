@@ -11,7 +11,7 @@ export const runCli = (args: string[], { env = {}, stdin, cwd }: { env?: Record<
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
       // Only what the test gives: the developer's own DATABASE_URL or WAYMARK_* must not leak into the child.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
+      env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     });
     let stdout = '';
     let stderr = '';

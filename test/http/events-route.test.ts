@@ -26,7 +26,8 @@ describeEachBackend('POST /api/events', ({ db, handle }) => {
   });
 
   it('answers 401 without a valid token and stores nothing', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wmk_000000000000_' + 'x'.repeat(43) }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wmk_000000000000_' + 'x'.repeat(43) }];
+    for (const headers of attempts) {
       const response = await post(toNdjson([deployment]), headers);
       expect(response.status).toBe(401);
       expect((await response.json()).code).toBe('UNAUTHORIZED');
