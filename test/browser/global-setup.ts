@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { runCli } from '../helpers/run-cli';
+import { toNdjson } from '../helpers/event-input';
+import { generateOrganization } from './fixture/generate-organization';
+import { ensureBuild } from './helpers/ensure-build';
+import { findChromium, INSTALL_HINT } from './helpers/find-chromium';
+import { ARTIFACTS, ROOT, SCREENSHOTS } from './helpers/paths';
+import { startServer } from './helpers/start-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the production server listens, or null when the suite is skipped (no Chromium on a developer machine). */
+    baseUrl: string | null;
+    chromium: string | null;
+  }
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export default async function setup(project: TestProject) {
+  const chromium = findChromium();
+  if (!chromium) {
+    if (process.env.WAYMARK_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required for the browser tests (WAYMARK_REQUIRE_BROWSER=1) but was not found; ${INSTALL_HINT}`);
+    log(`browser tests skipped: Chromium was not found; ${INSTALL_HINT}`);
+    project.provide('baseUrl', null);
+    project.provide('chromium', null);
+    return;
+  }
+
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  ensureBuild(ROOT, log);
+
+  const work = mkdtempSync(join(tmpdir(), 'waymark-browser-'));
+  const dataDir = join(work, 'data');
+  const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const fixture = join(work, 'organization.ndjson');
+  writeFileSync(fixture, toNdjson(generateOrganization({ today })));
+  const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off' };
+  for (const args of [['migrate'], ['ingest', 'events', fixture]]) {
+    const result = await runCli(args, { env, cwd: ROOT });
+    if (result.code !== 0) throw new Error(`waymark ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+  }
+
+  const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS });
+  log(`browser tests: server at ${server.url}`);
+  project.provide('baseUrl', server.url);
+  project.provide('chromium', chromium);
+
+  return async () => {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  };
+}
