@@ -16,7 +16,7 @@ import { importEvents } from '../../lib/events/import-events';
 import { readNdjson } from '../../lib/events/read-ndjson';
 import { validateEventRecord } from '../../lib/events/validate-event-record';
 import { TEST_POSTGRES_URL, withDatabase } from '../helpers/postgres-url';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../lib/random/seeded-random';
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' } } });
 const RECORDS = Number(values.records);
