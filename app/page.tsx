@@ -1,17 +1,47 @@
-import { getDbHandle } from '@/lib/db/client';
-import { getSchemaVersion } from '@/lib/db/get-schema-version';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDataPresence } from '@/lib/catalog/get-data-presence';
+import { getDb } from '@/lib/db/client';
+import { DoraSection } from './_components/dora/dora-section';
+import { FilterBar } from './_components/filters/filter-bar';
+import { getDefaultDays } from './_components/filters/get-default-days';
+import { readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
+import { SourcesTable } from './_components/runs/sources-table';
+import { Card } from './_components/ui/card';
+import { ConnectSource } from './_components/ui/connect-source';
+import { PageHeader } from './_components/ui/page-header';
+import ui from './_components/ui/ui.module.css';
+import { Widget } from './_components/ui/widget';
 
 export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Overview' };
 
-export default async function OverviewPage() {
-  const { db, backend } = await getDbHandle();
-  const version = await getSchemaVersion(db);
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const defaultDays = getDefaultDays();
+  const filters = readFilters(await searchParams, defaultDays);
+  const presence = await getDataPresence({ db: await getDb() });
+  const header = <PageHeader title="Overview" lede="How the organization delivers software, how far it is along the golden path, and how fresh the data is." />;
+  if (!presence.hasServices) {
+    return (
+      <>
+        {header}
+        <ConnectSource title="Waymark has no data yet" />
+      </>
+    );
+  }
+  const window = toWindow(filters);
   return (
-    <main>
-      <h1>Waymark</h1>
-      <p>
-        Database: {backend}, schema version {version}.
-      </p>
-    </main>
+    <>
+      {header}
+      <FilterBar action="/" filters={filters} defaultDays={defaultDays} />
+      <DoraSection scope={{ org: true }} scopeLabel="The organization" window={window} days={filters.days} />
+      <div className={ui.twoCol}>
+        <Card title="Data freshness" hint={<Link href="/ingest">Ingest status →</Link>}>
+          <Widget label="Data freshness">
+            <SourcesTable />
+          </Widget>
+        </Card>
+      </div>
+    </>
   );
 }

@@ -24,10 +24,10 @@ export function Skeleton({ height = 20, width = '100%' }: { height?: number | st
   return <div className={styles.skeleton} style={{ height, width }} aria-hidden="true" />;
 }
 
-/** A card-shaped placeholder with an accessible "loading" label, used as every widget's Suspense fallback. */
-export function CardSkeleton({ label, height = 160 }: { label: string; height?: number }) {
+/** A placeholder with an accessible "loading" label, used as every widget's Suspense fallback inside its card. */
+export function WidgetSkeleton({ label, height = 160 }: { label: string; height?: number }) {
   return (
-    <div className={styles.card} aria-busy="true" aria-live="polite">
+    <div className={styles.stack} aria-busy="true">
       <span className="visually-hidden">Loading {label}…</span>
       <Skeleton height={18} width="40%" />
       <Skeleton height={height} />

@@ -1,0 +1,94 @@
+import type { DoraMetrics, Tier } from '@/lib/metrics/metrics-types';
+import { formatCount } from '../format/format-count';
+import { formatDuration } from '../format/format-duration';
+import { formatFrequency } from '../format/format-frequency';
+import { formatPercent } from '../format/format-percent';
+
+export type DoraMetricKey = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime' | 'reworkRate';
+export type DrillKind = 'deployments' | 'changes' | 'incidents';
+
+/** One headline figure of a DoraMetrics answer, ready to show: value, tier, sample size, and what is better. */
+export type DoraFigure = {
+  key: DoraMetricKey;
+  label: string;
+  value: number | null;
+  display: string;
+  /** A second figure shown under the main one (lead time p90). */
+  secondary: string | null;
+  tier: Tier | null;
+  samples: string;
+  sampleCount: number;
+  /** Whether a higher value is better (deployment frequency) or worse (everything else). */
+  higherIsBetter: boolean;
+  drill: { kind: DrillKind; status?: string };
+  definition: string;
+};
+
+/** The five headline figures of DORA, in the order the report lists them. */
+export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
+  {
+    key: 'deploymentFrequency',
+    label: 'Deployment frequency',
+    value: metrics.deploymentFrequency.perDay,
+    display: formatFrequency(metrics.deploymentFrequency.perDay),
+    secondary: metrics.deploymentFrequency.medianDeployDaysPerWeek === null ? null : `median ${metrics.deploymentFrequency.medianDeployDaysPerWeek} deploy days/week`,
+    tier: metrics.deploymentFrequency.tier,
+    samples: formatCount(metrics.deploymentFrequency.deployments, 'deployment'),
+    sampleCount: metrics.deploymentFrequency.deployments,
+    higherIsBetter: true,
+    drill: { kind: 'deployments' },
+    definition: 'Production deployments per day over the window; the tier uses deployment days per week.',
+  },
+  {
+    key: 'leadTime',
+    label: 'Lead time for changes',
+    value: metrics.leadTime.p50Seconds,
+    display: formatDuration(metrics.leadTime.p50Seconds),
+    secondary: metrics.leadTime.p90Seconds === null ? null : `p90 ${formatDuration(metrics.leadTime.p90Seconds)}`,
+    tier: metrics.leadTime.tier,
+    samples: formatCount(metrics.leadTime.changes, 'change'),
+    sampleCount: metrics.leadTime.changes,
+    higherIsBetter: false,
+    drill: { kind: 'changes' },
+    definition: 'Median time from a commit to the production deployment that first shipped it.',
+  },
+  {
+    key: 'changeFailureRate',
+    label: 'Change failure rate',
+    value: metrics.changeFailureRate.rate,
+    display: formatPercent(metrics.changeFailureRate.rate),
+    secondary: `${metrics.changeFailureRate.failed} failed`,
+    tier: metrics.changeFailureRate.tier,
+    samples: formatCount(metrics.changeFailureRate.deployments, 'deployment'),
+    sampleCount: metrics.changeFailureRate.deployments,
+    higherIsBetter: false,
+    drill: { kind: 'deployments', status: 'failed' },
+    definition: 'Share of production deployments later rolled back or linked to an incident.',
+  },
+  {
+    key: 'recoveryTime',
+    label: 'Failed deployment recovery time',
+    value: metrics.recoveryTime.p50Seconds,
+    display: formatDuration(metrics.recoveryTime.p50Seconds),
+    secondary: `${metrics.recoveryTime.recovered} of ${metrics.recoveryTime.failed} recovered`,
+    tier: metrics.recoveryTime.tier,
+    samples: formatCount(metrics.recoveryTime.recovered, 'recovery', 'recoveries'),
+    sampleCount: metrics.recoveryTime.recovered,
+    higherIsBetter: false,
+    drill: { kind: 'incidents' },
+    definition: 'Median time from a failed deployment to its rollback or the resolution of its incidents.',
+  },
+  {
+    key: 'reworkRate',
+    label: 'Rework rate',
+    value: metrics.reworkRate.rate,
+    display: formatPercent(metrics.reworkRate.rate),
+    secondary: `${metrics.reworkRate.rework} unplanned`,
+    tier: null,
+    samples: formatCount(metrics.reworkRate.deployments, 'deployment'),
+    sampleCount: metrics.reworkRate.deployments,
+    higherIsBetter: false,
+    drill: { kind: 'deployments', status: 'rework' },
+    definition: 'Share of deployments not planned but done to fix a user-facing problem (DORA 2024; no tiers).',
+  },
+];

@@ -1,0 +1,72 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import uiStyles from '../ui/ui.module.css';
+import styles from './filter-bar.module.css';
+import { RANGE_OPTIONS, type DashboardFilters } from './read-filters';
+
+type FilterBarProps = {
+  action: string;
+  filters: DashboardFilters;
+  defaultDays: number;
+  teams?: string[];
+  services?: string[];
+  showBucket?: boolean;
+  /** Extra parameters the form keeps (e.g. the drill-down's status filter). */
+  keep?: Record<string, string | null>;
+};
+
+function ChoiceField({ label, name, value, allLabel, options }: { label: string; name: string; value: string | null; allLabel: string; options: string[] }) {
+  return (
+    <label className={styles.field}>
+      {label}
+      <select name={name} defaultValue={value ?? ''} className={styles.control}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The filters of a view as a GET form: applying it changes the URL (so the view can be shared and the back button
+ * works), and it works without JavaScript. next/form turns the submit into a client-side navigation.
+ */
+export function FilterBar({ action, filters, defaultDays, teams, services, showBucket, keep = {} }: FilterBarProps) {
+  const ranges = RANGE_OPTIONS.includes(filters.days) ? RANGE_OPTIONS : [...RANGE_OPTIONS, filters.days].sort((a, b) => a - b);
+  return (
+    <Form action={action} className={styles.bar} aria-label="Filters">
+      <label className={styles.field}>
+        Time range
+        <select name="range" defaultValue={`${filters.days}d`} className={styles.control}>
+          {ranges.map((days) => (
+            <option key={days} value={`${days}d`}>
+              Last {days} days{days === defaultDays ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {teams ? <ChoiceField label="Team" name="team" value={filters.team} allLabel="All teams" options={teams} /> : null}
+      {services ? <ChoiceField label="Service" name="service" value={filters.service} allLabel="All services" options={services} /> : null}
+      {showBucket ? (
+        <label className={styles.field}>
+          Granularity
+          <select name="bucket" defaultValue={filters.bucket} className={styles.control}>
+            <option value="week">Weekly</option>
+            <option value="month">Monthly</option>
+          </select>
+        </label>
+      ) : null}
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <button type="submit" className={`${uiStyles.button} ${uiStyles.buttonPrimary}`}>
+        Apply
+      </button>
+      <Link href={action} className={styles.reset}>
+        Reset
+      </Link>
+    </Form>
+  );
+}

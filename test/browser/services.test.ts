@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import { FIXTURE_SERVICES } from './fixture/generate-organization';
+import { describeInBrowser } from './helpers/browser-session';
+
+const rowNames = (page: import('playwright-core').Page) => page.locator('[data-testid="services-table"] tbody th').allTextContents();
+
+describeInBrowser('services', (session) => {
+  it('lists every service, sorted by name', async () => {
+    const page = await session().open('/services');
+    expect(await rowNames(page)).toEqual(FIXTURE_SERVICES.map((service) => service.name).sort());
+    await expect(page.locator('th[aria-sort="ascending"]').textContent()).resolves.toContain('Service');
+    await page.close();
+  });
+
+  it('sorts by a column header, descending on a second click, and says so with aria-sort', async () => {
+    const page = await session().open('/services');
+    await page.locator('thead').getByRole('link', { name: /^Team/ }).click();
+    await page.waitForURL(/sort=team&dir=asc/);
+    const byTeam = [...FIXTURE_SERVICES].sort((a, b) => a.team.localeCompare(b.team)).map((service) => service.team);
+    const teams = await page.locator('[data-testid="services-table"] tbody td:nth-of-type(1)').allTextContents();
+    expect(teams).toEqual(byTeam);
+    await expect(page.locator('th[aria-sort="ascending"]').textContent()).resolves.toContain('Team');
+    await page.locator('thead').getByRole('link', { name: /^Team/ }).click();
+    await page.waitForURL(/sort=team&dir=desc/);
+    await expect(page.locator('th[aria-sort="descending"]').textContent()).resolves.toContain('Team');
+    await page.close();
+  });
+
+  it('searches by name or team through the URL', async () => {
+    const page = await session().open('/services');
+    await page.getByRole('searchbox').fill('pay');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=pay/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="services-table"] tbody tr').length === 3);
+    expect(await rowNames(page)).toEqual(['checkout', 'ledger', 'payments-api']);
+    await page.close();
+    const empty = await session().open('/services?q=zzz');
+    await expect(empty.getByRole('status').first().textContent()).resolves.toContain('No service matches “zzz”');
+    await empty.close();
+  });
+});
