@@ -1,0 +1,91 @@
+'use client';
+
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { ChartPoint, TierBand } from './chart-types';
+import styles from './charts.module.css';
+
+const BAND_FILL: Record<TierBand['tier'], string> = { elite: 'var(--elite)', high: 'var(--high)', medium: 'var(--medium)', low: 'var(--low)' };
+
+/** Buckets with fewer samples than this are drawn hollow: their median says little. */
+export const FEW_SAMPLES = 5;
+
+type TrendChartProps = {
+  points: ChartPoint[];
+  /** The y axis title with its unit ("Lead time (hours)"). */
+  yLabel: string;
+  /** What the samples are ("changes"), for the right axis. */
+  sampleLabel: string;
+  bands: TierBand[];
+  height?: number;
+};
+
+function TrendTooltip({ active, payload }: TooltipContentProps) {
+  const point = active ? (payload?.[0]?.payload as ChartPoint | undefined) : undefined;
+  if (!point) return null;
+  return (
+    <div className={styles.tooltip}>
+      <p>
+        <strong>{point.label}</strong>
+        {point.partial ? ' (partial)' : ''}
+      </p>
+      <p>{point.display}</p>
+      <p className="muted">{point.samplesText}</p>
+    </div>
+  );
+}
+
+type DotProps = { cx?: number; cy?: number; payload?: ChartPoint };
+
+function SampleDot({ cx, cy, payload }: DotProps) {
+  if (cx === undefined || cy === undefined || !payload || payload.value === null) return null;
+  const few = payload.samples < FEW_SAMPLES;
+  return <circle cx={cx} cy={cy} r={few ? 4 : 3} fill={few ? 'var(--surface)' : 'var(--chart-1)'} stroke="var(--chart-1)" strokeWidth={2} />;
+}
+
+/**
+ * A metric over time: the figure per bucket (line, left axis), the samples behind it (bars, right axis), and the
+ * DORA tier bands behind both. Visual only: the page renders the same data as a table for screen readers.
+ */
+export function TrendChart({ points, yLabel, sampleLabel, bands, height = 260 }: TrendChartProps) {
+  const max = Math.max(0, ...points.map((point) => point.value ?? 0));
+  const top = max === 0 ? 1 : max * 1.15;
+  return (
+    <div className={styles.chart} aria-hidden="true">
+      <ComposedChart responsive style={{ width: '100%', height }} data={points} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+        {bands.map((band) => (
+          <ReferenceArea
+            key={band.tier}
+            yAxisId="value"
+            y1={Math.min(band.from, top)}
+            y2={Math.min(band.to, top)}
+            fill={BAND_FILL[band.tier]}
+            fillOpacity={0.08}
+            ifOverflow="hidden"
+            label={band.from < top ? { value: band.label, position: 'insideTopRight', fill: BAND_FILL[band.tier], fontSize: 11 } : undefined}
+          />
+        ))}
+        <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border-strong)" label={{ value: 'Period', position: 'insideBottom', offset: -16, fill: 'var(--text-muted)', fontSize: 12 }} />
+        <YAxis
+          yAxisId="value"
+          domain={[0, top]}
+          tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
+          stroke="var(--border-strong)"
+          tickFormatter={(value: number) => (value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString())}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--text-muted)', fontSize: 12, style: { textAnchor: 'middle' } }}
+        />
+        <YAxis
+          yAxisId="samples"
+          orientation="right"
+          allowDecimals={false}
+          tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
+          stroke="var(--border-strong)"
+          label={{ value: `Samples (${sampleLabel})`, angle: 90, position: 'insideRight', fill: 'var(--text-muted)', fontSize: 12, style: { textAnchor: 'middle' } }}
+        />
+        <Tooltip content={TrendTooltip} />
+        <Bar yAxisId="samples" dataKey="samples" fill="var(--border-strong)" fillOpacity={0.55} isAnimationActive={false} barSize={14} />
+        <Line yAxisId="value" type="monotone" dataKey="value" stroke="var(--chart-1)" strokeWidth={2} dot={SampleDot} activeDot={{ r: 5 }} isAnimationActive={false} connectNulls={false} />
+      </ComposedChart>
+    </div>
+  );
+}
