@@ -75,7 +75,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     samples: formatCount(metrics.recoveryTime.recovered, 'recovery', 'recoveries'),
     sampleCount: metrics.recoveryTime.recovered,
     higherIsBetter: false,
-    drill: { kind: 'incidents' },
+    drill: { kind: 'deployments', status: 'failed' },
     definition: 'Median time from a failed deployment to its rollback or the resolution of its incidents.',
   },
   {

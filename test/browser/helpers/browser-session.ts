@@ -15,7 +15,7 @@ const isLocal = (url: string) => {
 export type BrowserSession = {
   baseUrl: string;
   /** Opens a path in a new page and waits until every widget has streamed in (no Suspense fallback left). */
-  open: (path: string, options?: { screenshot?: string; colorScheme?: 'light' | 'dark' }) => Promise<Page>;
+  open: (path: string, options?: { screenshot?: string; colorScheme?: 'light' | 'dark'; absolute?: boolean }) => Promise<Page>;
   /** Console errors and uncaught page errors seen so far, per page URL. */
   consoleErrors: () => string[];
   /** Requests to anything but this machine that a page attempted (they are aborted). */
@@ -51,14 +51,14 @@ export const describeInBrowser = (title: string, body: (session: () => BrowserSe
       for (const page of context.pages()) await page.close();
       session = {
         baseUrl: baseUrl!,
-        open: async (path, { screenshot, colorScheme = 'light' } = {}) => {
+        open: async (path, { screenshot, colorScheme = 'light', absolute = false } = {}) => {
           const page = await context!.newPage();
           await page.emulateMedia({ colorScheme });
           page.on('console', (message) => {
             if (message.type() === 'error') errors.push(`${path}: ${message.text()}`);
           });
           page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
-          const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
+          const response = await page.goto(absolute ? path : `${baseUrl}${path}`, { waitUntil: 'load' });
           expect(response, `no response for ${path}`).not.toBeNull();
           await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
           if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`), fullPage: true });

@@ -34,9 +34,9 @@ const waitForHealth = async (url: string, child: ChildProcess, logPath: string, 
 };
 
 /** Starts `waymark serve` (the production server, which owns the embedded database) and waits until it is healthy. */
-export const startServer = async ({ root, dataDir, logDir }: { root: string; dataDir: string; logDir: string }): Promise<RunningServer> => {
+export const startServer = async ({ root, dataDir, logDir, logName = 'server.log' }: { root: string; dataDir: string; logDir: string; logName?: string }): Promise<RunningServer> => {
   const port = await findFreePort();
-  const logPath = join(logDir, 'server.log');
+  const logPath = join(logDir, logName);
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [join(root, 'ingest/cli/bin.js'), 'serve'], {
     cwd: root,

@@ -1,0 +1,18 @@
+import { listServices } from '@/lib/catalog/list-services';
+import { getDb } from '@/lib/db/client';
+import { getDefaultDays } from './get-default-days';
+import { readFilters, toScope, toWindow, type DashboardFilters, type SearchParams } from './read-filters';
+
+/**
+ * The filters of a page that can be scoped to a team or a service, checked against the catalog: a team or service
+ * nobody reported is named in `unknown` (the page says so) instead of failing every widget.
+ */
+export const readScopeFilters = async (params: SearchParams) => {
+  const defaultDays = getDefaultDays();
+  const filters: DashboardFilters = readFilters(params, defaultDays);
+  const services = await listServices({ db: await getDb() });
+  const teams = [...new Set(services.flatMap((service) => (service.team ? [service.team] : [])))].sort();
+  const unknown = filters.service && !services.some((service) => service.name === filters.service) ? `service “${filters.service}”` : filters.team && !teams.includes(filters.team) ? `team “${filters.team}”` : null;
+  const scopeLabel = filters.service ?? filters.team ?? 'The organization';
+  return { defaultDays, filters, window: toWindow(filters), scope: toScope(filters), scopeLabel, teams, services: services.map((service) => service.name), unknown };
+};
