@@ -1,5 +1,6 @@
 import { getConfig } from '../../../lib/config/load-config';
-import { DEFAULT_DEPLOY_TAGS, ingestGitRepository } from '../../sources/git/ingest-git-repository';
+import { ingestGitRepository } from '../../sources/git/ingest-git-repository';
+import { DEFAULT_DEPLOY_TAGS, inspectGitRepository } from '../../sources/git/inspect-git-repository';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { formatDuration, plural } from '../format';
@@ -42,6 +43,8 @@ export const ingestGitCommand = defineCommand({
     if (deployTags?.trim() === '' || deployBranch?.trim() === '') throw usageError('--deploy-tags and --deploy-branch must not be empty');
 
     const config = getConfig();
+    // Bad input is refused from git alone, before the database is opened.
+    const inspection = await inspectGitRepository({ path, service: service?.trim(), deployTags, deployBranch });
     const handle = await openCommandDb('ingest git');
     const progress = createProgress({ label: `Reading ${path}`, unit: 'deployments' });
     const started = Date.now();
@@ -49,9 +52,7 @@ export const ingestGitCommand = defineCommand({
       const result = await ingestGitRepository({
         db: handle.db,
         path,
-        service: service?.trim(),
-        deployTags,
-        deployBranch,
+        inspection,
         horizonDays: config.git.backfillHorizonDays,
         onPlan: ({ deployments }) => progress.setTotal(deployments),
         onProgress: ({ deployments }) => progress.update(deployments),
