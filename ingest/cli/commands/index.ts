@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { demoCommand } from './demo';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { migrateCommand } from './migrate';
@@ -6,4 +7,4 @@ import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
 
 /** Every CLI command, in the order `waymark --help` lists them. */
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, ingestEventsCommand, ingestGitCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, ingestEventsCommand, ingestGitCommand, demoCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand];
