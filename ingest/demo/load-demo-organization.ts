@@ -10,7 +10,14 @@ import { runEventImport } from '../../lib/events/run-event-import';
 import { DEMO_SERVICES } from './demo-organization';
 import { generateDemoOrganization } from './generate-demo-organization';
 
-export type LoadDemoOptions = { db: Db; seed?: number; now?: Date; onProgress?: (progress: { records: number }) => void };
+export type LoadDemoOptions = {
+  db: Db;
+  seed?: number;
+  now?: Date;
+  /** Length of the generated period; always 180 but in tests that need a small organization quickly. */
+  days?: number;
+  onProgress?: (progress: { records: number }) => void;
+};
 export type LoadDemoResult = { seed: number; through: string; services: number; counts: ImportCounts };
 
 function* asInputs(records: Iterable<unknown>): Generator<EventInput> {
@@ -22,7 +29,7 @@ function* asInputs(records: Iterable<unknown>): Generator<EventInput> {
  * Loads the demo organization through the real import path (events-v1 records, source `demo`), replacing any demo
  * loaded before, and records its seed and load time in the `demo` setting. Refuses a database with real data.
  */
-export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now = new Date(), onProgress }: LoadDemoOptions): Promise<LoadDemoResult> => {
+export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now = new Date(), days, onProgress }: LoadDemoOptions): Promise<LoadDemoResult> => {
   if (await hasRealData({ db })) {
     throw new AppError(
       'USAGE',
@@ -31,7 +38,7 @@ export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now =
   }
   // A demo loaded on another day or with another seed would leave records behind: start clean.
   await removeDemoData({ db });
-  const counts = await runEventImport({ db, input: asInputs(generateDemoOrganization({ seed, now })), source: DEMO_SOURCE, scope: 'demo', onProgress });
+  const counts = await runEventImport({ db, input: asInputs(generateDemoOrganization({ seed, now, days })), source: DEMO_SOURCE, scope: 'demo', onProgress });
   const through = now.toISOString().slice(0, 10);
   await recordDemoSetting(db, { state: 'loaded', seed, organization: 'acme', loadedAt: now.toISOString(), through, records: counts.records });
   // Scorecards must see the demo's facts and deployments: `await evaluateScorecards({ db })` (lib/scorecard) goes here.
