@@ -139,6 +139,8 @@ function* generateServiceHistory(service: DemoService, seed: number, start: numb
   };
 
   const releaseDays = service.profile === 'legacy' ? monthlyDays(random, days, start) : null;
+  // The legacy service's own trouble comes every 10 to 18 days, whatever is deployed.
+  let nextTrouble = service.profile === 'legacy' ? random.int(2, 12) : Infinity;
   for (let day = 0; day < days; day++) {
     const dayStart = start + day * DAY;
     const weekday = ![0, 6].includes(new Date(dayStart).getUTCDay());
@@ -179,8 +181,10 @@ function* generateServiceHistory(service: DemoService, seed: number, start: numb
       }
     }
     // Incidents no deployment caused (a provider outage, a batch job), so not every incident is a change failure.
-    const background = service.profile === 'legacy' ? 1 / 14 : 0.004;
-    if (random.chance(background)) incident(dayStart + random.between(0, 24) * HOUR, null, service.profile === 'legacy' ? 'ERP sync backlog' : 'Upstream provider degraded');
+    if (day === nextTrouble) {
+      incident(dayStart + random.between(0, 24) * HOUR, null, 'ERP sync backlog');
+      nextTrouble += random.int(10, 18);
+    } else if (random.chance(0.004)) incident(dayStart + random.between(0, 24) * HOUR, null, 'Upstream provider degraded');
   }
 
   yield* events.sort((a, b) => a.at - b.at).map((event) => event.record);

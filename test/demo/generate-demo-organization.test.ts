@@ -77,7 +77,9 @@ describe('generateDemoOrganization', () => {
     expect(erp.length).toBeGreaterThanOrEqual(4);
     expect(erp.length).toBeLessThanOrEqual(8);
     expect(median(leadTimes(['erp-connector'], 0, 180))).toBeGreaterThan(10 * 24);
-    expect(records.filter((record) => record.kind === 'incident' && record.service === 'erp-connector').length).toBeGreaterThanOrEqual(10);
+    // Frequent incidents: besides failed releases, its own trouble every 10 to 18 days, in any 90-day window.
+    const erpIncidents = records.filter((record) => record.kind === 'incident' && record.service === 'erp-connector');
+    expect(erpIncidents.filter((incident) => dayOf(incident.openedAt as string) >= 90).length).toBeGreaterThanOrEqual(5);
   });
 
   it('halves lead time after adopting the golden deploy workflow, while tracing and dependency updates change nothing beyond the trend', () => {
