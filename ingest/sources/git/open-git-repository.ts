@@ -47,8 +47,15 @@ const usage = (message: string) => new AppError('USAGE', message);
 export const openGitRepository = async (path: string): Promise<GitRepository> => {
   const absolute = resolve(path);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw usage(`${path}: no such folder`);
-  const probe = await tryGit(absolute, ['rev-parse', '--is-bare-repository', '--absolute-git-dir']);
-  if (!probe) throw usage(`${path} is not a git repository`);
+  let probe: string;
+  try {
+    probe = (await runGit(absolute, ['rev-parse', '--is-bare-repository', '--absolute-git-dir'])).trim();
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    // git also refuses real repositories (one owned by another user: "detected dubious ownership"); say why.
+    const reason = error.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+    throw usage(/not a git repository/i.test(reason) || !reason ? `${path} is not a git repository` : `${path}: git cannot read it: ${reason}`);
+  }
   const [bareFlag, gitDir] = probe.split('\n');
   const bare = bareFlag === 'true';
   const top = bare ? gitDir! : await tryGit(absolute, ['rev-parse', '--show-toplevel']);
