@@ -1,3 +1,5 @@
+import { seededRandom } from '../../lib/random/seeded-random';
+
 /** FNV-1a: turns a seed and a name into a 32-bit seed, so each service draws from its own stream. */
 const hash32 = (text: string) => {
   let hash = 0x811c9dc5;
@@ -11,18 +13,11 @@ const hash32 = (text: string) => {
 export type Random = ReturnType<typeof createRandom>;
 
 /**
- * A seeded PRNG (mulberry32) with the few distributions the demo needs. Each service gets its own stream
+ * The shared seeded PRNG (lib/random, mulberry32) with the few distributions the demo needs. Each service gets its own stream
  * (`createRandom(seed, name)`), so changing one service's habits does not reshuffle every other service.
  */
 export const createRandom = (seed: number, stream = '') => {
-  let state = hash32(`${seed}:${stream}`);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(hash32(`${seed}:${stream}`));
   const normal = () => {
     // Box-Muller; 1 - next() keeps the logarithm away from 0.
     const u = 1 - next();
