@@ -61,10 +61,10 @@ export const ingestGitCommand = defineCommand({
       const { written, facts } = result;
       const catalog = facts.catalog === 'error' ? `catalog-info.yaml unreadable (${facts.catalogError})` : facts.catalog === 'ok' ? 'catalog-info.yaml read' : 'no catalog-info.yaml';
       const skipped = result.skippedTags.length ? `, ${plural(result.skippedTags.length, 'tag')} skipped (not on a commit)` : '';
+      const seen = result.mode === 'tag' ? `${plural(result.deploymentsSeen, 'tag')} match ${result.ref}` : `${plural(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
       stdout.write(
-        `Ingested ${result.service} from ${path} in ${formatDuration(Date.now() - started)}: ` +
-          `${plural(result.deploymentsSeen, 'deployment')} (${result.mode === 'tag' ? `tags ${result.ref}` : `branch ${result.ref}`}), ` +
-          `${written.deployments} read (${written.inserted} new, ${written.updated} updated) carrying ${plural(written.commits, 'commit')}${skipped}; ` +
+        `Ingested ${result.service} from ${path} in ${formatDuration(Date.now() - started)}: ${seen}; ` +
+          `${plural(written.deployments, 'deployment')} read (${written.inserted} new, ${written.updated} updated) carrying ${plural(written.commits, 'commit')}${skipped}; ` +
           `facts: ${plural(facts.paths, 'path')}, ${plural(facts.files, 'file')}, ${catalog}.\n`,
       );
     } finally {

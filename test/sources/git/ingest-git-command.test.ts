@@ -40,8 +40,8 @@ describe('waymark ingest git', () => {
     const first = waymark('ingest', 'git', repo.dir);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Ingested payments from .* in [\d.]+m?s: 5 deployments \(tags v\*\), 5 read \(5 new, 0 updated\) carrying 10 commits; facts: 8 paths, 1 file, no catalog-info\.yaml\.\n$/);
+    expect(first.stdout).toMatch(/^Ingested payments from .* in [\d.]+m?s: 5 tags match v\*; 5 deployments read \(5 new, 0 updated\) carrying 10 commits; facts: 8 paths, 1 file, no catalog-info\.yaml\.\n$/);
     const second = waymark('ingest', 'git', repo.dir);
-    expect(second.stdout).toMatch(/: 5 deployments \(tags v\*\), 0 read \(0 new, 0 updated\) carrying 0 commits;/);
+    expect(second.stdout).toMatch(/: 5 tags match v\*; 0 deployments read \(0 new, 0 updated\) carrying 0 commits;/);
   });
 });
