@@ -1,5 +1,6 @@
 import { getDbHandle } from '@/lib/db/client';
 import { getSchemaVersion } from '@/lib/db/get-schema-version';
+import DemoBanner from './demo-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,6 +9,7 @@ export default async function OverviewPage() {
   const version = await getSchemaVersion(db);
   return (
     <main>
+      <DemoBanner db={db} />
       <h1>Waymark</h1>
       <p>
         Database: {backend}, schema version {version}.
