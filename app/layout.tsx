@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { DemoBanner } from './_components/shell/demo-banner';
 import { BrandMark } from './_components/shell/brand-mark';
 import { NAV_GROUPS } from './_components/shell/nav-items';
 import { NavLinks } from './_components/shell/nav-links';
@@ -34,6 +35,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <p className={styles.sidebarFoot}>DORA metrics and golden-path scorecards</p>
           </header>
           <main id="main" className={styles.main} tabIndex={-1}>
+            {/* No fallback: the banner is one quick read, and a page without it is complete. */}
+            <Suspense fallback={null}>
+              <DemoBanner />
+            </Suspense>
             {children}
           </main>
         </div>

@@ -82,10 +82,13 @@ const writeBatch = async (tx: Executor, source: string, batch: Valid[], counts: 
   markWritten('deployment', deployments, new Map(deploymentRecords.map((r) => [r.deployment.id, r.key])));
   markWritten('incident', incidentsWritten, new Map(incidentRecords.map((r) => [r.incident.id, r.key])));
   markWritten('pipeline_run', runsWritten, new Map(pipelineRecords.map((r) => [r.pipelineRun.id, r.key])));
-  for (const record of factRecords) {
-    const { changed } = await recordFacts(tx, record.facts);
-    if (changed > 0) mark('facts', record.key, 'inserted');
-  }
+  // All the batch's observations in one call: a weekly facts history is thousands of them.
+  const observations = factRecords.flatMap((record) => record.facts.map((fact) => ({ fact, key: record.key })));
+  const { changedIndexes } = await recordFacts(
+    tx,
+    observations.map((item) => item.fact),
+  );
+  for (const index of changedIndexes) mark('facts', observations[index]!.key, 'inserted');
   for (const key of rawChanged) if (!outcome.has(key)) outcome.set(key, 'updated');
 
   for (const { normalized } of records) {

@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runCli } from '../helpers/run-cli';
-import { toNdjson } from '../helpers/event-input';
-import { generateOrganization } from './fixture/generate-organization';
 import { ensureBuild } from './helpers/ensure-build';
 import { findChromium, INSTALL_HINT } from './helpers/find-chromium';
 import { ARTIFACTS, ROOT, SCREENSHOTS } from './helpers/paths';
@@ -17,6 +15,8 @@ declare module 'vitest' {
     chromium: string | null;
   }
 }
+
+export const DEMO_SEED = 7;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -35,11 +35,10 @@ export default async function setup(project: TestProject) {
 
   const work = mkdtempSync(join(tmpdir(), 'waymark-browser-'));
   const dataDir = join(work, 'data');
-  const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-  const fixture = join(work, 'organization.ndjson');
-  writeFileSync(fixture, toNdjson(generateOrganization({ today })));
   const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off' };
-  for (const args of [['migrate'], ['ingest', 'events', fixture]]) {
+  // The demo organization with a fixed seed, loaded through the real CLI: 40 services in 6 teams over the 180 days
+  // before today (see ingest/demo/demo-organization.ts for who is who).
+  for (const args of [['migrate'], ['demo', '--seed', String(DEMO_SEED)]]) {
     const result = await runCli(args, { env, cwd: ROOT });
     if (result.code !== 0) throw new Error(`waymark ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   }

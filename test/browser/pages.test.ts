@@ -7,7 +7,7 @@ const PAGES: [name: string, path: string, heading: string][] = [
   ['teams', '/teams', 'Teams'],
   ['team', '/teams/payments', 'payments'],
   ['services', '/services', 'Services'],
-  ['service', '/services/checkout', 'checkout'],
+  ['service', '/services/payments-api', 'payments-api'],
   ['ingest-status', '/ingest', 'Ingest status'],
 ];
 
@@ -23,6 +23,12 @@ describeInBrowser('every page', (session) => {
       expect(session().blockedRequests()).toEqual([]);
     });
   }
+
+  it('shows the demo banner while the demo organization is loaded', async () => {
+    const page = await session().open('/teams');
+    await expect(page.getByTestId('demo-banner').textContent()).resolves.toMatch(/Demo data.*acme.*seed 7.*npx waymark demo --reset/);
+    await page.close();
+  });
 
   it('renders in dark mode too', async () => {
     const page = await session().open('/', { screenshot: 'overview-dark', colorScheme: 'dark' });

@@ -23,6 +23,9 @@ export function ConnectSource({ title = 'No data yet' }: { title?: string }) {
           </pre>
         </li>
       </ol>
+      <p className="muted">
+        Or look around first with a generated organization: <code>npx waymark demo</code> (remove it later with <code>npx waymark demo --reset</code>).
+      </p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { closeDb, getDbHandle } from '../../../lib/db/client';
 import { migrateDatabase } from '../../../lib/db/migrate';
 import { AppError } from '../../../lib/errors';
 import { log } from '../../../lib/observability/log';
+import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { defineCommand } from '../command';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,6 +40,7 @@ export const serveCommand = defineCommand({
     }
     const handle = await getDbHandle({ role: 'server', port });
     await migrateDatabase(handle);
+    await autoLoadDemo({ handle, config, stdout });
 
     const { default: next } = await import('next');
     const app = next({ dev: false, dir: ROOT, port });

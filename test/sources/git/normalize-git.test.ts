@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { GitTagRef } from '../../../ingest/sources/git/collect-git-tags';
+import { normalizeCatalogInfo } from '../../../ingest/sources/git/normalize-catalog-info';
+import { normalizeGitDeployment } from '../../../ingest/sources/git/normalize-git-deployment';
+import { normalizeGitService } from '../../../ingest/sources/git/normalize-git-service';
+import { planGitTagDeployments, type ProcessedGitTag } from '../../../ingest/sources/git/plan-git-tag-deployments';
+
+const tag = (name: string, sha: string, committedAt: string, taggedAt: string | null = null): GitTagRef => ({ name, sha, annotated: taggedAt !== null, tagObject: null, taggedAt, committedAt });
+
+describe('planGitTagDeployments', () => {
+  const tags = [tag('v1.10.0', 'c', '2026-03-01T10:00:00Z'), tag('v1.9.0', 'b', '2026-03-01T10:00:00Z'), tag('v1.0.0', 'a', '2026-02-01T10:00:00Z', '2026-02-02T10:00:00+02:00')];
+
+  it('orders tags by deployment time, then by version, and gives the first one the horizon', () => {
+    const { planned, total } = planGitTagDeployments(tags, new Map(), 30);
+    expect(total).toBe(3);
+    expect(planned.map((item) => [item.tag.name, item.previous?.name ?? null, item.deployedAt, item.horizonStart])).toEqual([
+      ['v1.0.0', null, '2026-02-02T10:00:00+02:00', '2026-01-03T08:00:00.000Z'],
+      ['v1.9.0', 'v1.0.0', '2026-03-01T10:00:00Z', null],
+      ['v1.10.0', 'v1.9.0', '2026-03-01T10:00:00Z', null],
+    ]);
+  });
+
+  it('plans nothing for tags stored with the same commit and previous deployment, and re-plans moved tags and their successors', () => {
+    const first = planGitTagDeployments(tags, new Map(), 30).planned;
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, horizonStart: item.horizonStart }]));
+    expect(planGitTagDeployments(tags, processed, 30).planned).toEqual([]);
+    const moved = tags.map((item) => (item.name === 'v1.9.0' ? { ...item, sha: 'b2' } : item));
+    expect(planGitTagDeployments(moved, processed, 30).planned.map((item) => item.tag.name)).toEqual(['v1.9.0', 'v1.10.0']);
+    expect(planGitTagDeployments(tags, processed, 45).planned.map((item) => item.tag.name)).toEqual(['v1.0.0']);
+  });
+});
+
+describe('normalizeGitDeployment', () => {
+  const commit = { sha: 'aa', parents: [], author: 'Ada', authoredAt: '2026-03-01T08:00:00+01:00', committedAt: '2026-03-01T09:00:00Z', subject: 'fix' };
+  const payload = { mode: 'tag' as const, ref: 'v2', name: 'v2', sha: 'aa', deployedAt: '2026-03-01T10:00:00Z', previous: { name: 'v1', sha: 'bb' }, horizonStart: null, commits: ['aa'] };
+
+  it('maps a tag to a production deployment with its commits as changes of the service', () => {
+    const { deployment, changes } = normalizeGitDeployment('payments', payload, new Map([['aa', commit]]));
+    expect(deployment).toMatchObject({ id: 'git:deployment:payments@v2', sourceId: 'payments@v2', environment: 'production', status: 'success', commitSha: 'aa', rollbackOf: null, reason: null });
+    expect(changes).toEqual([expect.objectContaining({ id: 'git:change:payments@aa', authoredAt: new Date('2026-03-01T07:00:00Z'), author: 'Ada', title: 'fix' })]);
+  });
+
+  it('marks an empty range on another commit as a rollback of the previous deployment, and the same commit as not one', () => {
+    expect(normalizeGitDeployment('payments', { ...payload, commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:payments@v1', reason: 'rollback' });
+    expect(normalizeGitDeployment('payments', { ...payload, sha: 'bb', commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+  });
+});
+
+describe('normalizeCatalogInfo and normalizeGitService', () => {
+  it('picks the Component of a multi-entity file and takes the team from a group owner only', () => {
+    const catalog = normalizeCatalogInfo('kind: System\nmetadata:\n  name: shop\n---\nkind: Component\nmetadata:\n  name: cart\n  tags: [node]\nspec:\n  owner: group:default/checkout\n');
+    expect(catalog).toMatchObject({ status: 'ok', entity: { metadata: { name: 'cart' } } });
+    expect(normalizeGitService('cart', '/repos/cart', catalog)).toMatchObject({ team: 'checkout', tags: ['node'], repository: '/repos/cart', source: 'git' });
+    const personal = normalizeCatalogInfo('kind: Component\nmetadata:\n  name: cart\nspec:\n  owner: user:jdoe\n');
+    expect(normalizeGitService('cart', '/repos/cart', personal).team).toBeNull();
+  });
+
+  it('reports why a catalog cannot be used, with the line when YAML does not parse', () => {
+    expect(normalizeCatalogInfo('metadata:\n\tname: x\n')).toEqual({ status: 'error', error: 'catalog-info.yaml line 2: Tabs are not allowed as indentation' });
+    expect(normalizeCatalogInfo('kind: Component\nspec: {}\n')).toMatchObject({ status: 'error', error: expect.stringMatching(/^catalog-info\.yaml: metadata: /) });
+    expect(normalizeCatalogInfo('')).toEqual({ status: 'error', error: 'catalog-info.yaml: no entity in the file' });
+  });
+});
