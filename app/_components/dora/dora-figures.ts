@@ -16,6 +16,7 @@ export type DoraFigure = {
   /** A second figure shown under the main one (lead time p90). */
   secondary: string | null;
   tier: Tier | null;
+  /** What the figure rests on, as a phrase ("from 412 deployments"). */
   samples: string;
   sampleCount: number;
   /** Whether a higher value is better (deployment frequency) or worse (everything else). */
@@ -33,7 +34,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     display: formatFrequency(metrics.deploymentFrequency.perDay),
     secondary: metrics.deploymentFrequency.medianDeployDaysPerWeek === null ? null : `median ${metrics.deploymentFrequency.medianDeployDaysPerWeek} deploy days/week`,
     tier: metrics.deploymentFrequency.tier,
-    samples: formatCount(metrics.deploymentFrequency.deployments, 'deployment'),
+    samples: `from ${formatCount(metrics.deploymentFrequency.deployments, 'deployment')}`,
     sampleCount: metrics.deploymentFrequency.deployments,
     higherIsBetter: true,
     drill: { kind: 'deployments' },
@@ -46,7 +47,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     display: formatDuration(metrics.leadTime.p50Seconds),
     secondary: metrics.leadTime.p90Seconds === null ? null : `p90 ${formatDuration(metrics.leadTime.p90Seconds)}`,
     tier: metrics.leadTime.tier,
-    samples: formatCount(metrics.leadTime.changes, 'change'),
+    samples: `from ${formatCount(metrics.leadTime.changes, 'change')}`,
     sampleCount: metrics.leadTime.changes,
     higherIsBetter: false,
     drill: { kind: 'changes' },
@@ -59,7 +60,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     display: formatPercent(metrics.changeFailureRate.rate),
     secondary: `${metrics.changeFailureRate.failed} failed`,
     tier: metrics.changeFailureRate.tier,
-    samples: formatCount(metrics.changeFailureRate.deployments, 'deployment'),
+    samples: `from ${formatCount(metrics.changeFailureRate.deployments, 'deployment')}`,
     sampleCount: metrics.changeFailureRate.deployments,
     higherIsBetter: false,
     drill: { kind: 'deployments', status: 'failed' },
@@ -70,9 +71,9 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     label: 'Failed deployment recovery time',
     value: metrics.recoveryTime.p50Seconds,
     display: formatDuration(metrics.recoveryTime.p50Seconds),
-    secondary: `${metrics.recoveryTime.recovered} of ${metrics.recoveryTime.failed} recovered`,
+    secondary: null,
     tier: metrics.recoveryTime.tier,
-    samples: formatCount(metrics.recoveryTime.recovered, 'recovery', 'recoveries'),
+    samples: `${metrics.recoveryTime.recovered} of ${formatCount(metrics.recoveryTime.failed, 'failed deployment')} recovered`,
     sampleCount: metrics.recoveryTime.recovered,
     higherIsBetter: false,
     drill: { kind: 'deployments', status: 'failed' },
@@ -85,7 +86,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     display: formatPercent(metrics.reworkRate.rate),
     secondary: `${metrics.reworkRate.rework} unplanned`,
     tier: null,
-    samples: formatCount(metrics.reworkRate.deployments, 'deployment'),
+    samples: `from ${formatCount(metrics.reworkRate.deployments, 'deployment')}`,
     sampleCount: metrics.reworkRate.deployments,
     higherIsBetter: false,
     drill: { kind: 'deployments', status: 'rework' },

@@ -39,7 +39,7 @@ export function MetricTile({ figure, previous, days, href, sparkline }: { figure
       )}
       <div className={styles.tileMeta}>
         {figure.secondary ? <span>{figure.secondary}</span> : null}
-        <span>from {figure.samples}</span>
+        <span>{figure.samples}</span>
       </div>
       <div className={styles.tileMeta}>
         <ChangeIndicator current={figure.value} previous={previous} higherIsBetter={figure.higherIsBetter} days={days} />

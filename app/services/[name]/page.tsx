@@ -8,7 +8,6 @@ import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
 import { readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
 import { PageHeader } from '../../_components/ui/page-header';
-import ui from '../../_components/ui/ui.module.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,12 +41,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
         }
         title={service.name}
         lede={
-          <span className={ui.row}>
-            {service.lifecycle ? <span>Lifecycle: {service.lifecycle}</span> : null}
-            {service.tier ? <span>Tier {service.tier}</span> : null}
-            {service.repository ? <span>Repository: {service.repository}</span> : null}
-            {service.tags.length > 0 ? <span>Tags: {service.tags.join(', ')}</span> : null}
-          </span>
+          [service.lifecycle && `Lifecycle: ${service.lifecycle}`, service.tier && `Tier ${service.tier}`, service.repository && `Repository: ${service.repository}`, service.tags.length > 0 && `Tags: ${service.tags.join(', ')}`]
+            .filter(Boolean)
+            .join(' · ')
         }
       />
       <FilterBar action={path} filters={filters} defaultDays={defaultDays} />
