@@ -1,8 +1,9 @@
-import { CHECK_STATUSES, type CheckStatus } from './scorecard-types';
+import { countStatuses, type StatusCounts } from './count-statuses';
+import type { CheckStatus } from './scorecard-types';
 
 export const UNRANKED = 'unranked';
 
-export type StatusCounts = Record<CheckStatus, number>;
+export type { StatusCounts };
 export type ScorecardSummary = { level: string; score: number | null; counts: StatusCounts };
 
 /**
@@ -12,8 +13,7 @@ export type ScorecardSummary = { level: string; score: number | null; counts: St
  * A level none of whose checks apply is passed through; a service to which no check applies at all is unranked.
  */
 export const computeScorecardSummary = (levels: readonly string[], outcomes: ReadonlyArray<{ level: string; status: CheckStatus }>): ScorecardSummary => {
-  const counts = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as StatusCounts;
-  for (const outcome of outcomes) counts[outcome.status]++;
+  const counts = countStatuses(outcomes.map((outcome) => outcome.status));
   let level = UNRANKED;
   // A service no check applies to has shown nothing: it stays unranked rather than reaching the top level vacuously.
   const applicable = outcomes.length - counts.skip;

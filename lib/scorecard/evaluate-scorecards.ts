@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { getConfig } from '../config/load-config';
 import type { Executor } from '../db/client';
 import { settings } from '../db/schema';
@@ -6,9 +5,11 @@ import { upsertRows } from '../db/upsert-rows';
 import { withSpan } from '../observability/trace';
 import { computeResultHash } from './compute-result-hash';
 import { evaluateServiceScorecard, type ServiceEvaluation } from './evaluate-service-scorecard';
+import { formatDay } from './format-day';
 import { getStandards } from './get-standards';
 import { loadLatestCheckResults } from './load-latest-check-results';
 import { loadScorecardInputs } from './load-scorecard-inputs';
+import { lockScorecardEvaluation } from './lock-scorecard-evaluation';
 import { recordCheckResults } from './record-check-results';
 import { recordScorecardSnapshots } from './record-scorecard-snapshots';
 import type { Standards } from './standards-schema';
@@ -27,9 +28,6 @@ export type EvaluationSummary = { services: number; written: number; unchanged: 
 /** The settings row that says which standards and day the last full evaluation covered (see ensureScorecardsFresh). */
 export const EVALUATION_STATE_KEY = 'scorecard.evaluation';
 
-// Evaluations of one database take turns, so two processes never both append the same change.
-const EVALUATION_LOCK_KEY = 7_406_113_066;
-
 /**
  * Re-evaluates the scorecards of the given services (default: all) against the standards and stores what changed:
  * a check_results row for each result that differs from the previous one, and today's snapshot of every service.
@@ -39,7 +37,7 @@ const EVALUATION_LOCK_KEY = 7_406_113_066;
 export const evaluateScorecards = async ({ db, standards = getStandards(), services, now = new Date() }: EvaluateScorecardsOptions): Promise<EvaluationSummary> =>
   withSpan('waymark.evaluate_scorecards', { 'waymark.services': services?.length ?? -1 }, () =>
     db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${EVALUATION_LOCK_KEY})`);
+      await lockScorecardEvaluation(tx);
       const config = getConfig().scorecard;
       const inputs = await loadScorecardInputs({ db: tx, standards, services, asOf: now });
       const evaluations = inputs.map((serviceInputs) =>
@@ -48,9 +46,9 @@ export const evaluateScorecards = async ({ db, standards = getStandards(), servi
       const latest = await loadLatestCheckResults(tx, services ?? null);
       const previous = new Map([...latest].map(([key, row]) => [key, computeResultHash(row)]));
       const { written, unchanged } = await recordCheckResults(tx, { standards, outcomes: evaluations.flatMap((evaluation) => evaluation.outcomes), evaluatedAt: now, previous });
-      await recordScorecardSnapshots(tx, { day: now.toISOString().slice(0, 10), standardsHash: standards.hash, evaluations });
+      await recordScorecardSnapshots(tx, { day: formatDay(now), standardsHash: standards.hash, evaluations });
       if (!services) {
-        const value = { standardsHash: standards.hash, revision: standards.revision, day: now.toISOString().slice(0, 10), services: evaluations.length, evaluatedAt: now.toISOString() };
+        const value = { standardsHash: standards.hash, revision: standards.revision, day: formatDay(now), services: evaluations.length, evaluatedAt: now.toISOString() };
         await upsertRows(tx, settings, [{ key: EVALUATION_STATE_KEY, value, updatedAt: now }], { key: [settings.key] });
       }
       return { services: evaluations.length, written, unchanged, standardsHash: standards.hash, evaluations };

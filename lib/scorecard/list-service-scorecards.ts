@@ -85,7 +85,8 @@ export const listServiceScorecards = async ({ db, team, services: only, standard
         category: check.category,
         description: check.description ?? null,
         status: current ? (row.status as CheckStatus) : 'unknown',
-        evidence: current ? ((row.evidence ?? { summary: '' }) as Evidence) : { summary: 'Not evaluated yet with the current version of this check', reason: 'not-evaluated' },
+        // The summary first: jsonb keeps keys in its own order, and people read the summary before the details.
+        evidence: current ? ({ summary: '', ...row.evidence } as Evidence) : { summary: 'Not evaluated yet with the current version of this check', reason: 'not-evaluated' },
         fix: check.fix ?? null,
         exemption: current ? ((row.exemption as ActiveExemption | null) ?? null) : null,
         since: current ? row.evaluatedAt.toISOString() : null,

@@ -1,8 +1,9 @@
 import type { Command } from '../command';
 import { ingestEventsCommand } from './ingest-events';
 import { migrateCommand } from './migrate';
+import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
 
 /** Every CLI command, in the order `waymark --help` lists them. */
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, ingestEventsCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, ingestEventsCommand, scoreCommand, scoreRebuildCommand, tokenCreateCommand, tokenListCommand, tokenRevokeCommand];
