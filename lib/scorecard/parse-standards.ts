@@ -50,6 +50,12 @@ const describeProblem = (origin: string, lines: Map<string, number>, raw: unknow
   return `${where}: ${path.length > 0 ? `${formatKey(path)}: ` : ''}${message}`;
 };
 
+/** Problems in file order, so they read top to bottom like the file. */
+const sortByLine = (details: string[]) => {
+  const lineOf = (detail: string) => Number(/ line (\d+):/.exec(detail)?.[1] ?? 0);
+  return [...details].sort((a, b) => lineOf(a) - lineOf(b));
+};
+
 const issuePath = (issue: z.core.$ZodIssue): Path =>
   // An unknown key is reported on its object; pointing at the key itself gives the right line.
   issue.code === 'unrecognized_keys' && issue.keys.length === 1 && !issue.message.startsWith('unknown rule kind') ? [...issue.path, issue.keys[0]!] : issue.path;
@@ -78,8 +84,10 @@ export const parseStandards = (source: string, origin: string): Standards => {
   }
   const result = ZStandardsFile.safeParse(raw);
   if (!result.success) {
-    const details = result.error.issues.map((issue) => problem(issuePath(issue), issueMessage(issue)));
-    throw new AppError('CONFIG_INVALID', `Invalid standards file ${origin}`, { details });
+    // "unknown rule kind" already says what is wrong with a rule; "needs exactly one of" on the same rule is noise.
+    const unknownKinds = new Set(result.error.issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => issue.path.join('.')));
+    const issues = result.error.issues.filter((issue) => !(issue.code === 'custom' && unknownKinds.has(issue.path.join('.'))));
+    throw new AppError('CONFIG_INVALID', `Invalid standards file ${origin}`, { details: sortByLine(issues.map((issue) => problem(issuePath(issue), issueMessage(issue)))) });
   }
 
   const file = result.data;
@@ -96,7 +104,7 @@ export const parseStandards = (source: string, origin: string): Standards => {
   file.exemptions.forEach((exemption, index) => {
     if (!seen.has(exemption.check)) details.push(problem(['exemptions', index, 'check'], `no check has the id "${exemption.check}"`));
   });
-  if (details.length > 0) throw new AppError('CONFIG_INVALID', `Invalid standards file ${origin}`, { details });
+  if (details.length > 0) throw new AppError('CONFIG_INVALID', `Invalid standards file ${origin}`, { details: sortByLine(details) });
 
   const checks: Check[] = file.checks.map((check) => ({ ...check, title: check.title ?? check.id, hash: computeCheckHash(check) }));
   return {
