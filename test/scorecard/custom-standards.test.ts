@@ -100,7 +100,7 @@ const ingest = async (db: Parameters<typeof importRecords>[0]) => {
 
 const statusesOf = async (db: Parameters<typeof importRecords>[0], now: Date) => {
   const cards = await listServiceScorecards({ db, standards, now, refresh: false });
-  return Object.fromEntries(cards.map((card) => [card.service, { level: card.level, ...Object.fromEntries(card.checks.map((check) => [check.id, check.status])) }]));
+  return Object.fromEntries(cards.map((card) => [card.service, { level: card.level, ...Object.fromEntries(card.checks.map((check) => [check.id, check.status])) } as Record<string, string>]));
 };
 
 describeEachBackend('a custom standards file with every rule kind', ({ db }) => {
