@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { closeDb } from '../../lib/db/client';
 import { describeError, isAppError } from '../../lib/errors';
 import { redactText } from '../../lib/observability/redact';
+import { registerTracing, shutdownTracing } from '../../lib/observability/register-tracing';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 
@@ -55,6 +56,7 @@ const main = async (argv: string[]): Promise<number> => {
     process.stdout.write(`${commandHelp(command)}\n`);
     return 0;
   }
+  registerTracing('waymark-cli');
   try {
     await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals, stdout: process.stdout, stderr: process.stderr });
     return 0;
@@ -70,6 +72,7 @@ const main = async (argv: string[]): Promise<number> => {
     return 1;
   } finally {
     await closeDb().catch(() => {});
+    await shutdownTracing().catch(() => {});
   }
 };
 

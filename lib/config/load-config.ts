@@ -9,7 +9,7 @@ import { ENV_VARS } from './env-vars';
 type Origin = { kind: 'env'; name: string } | { kind: 'file'; file: string; line: number };
 
 export type LoadConfigOptions = {
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   cwd?: string;
 };
 

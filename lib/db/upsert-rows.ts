@@ -1,6 +1,8 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
+import { queryRows } from './query-rows';
+import { toArrayLiteral } from './to-array-literal';
 
 export type UpsertOutcome = { inserted: string[]; updated: string[]; unchanged: number };
 
@@ -16,14 +18,29 @@ export type UpsertOptions = {
   keep?: string[];
 };
 
-// Postgres allows 65,535 bind parameters per statement.
-const MAX_PARAMS = 60_000;
+const ROWS_PER_STATEMENT = 5000;
 
-const excluded = (column: PgColumn) => sql.raw(`excluded."${column.name}"`);
+/** A value as the text Postgres will cast back to the column's type. */
+const toText = (column: PgColumn, value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (column.getSQLType().endsWith('[]') || column.getSQLType() === 'jsonb' || column.getSQLType() === 'json') return JSON.stringify(value);
+  return String(value);
+};
+
+/** The expression that turns the unnested text back into the column's type. */
+const fromText = (column: PgColumn, source: SQL): SQL => {
+  const type = column.getSQLType();
+  if (type.endsWith('[]')) return sql`case when ${source} is null then null else array(select jsonb_array_elements_text(${source}::jsonb)) end`;
+  if (type === 'text') return source;
+  return sql`${source}::${sql.raw(type.replace(/^bigserial$/, 'bigint').replace(/^serial$/, 'integer'))}`;
+};
 
 /**
- * Inserts new rows, updates rows whose content differs, and leaves identical rows untouched, in one statement
- * per chunk. Reports which keys were inserted and updated, so imports can say what they changed.
+ * Inserts new rows, updates rows whose content differs, and leaves identical rows untouched, reporting which keys
+ * were inserted and updated. Each column travels as one array parameter through `unnest`, so a statement's size
+ * does not grow with the number of rows (a multi-row VALUES list is dominated by query building). Columns that no
+ * row provides are neither written nor compared.
  */
 export const upsertRows = async <T extends PgTable>(
   db: Executor,
@@ -35,38 +52,45 @@ export const upsertRows = async <T extends PgTable>(
   if (rows.length === 0) return outcome;
 
   const properties = Object.entries(getTableColumns(table)) as [string, PgColumn][];
-  const columns = properties.map(([, column]) => column);
   const keyProperties = key.map((column) => properties.find(([, candidate]) => candidate === column)![0]);
   // One statement may not touch a row twice: a key repeated in the input keeps its last row.
-  const unique = new Map<string, T['$inferInsert']>();
-  for (const row of rows) {
-    const record = row as Record<string, unknown>;
-    unique.set(keyProperties.map((property) => String(record[property])).join('|'), row);
-  }
+  const unique = new Map<string, Record<string, unknown>>();
+  for (const row of rows as Record<string, unknown>[]) unique.set(keyProperties.map((property) => String(row[property])).join('|'), row);
   outcome.unchanged += rows.length - unique.size;
-  const distinctRows = [...unique.values()];
+  const distinct = [...unique.values()];
+
+  const present = properties.filter(([property]) => distinct.some((row) => row[property] !== undefined));
   const keyNames = new Set(key.map((column) => column.name));
   const skipped = new Set([...keyNames, 'ingested_at', ...keep]);
-  const compared = columns.filter((column) => !skipped.has(column.name));
-  const set: Record<string, SQL> = {};
-  for (const [property, column] of properties) {
-    if (skipped.has(column.name)) continue;
-    set[property] = mode === 'merge' ? sql`coalesce(${excluded(column)}, ${column})` : excluded(column);
-  }
-  if ('ingestedAt' in getTableColumns(table)) set.ingestedAt = sql`now()`;
-  const incoming = compared.map((column) => (mode === 'merge' ? sql`coalesce(${excluded(column)}, ${column})` : excluded(column)));
-  const changed = sql`(${sql.join(compared, sql`, `)}) is distinct from (${sql.join(incoming, sql`, `)})`;
-  const keyExpression = sql.join(key, sql` || '|' || `);
-  const chunkSize = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const updatable = present.filter(([, column]) => !skipped.has(column.name)).map(([, column]) => column);
+  const name = (column: PgColumn) => sql.identifier(column.name);
+  const excluded = (column: PgColumn) => sql`excluded.${name(column)}`;
+  const incoming = (column: PgColumn) => (mode === 'merge' ? sql`coalesce(${excluded(column)}, ${column})` : excluded(column));
+  const assignments = updatable.map((column) => sql`${name(column)} = ${incoming(column)}`);
+  if (properties.some(([, column]) => column.name === 'ingested_at')) assignments.push(sql`"ingested_at" = now()`);
+  const conflict =
+    updatable.length === 0
+      ? sql`do nothing`
+      : sql`do update set ${sql.join(assignments, sql`, `)}
+          where (${sql.join(updatable, sql`, `)}) is distinct from (${sql.join(updatable.map(incoming), sql`, `)})`;
+  const keyExpression = sql.join(
+    key.map((column) => sql`${column}::text`),
+    sql` || '|' || `,
+  );
 
-  for (let start = 0; start < distinctRows.length; start += chunkSize) {
-    const chunk = distinctRows.slice(start, start + chunkSize);
-    const returned = (await db
-      .insert(table)
-      .values(chunk)
-      .onConflictDoUpdate({ target: key, set, setWhere: changed })
-      // xmax is 0 on a freshly inserted row and the updating transaction's id on an updated one.
-      .returning({ key: sql<string>`${keyExpression}`, inserted: sql<boolean>`(xmax::text = '0')` })) as { key: string; inserted: boolean }[];
+  for (let start = 0; start < distinct.length; start += ROWS_PER_STATEMENT) {
+    const chunk = distinct.slice(start, start + ROWS_PER_STATEMENT);
+    const aliases = present.map((_, index) => sql.identifier(`c${index}`));
+    const arrays = present.map(([property, column]) => sql`${toArrayLiteral(chunk.map((row) => toText(column, row[property])))}::text[]`);
+    // xmax is 0 on a freshly inserted row and the updating transaction's id on an updated one.
+    const returned = await queryRows<{ key: string; inserted: boolean }>(
+      db,
+      sql`insert into ${sql.identifier(getTableName(table))} (${sql.join(present.map(([, column]) => name(column)), sql`, `)})
+          select ${sql.join(present.map(([, column], index) => fromText(column, sql`u.${aliases[index]!}`)), sql`, `)}
+          from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})
+          on conflict (${sql.join([...key].map(name), sql`, `)}) ${conflict}
+          returning ${keyExpression} as key, (xmax::text = '0') as inserted`,
+    );
     for (const row of returned) (row.inserted ? outcome.inserted : outcome.updated).push(row.key);
     outcome.unchanged += chunk.length - returned.length;
   }

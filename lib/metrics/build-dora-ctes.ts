@@ -1,0 +1,136 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { buildScopeCondition } from './build-scope-condition';
+import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
+
+export type DoraCteOptions = {
+  scope: MetricsScope;
+  /** Disjoint windows (one for a figure, one per bucket for a series), numbered by position as `w`. */
+  windows: MetricsWindow[];
+  /** Group by service (`g` = service name) instead of pooling the scope (`g` = ''). */
+  perService: boolean;
+  settings: MetricsSettings;
+};
+
+/**
+ * The definitions of METRICS.md as SQL common table expressions, shared by the figures and the drill-down lists:
+ *
+ * - `win(w, w_from, w_to)`, `grp(g)`: the windows and the groups of the answer;
+ * - `dw`: counted deployments with `finished_at` in a window (the set D), one row per (window, deployment);
+ * - `first_shipped`: the commits each deployment in D shipped first, with their lead time;
+ * - `attributions`: incidents attributed to deployments in D;
+ * - `outcomes`: D with failed, recovered-at and rework flags;
+ * - `restores`: incidents of the scope resolved in a window, with their restore time.
+ *
+ * Ties between deployments finishing at the same instant are broken by id in byte order (`collate "C"`), so
+ * "earlier" and "latest" are total orders and every answer is deterministic.
+ */
+export const buildDoraCtes = ({ scope, windows, perService, settings }: DoraCteOptions): SQL => {
+  const pattern = settings.productionEnvironmentPattern;
+  const counted = (alias: string) => sql`${sql.raw(`${alias}.status = 'success' and ${alias}.finished_at is not null and ${alias}.environment ~*`)} ${pattern}`;
+  const inScope = (column: string) => buildScopeCondition(scope, sql.raw(column));
+  const group = (column: string) => (perService ? sql.raw(column) : sql`''`);
+  const labels = settings.reworkLabels.map((label) => label.toLowerCase());
+  const labelled =
+    labels.length === 0
+      ? sql`false`
+      : sql`exists (select 1 from unnest(pr.labels) as l(label) where lower(l.label) in (${sql.join(
+          labels.map((label) => sql`${label}`),
+          sql`, `,
+        )}))`;
+  const attribution = sql`(${settings.attributionWindowHours}::float8 * interval '1 hour')`;
+  const values = sql.join(
+    windows.map((window, index) => sql`(${index}::int, ${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
+
+  return sql`with
+win(w, w_from, w_to) as (values ${values}),
+span as (select min(w_from) as lo, max(w_to) as hi from win),
+grp as (${groups}),
+dw as materialized (
+  select win.w, ${group('d.service')} as g, d.id, d.service, d.environment, d.finished_at, d.commit_sha, d.rollback_of, d.reason,
+         d.source, d.source_id, d.url
+  from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
+  where ${counted('d')} and ${inScope('d.service')}
+),
+shipped as materialized (
+  -- A commit is (service, sha): two sources reporting the same commit, or a redeploy, ship it once.
+  select dw.w, dw.g, dw.id as deployment_id, dw.service, dw.finished_at, c.sha, min(c.authored_at) as authored_at,
+         bool_or(pr.id is not null and (pr.is_revert or ${labelled})) as rework_pr
+  from dw
+  join deployment_changes dc on dc.deployment_id = dw.id
+  join changes c on c.id = dc.change_id and c.service = dw.service
+  left join pull_requests pr on pr.id = c.pull_request_id
+  group by dw.w, dw.g, dw.id, dw.service, dw.finished_at, c.sha
+),
+first_shipped as materialized (
+  select s.*, extract(epoch from s.finished_at - s.authored_at)::float8 as lead_seconds
+  from shipped s
+  where not exists (
+    select 1 from changes c2
+    join deployment_changes dc2 on dc2.change_id = c2.id
+    join deployments d2 on d2.id = dc2.deployment_id
+    where c2.service = s.service and c2.sha = s.sha and d2.service = s.service and ${counted('d2')}
+      and (d2.finished_at < s.finished_at or (d2.finished_at = s.finished_at and d2.id collate "C" < s.deployment_id collate "C"))
+  )
+),
+attributions as materialized (
+  select i.id as incident_id, i.caused_by as deployment_id, i.resolved_at
+  from incidents i
+  where i.caused_by in (select id from dw)
+  union all
+  select i.id, x.id, i.resolved_at
+  from incidents i
+  cross join lateral (
+    select d.id from deployments d
+    where d.service = i.service and ${counted('d')}
+      and (d.commit_sha = lower(i.caused_by_sha) or d.id in (
+        select dc.deployment_id from changes c join deployment_changes dc on dc.change_id = c.id
+        where c.service = i.service and c.sha = lower(i.caused_by_sha)))
+    order by d.finished_at, d.id collate "C"
+    limit 1
+  ) x
+  where i.caused_by is null and i.caused_by_sha is not null and ${inScope('i.service')} and x.id in (select id from dw)
+  union all
+  select i.id, x.id, i.resolved_at
+  from span, incidents i
+  cross join lateral (
+    select d.id, d.finished_at from deployments d
+    where d.service = i.service and ${counted('d')} and d.finished_at <= i.opened_at
+    order by d.finished_at desc, d.id collate "C" desc
+    limit 1
+  ) x
+  where i.caused_by is null and i.caused_by_sha is null and ${inScope('i.service')}
+    -- Only incidents that can fail a deployment in D: opened after the window starts, within the attribution window after it ends.
+    and i.opened_at >= span.lo and i.opened_at <= span.hi + ${attribution}
+    and i.opened_at - x.finished_at <= ${attribution}
+    and x.id in (select id from dw)
+),
+rollbacks as (
+  select r.rollback_of as deployment_id, min(r.finished_at) as first_rollback_at
+  from deployments r
+  where r.rollback_of in (select id from dw) and ${counted('r')}
+  group by r.rollback_of
+),
+incident_outcomes as (
+  select deployment_id, bool_and(resolved_at is not null) as all_resolved, max(resolved_at) as last_resolved_at
+  from attributions
+  group by deployment_id
+),
+outcomes as materialized (
+  select dw.*,
+         (rb.deployment_id is not null or io.deployment_id is not null) as failed,
+         least(rb.first_rollback_at, case when io.all_resolved then io.last_resolved_at end) as recovered_at,
+         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix')
+           or exists (select 1 from first_shipped f where f.deployment_id = dw.id and f.rework_pr)) as rework
+  from dw
+  left join rollbacks rb on rb.deployment_id = dw.id
+  left join incident_outcomes io on io.deployment_id = dw.id
+),
+restores as (
+  select win.w, ${group('i.service')} as g, i.id, i.service, extract(epoch from i.resolved_at - i.opened_at)::float8 as restore_seconds
+  from win join incidents i on i.resolved_at >= win.w_from and i.resolved_at < win.w_to
+  where ${inScope('i.service')} and i.resolved_at >= i.opened_at
+)`;
+};

@@ -1,0 +1,25 @@
+import type { Executor } from '../db/client';
+import { withSpan } from '../observability/trace';
+import { getDefaultWindow } from './get-default-window';
+import { getMetricsSettings } from './get-metrics-settings';
+import type { DoraMetrics, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
+import { queryDoraCells } from './query-dora-cells';
+import { shapeDoraMetrics } from './shape-dora-metrics';
+import { validateMetricsRequest } from './validate-metrics-request';
+
+export type GetDoraMetricsOptions = {
+  db: Executor;
+  scope: MetricsScope;
+  /** Default: the last `metrics.defaultWindowDays` whole UTC days, up to the next UTC midnight. */
+  window?: MetricsWindow;
+  /** Default: `metrics` of the configuration. */
+  settings?: Partial<MetricsSettings>;
+};
+
+/** The DORA figures of a scope over a window, pooled over its services' events (see METRICS.md). */
+export const getDoraMetrics = async ({ db, scope, window = getDefaultWindow(), settings }: GetDoraMetricsOptions): Promise<DoraMetrics> =>
+  withSpan('waymark.metrics.get_dora_metrics', { 'waymark.scope': JSON.stringify(scope) }, async () => {
+    await validateMetricsRequest(db, { scope, window });
+    const [cell] = await queryDoraCells(db, { scope, windows: [window], perService: false, settings: getMetricsSettings(settings) });
+    return shapeDoraMetrics(cell!, scope, window);
+  });
