@@ -46,7 +46,8 @@ describeEachBackend('the built-in standards on services from real git repositori
       factsRecord('payments', daysBefore(NOW, 1), { repository: golden.readFacts(globs), branchProtection: protectedMain }),
       factsRecord('ledger', daysBefore(NOW, 1), { repository: bare.readFacts(globs), branchProtection: { branch: 'main', enabled: false } }),
       factsRecord('search', daysBefore(NOW, 1), { errors: { repository: 'git clone failed: repository not found', branchProtection: 'HTTP 403' } }),
-      deploymentRecord('payments', daysBefore(NOW, 3)),
+      // One change, authored 10 hours before it reached production: lead time 10 h, no failures.
+      deploymentRecord('payments', daysBefore(NOW, 3), { commitSha: 'c'.repeat(40), commits: [{ sha: 'c'.repeat(40), authoredAt: new Date(daysBefore(NOW, 3).getTime() - 10 * 3_600_000).toISOString() }] }),
       deploymentRecord('ledger', daysBefore(NOW, 45)),
     ]);
     await evaluateScorecards({ db: db(), standards, now: NOW });
@@ -62,11 +63,11 @@ describeEachBackend('the built-in standards on services from real git repositori
       'protected-main': 'pass',
       'dependency-updates': 'pass',
       tracing: 'pass',
-      'fast-lead-time': 'unknown',
-      'low-change-failure': 'unknown',
+      'fast-lead-time': 'pass',
+      'low-change-failure': 'pass',
     });
-    expect(payments.level).toBe('silver');
-    expect(payments.score).toBe(0.8);
+    expect(payments.level).toBe('gold');
+    expect(payments.score).toBe(1);
     const byId = new Map(payments.checks.map((check) => [check.id, check]));
     expect(byId.get('golden-deploy-workflow')!.evidence).toMatchObject({ file: '.github/workflows/deploy.yml', line: 5, text: 'uses: acme/platform/.github/workflows/deploy.yml@v3' });
     expect(byId.get('codeowners')!.evidence).toMatchObject({ file: '.github/CODEOWNERS' });
@@ -75,6 +76,8 @@ describeEachBackend('the built-in standards on services from real git repositori
     expect(byId.get('codeowners')!).toMatchObject({ title: 'Code owners are declared', category: 'ownership', commitSha: golden.readFacts([]).headSha });
     expect(byId.get('codeowners')!.facts).toMatchObject({ kind: 'repository', status: 'ok', ageDays: 1 });
     expect(byId.get('codeowners')!.fix).toContain('CODEOWNERS');
+    expect(byId.get('fast-lead-time')!.evidence).toMatchObject({ metric: 'leadTimeP50Hours', value: 10, windowDays: 30, below: 24 });
+    expect(byId.get('low-change-failure')!.evidence).toMatchObject({ value: 0 });
 
     const ledger = (await getServiceScorecard({ db: db(), service: 'ledger', standards, now: NOW }))!;
     const ledgerStatus = Object.fromEntries(ledger.checks.map((check) => [check.id, check.status]));
@@ -82,6 +85,8 @@ describeEachBackend('the built-in standards on services from real git repositori
     expect(ledger.level).toBe('unranked');
     expect(ledger.checks.find((check) => check.id === 'tracing')!.evidence.summary).toBe('No manifest declares @opentelemetry/api');
     expect(ledger.checks.find((check) => check.id === 'catalog-owner')!.evidence.summary).toBe('The repository has no catalog-info.yaml');
+    // Its last deployment is older than the 30-day window: no samples, so unknown rather than a pass or a fail.
+    expect(ledger.checks.find((check) => check.id === 'low-change-failure')).toMatchObject({ status: 'unknown', evidence: { reason: 'no-samples' } });
 
     // A failed collection is unknown, never fail: the service may be fine and the collector broken.
     const search = (await getServiceScorecard({ db: db(), service: 'search', standards, now: NOW }))!;
