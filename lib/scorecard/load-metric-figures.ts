@@ -1,7 +1,9 @@
 import type { Executor } from '../db/client';
 import { getDefaultWindow } from '../metrics/get-default-window';
-import { getDoraMetrics } from '../metrics/get-dora-metrics';
+import { getMetricsSettings } from '../metrics/get-metrics-settings';
 import type { DoraMetrics } from '../metrics/metrics-types';
+import { queryDoraCells } from '../metrics/query-dora-cells';
+import { shapeDoraMetrics } from '../metrics/shape-dora-metrics';
 import type { Standards } from './standards-schema';
 import type { MetricFigures } from './scorecard-types';
 
@@ -9,7 +11,7 @@ export type LoadMetricFiguresOptions = { db: Executor; standards: Standards; ser
 
 const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
 
-/** The figures `metric` rules name, read off getDoraMetrics' answer; null where the engine had no samples. */
+/** The figures `metric` rules name, read off the metrics engine's answer; null where it had no samples. */
 const toFigures = (metrics: DoraMetrics): MetricFigures => ({
   leadTimeP50Hours: hours(metrics.leadTime.p50Seconds),
   leadTimeP90Hours: hours(metrics.leadTime.p90Seconds),
@@ -21,21 +23,24 @@ const toFigures = (metrics: DoraMetrics): MetricFigures => ({
 });
 
 /**
- * DORA figures per service and window length, for the standards' `metric` rules, from the metrics engine. The
- * window is the last `windowDays` whole UTC days up to the next midnight after `asOf` (as the metrics pages count
- * them), so a check agrees with the dashboard and its figure does not move (writing history rows) within a day.
- * As of a past day (history rebuild) `asOf` is that day's end, so the window ends exactly there.
+ * DORA figures per service and window length, for the standards' `metric` rules: what getDoraMetrics answers for
+ * `{ service }`, computed for all the services in one statement per window (the engine's per-service grouping),
+ * since a history rebuild asks for every service on every day. The window is the last `windowDays` whole UTC days
+ * up to the next midnight after `asOf`, as the metrics pages count them, so a check agrees with the dashboard and
+ * its figure does not move (writing history rows) within a day; as of a past day, `asOf` is that day's end.
  */
 export const loadMetricFigures = async ({ db, standards, services, asOf }: LoadMetricFiguresOptions): Promise<Map<string, Record<number, MetricFigures | null>>> => {
-  const windows = [...new Set(standards.checks.flatMap((check) => (check.rule.metric ? [check.rule.metric.windowDays] : [])))];
-  const figures = new Map<string, Record<number, MetricFigures | null>>();
-  if (windows.length === 0) return figures;
-  for (const service of services) {
-    const byWindow: Record<number, MetricFigures | null> = {};
-    for (const days of windows) {
-      byWindow[days] = toFigures(await getDoraMetrics({ db, scope: { service }, window: getDefaultWindow({ now: asOf, days }) }));
+  const lengths = [...new Set(standards.checks.flatMap((check) => (check.rule.metric ? [check.rule.metric.windowDays] : [])))];
+  const figures = new Map<string, Record<number, MetricFigures | null>>(services.map((service) => [service, {}]));
+  if (lengths.length === 0 || services.length === 0) return figures;
+  const settings = getMetricsSettings();
+  for (const days of lengths) {
+    const window = getDefaultWindow({ now: asOf, days });
+    const cells = await queryDoraCells(db, { scope: { services }, windows: [window], perService: true, settings });
+    for (const cell of cells) {
+      const byWindow = figures.get(cell.g);
+      if (byWindow) byWindow[days] = toFigures(shapeDoraMetrics(cell, { service: cell.g }, window));
     }
-    figures.set(service, byWindow);
   }
   return figures;
 };
