@@ -1,20 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { exemptionAudit, exemptions } from '../db/schema';
+import { describeExemption } from './describe-exemption';
 import { getStandards } from './get-standards';
 import type { Standards } from './standards-schema';
+import type { ActiveExemption } from './scorecard-types';
 
-export type ExemptionListing = {
-  id: string;
-  source: 'file' | 'api';
-  service: string;
-  check: string;
-  reason: string;
-  expires: string;
+export type ExemptionListing = ActiveExemption & {
   /** Applies today: not revoked and not past its last day. */
   active: boolean;
-  createdBy: string | null;
-  createdAt: string | null;
   revokedBy: string | null;
   revokedAt: string | null;
   audit: { action: string; actor: string; reason: string | null; until: string | null; at: string }[];
@@ -28,27 +22,10 @@ export const listExemptions = async ({ db, service, includeInactive = false, sta
   const listings: ExemptionListing[] = [
     ...standards.exemptions
       .filter((exemption) => !service || exemption.service === service)
-      .map((exemption) => ({
-        id: `file:${exemption.service}/${exemption.check}`,
-        source: 'file' as const,
-        ...exemption,
-        active: exemption.expires >= today,
-        createdBy: null,
-        createdAt: null,
-        revokedBy: null,
-        revokedAt: null,
-        audit: [],
-      })),
+      .map((exemption) => ({ ...describeExemption(exemption), active: exemption.expires >= today, revokedBy: null, revokedAt: null, audit: [] })),
     ...rows.map((row) => ({
-      id: row.id,
-      source: 'api' as const,
-      service: row.service,
-      check: row.checkId,
-      reason: row.reason,
-      expires: row.expires,
+      ...describeExemption(row),
       active: !row.revokedAt && row.expires >= today,
-      createdBy: row.createdBy,
-      createdAt: row.createdAt.toISOString(),
       revokedBy: row.revokedBy,
       revokedAt: row.revokedAt?.toISOString() ?? null,
       audit: trail

@@ -4,6 +4,7 @@ import type { Executor } from '../db/client';
 import { deployments, exemptions, externalCheckResults, services } from '../db/schema';
 import type { FactKind } from '../domain/facts';
 import { getLatestFacts } from '../domain/record-facts';
+import { describeExemption } from './describe-exemption';
 import { loadMetricFigures } from './load-metric-figures';
 import type { Standards } from './standards-schema';
 import type { ActiveExemption, ServiceInputs } from './scorecard-types';
@@ -52,21 +53,7 @@ const loadExemptions = async (db: Executor, standards: Standards, names: string[
     .from(exemptions)
     .where(and(inArray(exemptions.service, names), lte(exemptions.createdAt, asOf), or(isNull(exemptions.revokedAt), gt(exemptions.revokedAt, asOf)), gte(exemptions.expires, day)));
   const wanted = new Set(names);
-  return [
-    ...standards.exemptions
-      .filter((exemption) => wanted.has(exemption.service) && exemption.expires >= day)
-      .map((exemption) => ({ id: `file:${exemption.service}/${exemption.check}`, source: 'file' as const, ...exemption, createdBy: null, createdAt: null })),
-    ...rows.map((row) => ({
-      id: row.id,
-      source: 'api' as const,
-      service: row.service,
-      check: row.checkId,
-      reason: row.reason,
-      expires: row.expires,
-      createdBy: row.createdBy,
-      createdAt: row.createdAt.toISOString(),
-    })),
-  ];
+  return [...standards.exemptions.filter((exemption) => wanted.has(exemption.service) && exemption.expires >= day), ...rows].map(describeExemption);
 };
 
 /** Everything the standards need to evaluate the given services as of one moment, in a handful of queries. */
