@@ -27,7 +27,7 @@ export type SeriesOptions = { db: Executor; from: Date | string; to: Date | stri
  */
 export const getAdoptionSeries = async ({ db, from, to, bucket = 'week', team, standards = getStandards() }: SeriesOptions): Promise<AdoptionSeries> => {
   const [first, last] = [formatDay(from), formatDay(to)];
-  const buckets = listBuckets(first, last, bucket);
+  const buckets = listBuckets(first, last, bucket).map(({ start }) => start);
   const rows = await loadBucketedSnapshots(db, { from: first, to: last, bucket, team });
   const ids = standards.checks.map((check) => check.id);
   const definitions = await db

@@ -18,7 +18,7 @@ export const getLevelDistributionSeries = async ({ db, from, to, bucket = 'week'
   const rows = await loadBucketedSnapshots(db, { from: first, to: last, bucket, team });
   const levels = [UNRANKED, ...standards.levels];
   for (const row of rows) if (row.level && !levels.includes(row.level)) levels.push(row.level);
-  const points = listBuckets(first, last, bucket).map((start) => {
+  const points = listBuckets(first, last, bucket).map(({ start }) => {
     const counts = Object.fromEntries(levels.map((level) => [level, 0]));
     let services = 0;
     for (const row of rows) {

@@ -1,22 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/query-rows';
-import { AppError } from '../errors';
-import { BUCKETS, type Bucket } from './list-buckets';
+import { formatDay } from './format-day';
+import { listBuckets, type Bucket } from './list-buckets';
+
+const DAY_MS = 86_400_000;
+// A day without a snapshot (nobody evaluated that day) shows the service's state from the days before, for up to a week.
+const CARRY_DAYS = 6;
 
 /**
- * Per service and bucket, the last snapshot inside the bucket (a week's state is its last day's), from the daily
- * snapshots between two days; optionally one team's services.
+ * Per bucket and service, the service's state at the bucket's end: its last daily snapshot up to then (and up to
+ * `to`), carried over a gap of up to a week, so a day nobody evaluated is not a hole in the trend. Optionally one
+ * team's services.
  */
 export const loadBucketedSnapshots = async (db: Executor, { from, to, bucket, team }: { from: string; to: string; bucket: Bucket; team?: string }) => {
-  if (!BUCKETS.includes(bucket)) throw new AppError('USAGE', `bucket: expected one of ${BUCKETS.join(', ')}`);
-  // Inlined, not a parameter: DISTINCT ON and ORDER BY must be the same expression, and each parameter is its own.
-  const bucketOf = sql.raw(bucket === 'day' ? 's.day' : `date_trunc('${bucket}', s.day::timestamp)::date`);
+  const buckets = listBuckets(from, to, bucket).map(
+    ({ start, end }) => sql`(${start}::date, ${formatDay(new Date(Date.parse(`${start}T00:00:00Z`) - CARRY_DAYS * DAY_MS))}::date, ${end}::date)`,
+  );
+  if (buckets.length === 0) return [];
   return queryRows<{ service: string; bucket: string; level: string | null; statuses: Record<string, string> }>(
     db,
-    sql`select distinct on (s.service, ${bucketOf}) s.service, (${bucketOf})::text as bucket, s.level, s.statuses
-        from scorecard_snapshots s ${team !== undefined ? sql`join services v on v.name = s.service and v.team = ${team}` : sql``}
-        where s.day between ${from}::date and ${to}::date
-        order by s.service, ${bucketOf}, s.day desc`,
+    sql`select distinct on (b.start, s.service) s.service, b.start::text as bucket, s.level, s.statuses
+        from (values ${sql.join(buckets, sql`, `)}) as b(start, look_from, stop)
+        join scorecard_snapshots s on s.day >= b.look_from and s.day <= b.stop
+        ${team !== undefined ? sql`join services v on v.name = s.service and v.team = ${team}` : sql``}
+        order by b.start, s.service, s.day desc`,
   );
 };

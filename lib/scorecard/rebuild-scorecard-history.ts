@@ -30,7 +30,7 @@ export const rebuildScorecardHistory = async ({ db, standards = getStandards(), 
   const requested = to === undefined ? formatDay(now) : formatDay(to);
   const last = requested > formatDay(now) ? formatDay(now) : requested;
   if (first > last) throw new AppError('USAGE', `from (${first}) is after to (${last})`);
-  const days = listBuckets(first, last, 'day');
+  const days = listBuckets(first, last, 'day').map(({ start }) => start);
   const config = getConfig().scorecard;
   return withSpan('waymark.rebuild_scorecard_history', { 'waymark.days': days.length }, () =>
     db.transaction(async (tx) => {

@@ -90,6 +90,12 @@ describeEachBackend('history rebuilt from fact history', ({ db }) => {
       ['2026-10-12', { unranked: 2, bronze: 1, silver: 1 }],
     ]);
 
+    // A day nobody evaluated is not a hole in a daily trend: the day before carries over.
+    await db().execute(sql`delete from scorecard_snapshots where day = '2026-10-10'`);
+    const daily = await getLevelDistributionSeries({ db: db(), standards, from: '2026-10-09', to: '2026-10-10', bucket: 'day' });
+    expect(daily.points.map((point) => point.services)).toEqual([4, 4]);
+    expect(daily.points[1]!.counts).toEqual(daily.points[0]!.counts);
+
     const adoption = await getAdoptionSeries({ db: db(), standards, from: FROM, to: TO, bucket: 'week' });
     const codeowners = adoption.checks.find((check) => check.id === 'codeowners')!;
     expect(codeowners.points.map((point) => [point.pass, point.applicable, point.share])).toEqual([

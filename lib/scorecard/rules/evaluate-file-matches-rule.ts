@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { redactText } from '../../observability/redact';
 import type { RuleOf } from '../standards-schema';
 import type { RuleContext, RuleOutcome } from '../scorecard-types';
 import { readFreshFact } from './read-fresh-fact';
@@ -32,7 +33,8 @@ export const evaluateFileMatchesRule = (rule: RuleOf<'fileMatches'>, context: Ru
     const lines = content.split(/\r?\n/);
     const index = lines.findIndex((line) => pattern.test(line));
     if (index >= 0) {
-      const text = lines[index]!.trim().slice(0, MAX_EVIDENCE_LINE);
+      // The line is shown on pages: anything that looks like a credential is masked first.
+      const text = redactText(lines[index]!.trim()).slice(0, MAX_EVIDENCE_LINE);
       return { status: 'pass', fact, commitSha, evidence: { summary: `${file} line ${index + 1} matches`, file, line: index + 1, text } };
     }
   }
