@@ -27,7 +27,7 @@ describeEachBackend('the server keeps scorecards current', ({ db }) => {
     writeFileSync(file, standards('README.md'));
     process.env.WAYMARK_STANDARDS = file;
     resetConfig();
-    await importRecords(db(), [serviceRecord('payments'), factsRecord('payments', new Date(), { repository: { paths: ['README.md'], files: {}, truncated: false } })]);
+    await importRecords(db(), [serviceRecord('payments'), factsRecord('payments', new Date(), { repository: { defaultBranch: 'main', headSha: 'abc', paths: ['README.md'], files: {}, truncated: false } })]);
     const state = async () => (await db().select().from(settings).where(eq(settings.key, EVALUATION_STATE_KEY)))[0]?.value as { revision?: string } | undefined;
 
     const stop = startScorecardRefresh({ db: db(), intervalMs: 50 });
