@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../helpers/test-db';
 import { countRows } from '../helpers/table-snapshot';
 import { evaluateScorecards } from '../../lib/scorecard/evaluate-scorecards';
+import { getCheckSummary } from '../../lib/scorecard/get-check-summary';
 import { getFactFileGlobs } from '../../lib/scorecard/get-fact-file-globs';
 import { listCheckHistory } from '../../lib/scorecard/list-check-history';
 import { listServiceScorecards } from '../../lib/scorecard/list-service-scorecards';
@@ -148,6 +149,10 @@ describeEachBackend('a custom standards file with every rule kind', ({ db }) => 
     expect(check('stale', 'codeowners').evidence).toMatchObject({ reason: 'stale', confirmedOn: '2026-12-11' });
     expect(cards.get('payments')!.score).toBe(1);
     expect(cards.get('legacy-billing')!.score).toBe(0);
+
+    const summary = new Map((await getCheckSummary({ db: db(), standards, now: NOW })).map((row) => [row.id, row]));
+    expect(summary.get('codeowners')).toMatchObject({ title: 'Code owners are declared', category: 'ownership', counts: { pass: 1, fail: 0, exempt: 1, skip: 1, unknown: 1 }, applicable: 3, passRate: 0.3333 });
+    expect(summary.get('sast')).toMatchObject({ counts: { pass: 1, fail: 0, exempt: 0, skip: 0, unknown: 3 }, applicable: 4, passRate: 0.25 });
   });
 
   it('stops applying an exemption the day after it expires, and the history says why the result changed', async () => {

@@ -68,11 +68,17 @@ for (const backend of TEST_BACKENDS) {
       const all = JSON.parse((await runCli(['score', '--json'], { env, cwd: folder })).stdout) as { service: string }[];
       expect(all.map((card) => card.service)).toEqual(['ledger', 'payments']);
 
+      // A trial standards file is evaluated but not recorded: the real file's next run finds nothing changed.
+      writeFileSync(join(folder, 'trial.yaml'), STANDARDS.replace('fileExists: README.md', 'fileExists: SECURITY.md'));
+      const trial = await runCli(['score', '--service', 'ledger', '--standards', 'trial.yaml', '--json'], { env, cwd: folder });
+      expect(JSON.parse(trial.stdout).checks[0]).toMatchObject({ id: 'readme', status: 'fail' });
+      expect(trial.stderr).toContain('nothing recorded (dry run)');
+
       const table = await runCli(['score', '--service', 'ledger'], { env, cwd: folder });
       expect(table.stdout).toContain('ledger (team finance): bronze, score 0.50 (1 pass, 1 fail, 0 exempt, 0 skip, 0 unknown)');
       expect(table.stdout).toMatch(/silver +fail +codeowners +None of CODEOWNERS, \.github\/CODEOWNERS exists/);
       expect(table.stdout).toContain('To fix:\n  codeowners: Add CODEOWNERS');
-      expect(table.stdout).toMatch(/Scored 1 service against .*golden-path\.yaml \(2 checks\)/);
+      expect(table.stdout).toMatch(/Scored 1 service against .*golden-path\.yaml \(2 checks\) in .+; 0 changed results recorded\./);
 
       // Refused with what is wrong named: an unknown service, a broken standards file.
       const missing = await runCli(['score', '--service', 'nope'], { env, cwd: folder });

@@ -36,7 +36,7 @@ const describeMany = (cards: ServiceScorecard[]) =>
 export const scoreCommand = defineCommand({
   name: 'score',
   summary: 'Evaluate services against the golden-path standards and show their scorecards',
-  usage: 'waymark score [--service NAME | --team TEAM] [--json] [--standards FILE]',
+  usage: 'waymark score [--service NAME | --team TEAM] [--json] [--standards FILE] [--dry-run]',
   help: [
     'Evaluates the services against the standards (golden-path.yaml, WAYMARK_STANDARDS, or the built-in set), stores',
     'what changed in the history, and prints each service\'s level, score and checks with evidence and how to fix them.',
@@ -45,14 +45,15 @@ export const scoreCommand = defineCommand({
     '  --service NAME             one service (with --json: one object)',
     '  --team TEAM                one team\'s services (with --json: an array)',
     '  --json                     machine-readable output on stdout',
-    '  --standards FILE           another standards file, e.g. to try a change before committing it',
+    '  --standards FILE           another standards file, to try a change before committing it (implies --dry-run)',
+    '  --dry-run                  evaluate and print, but record nothing in the history',
     '  --print-default-standards  print the built-in standards as YAML (a starting point for golden-path.yaml) and exit',
     '',
     'Examples:',
     '  waymark score --service payments',
     '  waymark score --team core --json',
   ].join('\n'),
-  options: { service: { type: 'string' }, team: { type: 'string' }, json: { type: 'boolean' }, standards: { type: 'string' }, 'print-default-standards': { type: 'boolean' } },
+  options: { service: { type: 'string' }, team: { type: 'string' }, json: { type: 'boolean' }, standards: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'print-default-standards': { type: 'boolean' } },
   run: async ({ values, positionals, stdout, stderr }) => {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
     if (values['print-default-standards']) {
@@ -73,12 +74,25 @@ export const scoreCommand = defineCommand({
     if (service && (await db.select({ name: services.name }).from(services).where(eq(services.name, service))).length === 0) {
       throw new AppError('NOT_FOUND', `No service named "${service}"`);
     }
-    const evaluation = await evaluateScorecards({ db, standards, services: names });
-    const cards = names && names.length === 0 ? [] : await listServiceScorecards({ db, standards, services: names, refresh: false });
+    // Another standards file is a trial: evaluated in a transaction that is rolled back, so history keeps only the real file's results.
+    const dryRun = Boolean(values['dry-run']) || values.standards !== undefined;
+    const rollback = new Error('dry run');
+    let evaluation: Awaited<ReturnType<typeof evaluateScorecards>> | undefined;
+    let cards: ServiceScorecard[] = [];
+    await db
+      .transaction(async (tx) => {
+        evaluation = await evaluateScorecards({ db: tx, standards, services: names });
+        cards = names && names.length === 0 ? [] : await listServiceScorecards({ db: tx, standards, services: names, refresh: false });
+        if (dryRun) throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
     if (values.json) stdout.write(`${JSON.stringify(service ? cards[0] : cards, null, 2)}\n`);
     else if (service) stdout.write(`${describeService(cards[0]!)}\n`);
     else if (cards.length > 0) stdout.write(`${describeMany(cards)}\n`);
-    const summary = `Scored ${plural(cards.length, 'service')} against ${standards.origin} (${plural(standards.checks.length, 'check')}) in ${formatDuration(Date.now() - started)}; ${plural(evaluation.written, 'changed result')} recorded.\n`;
+    const recorded = dryRun ? 'nothing recorded (dry run)' : `${plural(evaluation!.written, 'changed result')} recorded`;
+    const summary = `Scored ${plural(cards.length, 'service')} against ${standards.origin} (${plural(standards.checks.length, 'check')}) in ${formatDuration(Date.now() - started)}; ${recorded}.\n`;
     (values.json ? stderr : stdout).write(summary);
   },
 });
