@@ -9,12 +9,13 @@ const RELEVANT_KINDS = ['service', 'facts', 'deployment', 'incident'];
 type Counts = { byKind: Record<string, { inserted: number; updated: number }> };
 
 /**
- * Re-evaluates the services an import touched, when it changed anything a check reads. The import has already
+ * Re-evaluates the services an ingest touched, when it changed anything a check reads (with `counts` of an events
+ * import; without, always). Sources call it after recording facts or deployments. The ingest has already
  * committed: a failure here (a broken standards file) is logged, not thrown, and the next evaluation catches up.
  */
-export const evaluateScorecardsAfterImport = async ({ db, counts, services }: { db: Executor; counts: Counts; services: Iterable<string> }) => {
+export const evaluateScorecardsAfterImport = async ({ db, counts, services }: { db: Executor; counts?: Counts; services: Iterable<string> }) => {
   const names = [...new Set(services)];
-  const changed = RELEVANT_KINDS.some((kind) => (counts.byKind[kind]?.inserted ?? 0) + (counts.byKind[kind]?.updated ?? 0) > 0);
+  const changed = !counts || RELEVANT_KINDS.some((kind) => (counts.byKind[kind]?.inserted ?? 0) + (counts.byKind[kind]?.updated ?? 0) > 0);
   if (!changed || names.length === 0) return null;
   try {
     return await evaluateScorecards({ db, services: names });
