@@ -3,10 +3,14 @@ import type { Executor } from '../db/client';
 import { exemptionAudit, exemptions } from '../db/schema';
 import { AppError } from '../errors';
 import { evaluateScorecards } from './evaluate-scorecards';
+import { getStandards } from './get-standards';
 import type { Standards } from './standards-schema';
 
-/** Revokes an API exemption, with an audit record; the service is re-evaluated at once. File exemptions are revoked by editing the file. */
-export const revokeExemption = async ({ db, id, actor, reason, standards, now = new Date() }: { db: Executor; id: string; actor: string; reason?: string; standards?: Standards; now?: Date }) => {
+/**
+ * Revokes an API exemption, with an audit record; the service is re-evaluated at once. File exemptions are revoked
+ * by editing the file. The standards are read first, so a broken file refuses the request before anything changes.
+ */
+export const revokeExemption = async ({ db, id, actor, reason, standards = getStandards(), now = new Date() }: { db: Executor; id: string; actor: string; reason?: string; standards?: Standards; now?: Date }) => {
   if (id.startsWith('file:')) throw new AppError('VALIDATION_FAILED', `Exemption ${id} comes from the standards file; remove it there`);
   const revoked = await db.transaction(async (tx) => {
     const [row] = await tx
