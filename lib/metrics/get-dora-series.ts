@@ -4,6 +4,7 @@ import { withSpan } from '../observability/trace';
 import { computeSeriesBuckets, type SeriesBucket } from './compute-series-buckets';
 import { formatWindowInstant } from './format-window-instant';
 import { getMetricsSettings } from './get-metrics-settings';
+import { prepareMetricsRollup } from './prepare-metrics-rollup';
 import type { DoraMetrics, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { shapeDoraMetrics } from './shape-dora-metrics';
@@ -42,7 +43,9 @@ export const getDoraSeries = async ({
         details: [`bucket: use month, or a shorter window`],
       });
     }
-    const cells = await queryDoraCells(db, { scope, windows: buckets, perService: false, settings: getMetricsSettings(settings) });
+    const resolved = getMetricsSettings(settings);
+    const useRollup = await prepareMetricsRollup(db, resolved);
+    const cells = await queryDoraCells(db, { scope, windows: buckets, perService: false, settings: resolved, useRollup });
     const points = cells.map((cell) => {
       const span = buckets[cell.w]!;
       const { scope: _scope, ...figures } = shapeDoraMetrics(cell, scope, span);

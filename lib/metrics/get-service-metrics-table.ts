@@ -3,6 +3,7 @@ import { withSpan } from '../observability/trace';
 import { formatWindowInstant } from './format-window-instant';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
+import { prepareMetricsRollup } from './prepare-metrics-rollup';
 import type { DoraMetrics, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { shapeDoraMetrics } from './shape-dora-metrics';
@@ -31,7 +32,9 @@ export const getServiceMetricsTable = async ({
   withSpan('waymark.metrics.get_service_metrics_table', { 'waymark.team': team ?? '' }, async () => {
     const scope = team === undefined ? { org: true as const } : { team };
     await validateMetricsRequest(db, { scope, window });
-    const cells = await queryDoraCells(db, { scope, windows: [window], perService: true, settings: getMetricsSettings(settings) });
+    const resolved = getMetricsSettings(settings);
+    const useRollup = await prepareMetricsRollup(db, resolved);
+    const cells = await queryDoraCells(db, { scope, windows: [window], perService: true, settings: resolved, useRollup });
     const rows = cells.map((cell) => {
       const { scope: _scope, window: _window, ...figures } = shapeDoraMetrics(cell, { service: cell.g }, window);
       return { service: cell.g, ...figures };

@@ -29,13 +29,13 @@ type Row = Omit<ListedChange, 'authoredAt' | 'deployedAt'> & { authoredMs: numbe
 
 /** The commits behind the lead time: each with the deployment in D that first shipped it, longest lead time first. */
 export const listChanges = async (options: ListOptions<ChangeFilter>): Promise<ListPage<ListedChange>> => {
-  const { window, limit, offset, settings } = await resolveListRequest(options);
+  const { window, limit, offset, settings, useRollup } = await resolveListRequest(options);
   const filter = options.filter ?? {};
   const conditions = [filter.dropped ? sql`f.lead_seconds < 0` : sql`f.lead_seconds >= 0`];
   if (filter.deploymentId !== undefined) conditions.push(sql`f.deployment_id = ${filter.deploymentId}`);
   if (filter.service !== undefined) conditions.push(sql`f.service = ${filter.service}`);
   const { total, rows } = await queryListPage<Row>(options.db, {
-    ctes: { scope: options.scope, windows: [window], settings },
+    ctes: { scope: options.scope, windows: [window], settings, useRollup },
     selected: sql`select * from first_shipped f where ${sql.join(conditions, sql` and `)}`,
     columns: sql`c.id, c.source, c.source_id as "sourceId", c.url, s.service, s.sha, c.title, c.pull_request_id as "pullRequestId",
       (extract(epoch from s.authored_at) * 1000)::float8 as "authoredMs", s.deployment_id as "deploymentId",

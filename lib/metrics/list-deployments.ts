@@ -28,21 +28,20 @@ type Row = Omit<ListedDeployment, 'finishedAt' | 'recoveredAt'> & { finishedMs: 
 
 /** The deployments in D behind the deployment-frequency, change-failure, recovery and rework figures, newest first. */
 export const listDeployments = async (options: ListOptions<DeploymentFilter>): Promise<ListPage<ListedDeployment>> => {
-  const { window, limit, offset, settings } = await resolveListRequest(options);
+  const { window, limit, offset, settings, useRollup } = await resolveListRequest(options);
   const filter = options.filter ?? {};
   const conditions = [sql`true`];
   if (filter.failed !== undefined) conditions.push(sql`o.failed = ${filter.failed}`);
   if (filter.rework !== undefined) conditions.push(sql`o.rework = ${filter.rework}`);
   if (filter.service !== undefined) conditions.push(sql`o.service = ${filter.service}`);
   const { total, rows } = await queryListPage<Row>(options.db, {
-    ctes: { scope: options.scope, windows: [window], settings },
+    ctes: { scope: options.scope, windows: [window], settings, useRollup },
     selected: sql`select * from outcomes o where ${sql.join(conditions, sql` and `)}`,
     columns: sql`s.id, s.source, s.source_id as "sourceId", s.url, s.service, s.environment,
       (extract(epoch from s.finished_at) * 1000)::float8 as "finishedMs", s.commit_sha as "commitSha", s.reason,
       s.rollback_of as "rollbackOf", s.failed, s.rework,
       case when s.failed then (extract(epoch from s.recovered_at) * 1000)::float8 end as "recoveredMs",
-      case when s.failed and s.recovered_at >= s.finished_at then extract(epoch from s.recovered_at - s.finished_at)::float8 end as "recoverySeconds",
-      (select count(*) from first_shipped f where f.deployment_id = s.id)::int as changes`,
+      case when s.failed and s.recovered_at >= s.finished_at then extract(epoch from s.recovered_at - s.finished_at)::float8 end as "recoverySeconds", s.changes`,
     from: sql``,
     orderBy: sql`s.finished_at desc, s.id collate "C" desc`,
     limit,

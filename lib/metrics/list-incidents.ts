@@ -31,12 +31,12 @@ type Row = Omit<ListedIncident, 'openedAt' | 'resolvedAt'> & { openedMs: number;
 
 /** The incidents behind time to restore, or behind the failed deployments; most recently opened first. */
 export const listIncidents = async (options: ListOptions<IncidentFilter>): Promise<ListPage<ListedIncident>> => {
-  const { window, limit, offset, settings } = await resolveListRequest(options);
+  const { window, limit, offset, settings, useRollup } = await resolveListRequest(options);
   const filter = options.filter ?? {};
   const source = filter.of === 'attributed' ? sql`select incident_id as id from attributions` : sql`select id from restores`;
   const service = filter.service === undefined ? sql`true` : sql`i.service = ${filter.service}`;
   const { total, rows } = await queryListPage<Row>(options.db, {
-    ctes: { scope: options.scope, windows: [window], settings },
+    ctes: { scope: options.scope, windows: [window], settings, useRollup },
     selected: sql`select i.*, a.deployment_id from incidents i left join attributions a on a.incident_id = i.id where i.id in (${source}) and ${service}`,
     columns: sql`s.id, s.source, s.source_id as "sourceId", s.url, s.service, s.title, s.severity,
       (extract(epoch from s.opened_at) * 1000)::float8 as "openedMs", (extract(epoch from s.resolved_at) * 1000)::float8 as "resolvedMs",

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { Executor } from '../db/client';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
+import { prepareMetricsRollup } from './prepare-metrics-rollup';
 import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { validateMetricsRequest } from './validate-metrics-request';
 
@@ -27,5 +28,6 @@ export const resolveListRequest = async <F>({ db, scope, window = getDefaultWind
   if (!Number.isInteger(offset) || offset < 0) problems.push('offset: must be a whole number, 0 or more');
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid list request', { details: problems });
   await validateMetricsRequest(db, { scope, window });
-  return { window, limit, offset, settings: getMetricsSettings(settings) };
+  const resolved = getMetricsSettings(settings);
+  return { window, limit, offset, settings: resolved, useRollup: await prepareMetricsRollup(db, resolved) };
 };
