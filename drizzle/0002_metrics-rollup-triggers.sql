@@ -37,9 +37,12 @@ BEGIN
   ORDER BY x.service, x.sha, x.finished_at, x.deployment_id COLLATE "C";
 END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION metrics_on_deployments() RETURNS trigger
+-- One function for every write: the commits (service, sha) a statement touched, then their first shipments again.
+-- Transition tables exist only for the events a trigger declares, so each branch reads only the ones it has.
+CREATE OR REPLACE FUNCTION metrics_on_write() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
+  touched jsonb[] := '{}';
   s text[];
   h text[];
 BEGIN
@@ -47,93 +50,40 @@ BEGIN
   IF (SELECT production_pattern FROM metrics_rollup_state WHERE id = 1 FOR SHARE) IS NULL THEN
     RETURN NULL;
   END IF;
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT DISTINCT c.service, c.sha FROM new_rows r
-      JOIN deployment_changes dc ON dc.deployment_id = r.id JOIN changes c ON c.id = dc.change_id) k;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT DISTINCT c.service, c.sha FROM (
-        SELECT o.id FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id
-        WHERE n.id IS NULL OR (o.service, o.environment, o.status, o.finished_at) IS DISTINCT FROM (n.service, n.environment, n.status, n.finished_at)
-        UNION SELECT n.id FROM new_rows n LEFT JOIN old_rows o ON o.id = n.id WHERE o.id IS NULL
-      ) r
-      JOIN deployment_changes dc ON dc.deployment_id = r.id JOIN changes c ON c.id = dc.change_id) k;
-  ELSE
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT DISTINCT c.service, c.sha FROM old_rows r
-      JOIN deployment_changes dc ON dc.deployment_id = r.id JOIN changes c ON c.id = dc.change_id) k;
+  IF TG_OP <> 'DELETE' THEN
+    SELECT touched || array_agg(to_jsonb(r)) INTO touched FROM new_rows r;
   END IF;
+  IF TG_OP <> 'INSERT' THEN
+    SELECT touched || array_agg(to_jsonb(r)) INTO touched FROM old_rows r;
+  END IF;
+  SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
+    SELECT c.service, c.sha FROM unnest(touched) t(r)
+    JOIN deployment_changes dc ON TG_TABLE_NAME = 'deployments' AND dc.deployment_id = t.r->>'id'
+    JOIN changes c ON c.id = dc.change_id
+    UNION
+    SELECT t.r->>'service', t.r->>'sha' FROM unnest(touched) t(r) WHERE TG_TABLE_NAME = 'changes'
+    UNION
+    SELECT c.service, c.sha FROM unnest(touched) t(r)
+    JOIN changes c ON TG_TABLE_NAME = 'deployment_changes' AND c.id = t.r->>'change_id'
+  ) k;
   PERFORM metrics_refresh_first_shipments(s, h);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION metrics_on_changes() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-  s text[];
-  h text[];
-BEGIN
-  -- Not built yet (or being rebuilt for a new pattern, which waits for this lock): nothing to maintain.
-  IF (SELECT production_pattern FROM metrics_rollup_state WHERE id = 1 FOR SHARE) IS NULL THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (SELECT DISTINCT service, sha FROM new_rows) k;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT o.service, o.sha FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.service, o.sha, o.authored_at, o.pull_request_id) IS DISTINCT FROM (n.service, n.sha, n.authored_at, n.pull_request_id)
-      UNION SELECT n.service, n.sha FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.service, o.sha, o.authored_at, o.pull_request_id) IS DISTINCT FROM (n.service, n.sha, n.authored_at, n.pull_request_id)
-      UNION SELECT o.service, o.sha FROM old_rows o LEFT JOIN new_rows n ON n.id = o.id WHERE n.id IS NULL
-      UNION SELECT n.service, n.sha FROM new_rows n LEFT JOIN old_rows o ON o.id = n.id WHERE o.id IS NULL) k;
-  ELSE
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (SELECT DISTINCT service, sha FROM old_rows) k;
-  END IF;
-  PERFORM metrics_refresh_first_shipments(s, h);
-  RETURN NULL;
-END $$;
+CREATE TRIGGER metrics_deployments_insert AFTER INSERT ON deployments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION metrics_on_deployment_changes() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-  s text[];
-  h text[];
-BEGIN
-  -- Not built yet (or being rebuilt for a new pattern, which waits for this lock): nothing to maintain.
-  IF (SELECT production_pattern FROM metrics_rollup_state WHERE id = 1 FOR SHARE) IS NULL THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT DISTINCT c.service, c.sha FROM new_rows r JOIN changes c ON c.id = r.change_id) k;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT c.service, c.sha FROM new_rows r JOIN changes c ON c.id = r.change_id
-      UNION SELECT c.service, c.sha FROM old_rows r JOIN changes c ON c.id = r.change_id) k;
-  ELSE
-    SELECT array_agg(k.service), array_agg(k.sha) INTO s, h FROM (
-      SELECT DISTINCT c.service, c.sha FROM old_rows r JOIN changes c ON c.id = r.change_id) k;
-  END IF;
-  PERFORM metrics_refresh_first_shipments(s, h);
-  RETURN NULL;
-END $$;
+CREATE TRIGGER metrics_deployments_update AFTER UPDATE ON deployments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_deployments_insert AFTER INSERT ON deployments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployments();
+CREATE TRIGGER metrics_deployments_delete AFTER DELETE ON deployments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_deployments_update AFTER UPDATE ON deployments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployments();
+CREATE TRIGGER metrics_changes_insert AFTER INSERT ON changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_deployments_delete AFTER DELETE ON deployments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployments();
+CREATE TRIGGER metrics_changes_update AFTER UPDATE ON changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_changes_insert AFTER INSERT ON changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_changes();
+CREATE TRIGGER metrics_changes_delete AFTER DELETE ON changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_changes_update AFTER UPDATE ON changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_changes();
+CREATE TRIGGER metrics_deployment_changes_insert AFTER INSERT ON deployment_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_changes_delete AFTER DELETE ON changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_changes();
+CREATE TRIGGER metrics_deployment_changes_update AFTER UPDATE ON deployment_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
 --> statement-breakpoint
-CREATE TRIGGER metrics_deployment_changes_insert AFTER INSERT ON deployment_changes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployment_changes();
---> statement-breakpoint
-CREATE TRIGGER metrics_deployment_changes_update AFTER UPDATE ON deployment_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployment_changes();
---> statement-breakpoint
-CREATE TRIGGER metrics_deployment_changes_delete AFTER DELETE ON deployment_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_deployment_changes();
+CREATE TRIGGER metrics_deployment_changes_delete AFTER DELETE ON deployment_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION metrics_on_write();
