@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { queryRows } from '../db/query-rows';
+import { runMetricsQuery } from './run-metrics-query';
 import { buildDoraCtes, type DoraCteOptions } from './build-dora-ctes';
 
 export type ListQuery = {
@@ -17,7 +17,7 @@ export type ListQuery = {
 
 /** One page of a drill-down and the total it is a page of, in one statement (the total survives an empty page). */
 export const queryListPage = async <T extends { id: string | null }>(db: Executor, query: ListQuery) => {
-  const rows = await queryRows<T & { total: number }>(
+  const rows = await runMetricsQuery<T & { total: number }>(
     db,
     sql`${buildDoraCtes({ ...query.ctes, perService: false })},
 selected as (${query.selected})

@@ -8,7 +8,7 @@ export const SEED_END = new Date('2026-11-21T00:00:00Z');
 
 /**
  * A large organization generated inside the database (setseed makes it the same every run): 20 services per team;
- * deployments spread at random over two years, 85 % to production, 90 % successful, 1 % rollbacks, 3 % hotfixes;
+ * deployments spread at random over two years and stored in the order they happened, as sources deliver them, 85 % to production, 90 % successful, 1 % rollbacks, 3 % hotfixes;
  * three commits per deployment authored 10 minutes to 20 days before it (log-uniform), a tenth of them redeployed by
  * a later deployment of the service and a tenth with a pull request (a fifth of those labelled bug); incidents at
  * random, 95 % resolved within 3 days, 30 % naming a deployment.
@@ -29,14 +29,17 @@ export const seedLargeOrganization = async (db: Db, { services, deployments, inc
              md5('c' || (3 * g - 1)) || substr(md5('s' || (3 * g - 1)), 1, 8), at - interval '5 minutes', at,
              case when r3 < 0.01 and g > ${services} then 'bench:deployment:' || (g - ${services}) end,
              case when r3 < 0.01 then 'rollback' when r3 < 0.04 then 'hotfix' else 'planned' end
-      from (select g, random() as r1, random() as r2, random() as r3, '${end}'::timestamptz - random() * interval '730 days' as at
-            from generate_series(1, ${deployments}) g) x`),
+      from (select row_number() over (order by at) as g, r1, r2, r3, at
+            from (select random() as r1, random() as r2, random() as r3, '${end}'::timestamptz - random() * interval '730 days' as at
+                  from generate_series(1, ${deployments})) t) x
+      order by g`),
     sql.raw(`insert into changes (id, source, source_id, service, sha, authored_at, pull_request_id)
       select 'bench:change:' || d.service || '@' || x.sha, 'bench', d.service || '@' || x.sha, d.service, x.sha,
              d.finished_at - 600 * exp(random() * 8) * interval '1 second',
              case when x.k % 10 = 0 then 'bench:pull_request:' || x.k end
       from (select k, k / 3 + 1 as g, md5('c' || k) || substr(md5('s' || k), 1, 8) as sha from generate_series(0, 3 * ${deployments} - 1) k) x
-      join deployments d on d.id = 'bench:deployment:' || x.g`),
+      join deployments d on d.id = 'bench:deployment:' || x.g
+      order by x.k`),
     sql.raw(`insert into deployment_changes (deployment_id, change_id)
       select 'bench:deployment:' || g, 'bench:change:' || ${service('g')} || '@' || sha
       from (select k / 3 + 1 as g, md5('c' || k) || substr(md5('s' || k), 1, 8) as sha from generate_series(0, 3 * ${deployments} - 1) k) x
@@ -52,7 +55,9 @@ export const seedLargeOrganization = async (db: Db, { services, deployments, inc
       select 'bench:incident:' || i, 'bench', i::text, ${service('(random() * 1e9)::bigint')}, at,
              case when random() < 0.95 then at + random() * random() * interval '72 hours' end,
              case when random() < 0.3 then 'bench:deployment:' || (1 + (random() * ${deployments - 1})::int) end
-      from (select i, '${end}'::timestamptz - random() * interval '730 days' as at from generate_series(1, ${incidents}) i) x`),
+      from (select row_number() over (order by at) as i, at
+            from (select '${end}'::timestamptz - random() * interval '730 days' as at from generate_series(1, ${incidents})) t) x
+      order by i`),
   ];
   for (const step of steps) await db.execute(step);
 };
