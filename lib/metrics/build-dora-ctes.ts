@@ -20,7 +20,7 @@ export type DoraCteOptions = {
  * - `dw`: counted deployments with `finished_at` in a window (the set D), one row per (window, deployment);
  * - `first_shipped`: the commits each deployment in D shipped first, with their lead time;
  * - `attributions`: incidents attributed to deployments in D;
- * - `outcomes`: D with failed, recovered-at and rework flags and the number of commits each shipped first;
+ * - `outcomes`: D with failed, recovered-at and rework flags;
  * - `restores`: incidents of the scope resolved in a window, with their restore time.
  *
  * Ties between deployments finishing at the same instant are broken by id in byte order (`collate "C"`), so
@@ -46,14 +46,15 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
   );
   const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
 
+  // A rollup row's deployment is counted by construction (built for this pattern) and of the row's service, so a row
+  // finishing in a window and in scope is a commit shipped first by a deployment in D: no join with D needed.
   const firstShippedFromRollup = sql`first_shipped as materialized (
-  select dw.w, dw.g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
+  select win.w, ${group('f.service')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
          (f.pull_request_ids is not null and exists (
            select 1 from pull_requests pr where pr.id = any(f.pull_request_ids) and (pr.is_revert or ${labelled}))) as rework_pr,
          extract(epoch from f.finished_at - f.authored_at)::float8 as lead_seconds
-  from span
-  join metrics_first_shipments f on f.finished_at >= span.lo and f.finished_at < span.hi
-  join dw on dw.id = f.deployment_id
+  from win
+  join metrics_first_shipments f on f.finished_at >= win.w_from and f.finished_at < win.w_to
   where ${inScope('f.service')}
 ),`;
   const firstShippedDirect = sql`shipped as materialized (
@@ -135,19 +136,18 @@ incident_outcomes as (
   from attributions
   group by deployment_id
 ),
-shipped_counts as (
-  select deployment_id, count(*) as changes, bool_or(rework_pr) as rework_pr from first_shipped group by deployment_id
+reworked_by_pull_request as (
+  select distinct deployment_id from first_shipped where rework_pr
 ),
 outcomes as materialized (
   select dw.*,
          (rb.deployment_id is not null or io.deployment_id is not null) as failed,
          least(rb.first_rollback_at, case when io.all_resolved then io.last_resolved_at end) as recovered_at,
-         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix') or coalesce(sc.rework_pr, false)) as rework,
-         coalesce(sc.changes, 0)::int as changes
+         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix') or pr.deployment_id is not null) as rework
   from dw
   left join rollbacks rb on rb.deployment_id = dw.id
   left join incident_outcomes io on io.deployment_id = dw.id
-  left join shipped_counts sc on sc.deployment_id = dw.id
+  left join reworked_by_pull_request pr on pr.deployment_id = dw.id
 ),
 restores as (
   select win.w, ${group('i.service')} as g, i.id, i.service, extract(epoch from i.resolved_at - i.opened_at)::float8 as restore_seconds

@@ -20,13 +20,14 @@ export type ListedDeployment = {
   recoveredAt: string | null;
   /** Null when not failed, not recovered yet, or recovered "before" it finished (bad data, left out of the median). */
   recoverySeconds: number | null;
-  /** Commits this deployment shipped first (the lead-time samples it contributes, before negative ones are dropped). */
-  changes: number;
 };
 
 type Row = Omit<ListedDeployment, 'finishedAt' | 'recoveredAt'> & { finishedMs: number; recoveredMs: number | null };
 
-/** The deployments in D behind the deployment-frequency, change-failure, recovery and rework figures, newest first. */
+/**
+ * The deployments in D behind the deployment-frequency, change-failure, recovery and rework figures, newest first.
+ * The commits a deployment shipped are `listChanges({ filter: { deploymentId } })`.
+ */
 export const listDeployments = async (options: ListOptions<DeploymentFilter>): Promise<ListPage<ListedDeployment>> => {
   const { window, limit, offset, settings, useRollup } = await resolveListRequest(options);
   const filter = options.filter ?? {};
@@ -41,7 +42,7 @@ export const listDeployments = async (options: ListOptions<DeploymentFilter>): P
       (extract(epoch from s.finished_at) * 1000)::float8 as "finishedMs", s.commit_sha as "commitSha", s.reason,
       s.rollback_of as "rollbackOf", s.failed, s.rework,
       case when s.failed then (extract(epoch from s.recovered_at) * 1000)::float8 end as "recoveredMs",
-      case when s.failed and s.recovered_at >= s.finished_at then extract(epoch from s.recovered_at - s.finished_at)::float8 end as "recoverySeconds", s.changes`,
+      case when s.failed and s.recovered_at >= s.finished_at then extract(epoch from s.recovered_at - s.finished_at)::float8 end as "recoverySeconds"`,
     from: sql``,
     orderBy: sql`s.finished_at desc, s.id collate "C" desc`,
     limit,

@@ -24,7 +24,9 @@ export const refreshMetricsRollup = async ({ db, pattern, force = false }: { db:
     );
     if (!state || state.pattern !== pattern || state.built) return;
     await tx.execute(sql`truncate metrics_first_shipments`);
+    // Stored in shipping order, as the triggers append later ones: a window's rows then sit together on disk.
     await tx.execute(sql`insert into metrics_first_shipments (service, sha, deployment_id, finished_at, authored_at, pull_request_ids)
+      select * from (
       select distinct on (x.service, x.sha) x.service, x.sha, x.deployment_id, x.finished_at, x.authored_at, x.pull_request_ids
       from (
         select c.service, c.sha, d.id as deployment_id, d.finished_at, min(c.authored_at) as authored_at,
@@ -35,7 +37,9 @@ export const refreshMetricsRollup = async ({ db, pattern, force = false }: { db:
         where d.status = 'success' and d.finished_at is not null and d.environment ~* ${pattern}
         group by c.service, c.sha, d.id, d.finished_at
       ) x
-      order by x.service, x.sha, x.finished_at, x.deployment_id collate "C"`);
+      order by x.service, x.sha, x.finished_at, x.deployment_id collate "C"
+      ) first
+      order by first.finished_at`);
     await tx.execute(sql`update metrics_rollup_state set built_at = now() where id = 1`);
   });
 };

@@ -3,7 +3,8 @@
  * sequential count(*) over deployments and changes, measured in the same run.
  *
  *   npm run bench:metrics                          # Postgres (full size) and PGlite (1/10), then drops the database
- *   npm run bench:metrics -- --backend postgres --keep    # keep waymark_bench_metrics for another run (--reuse)
+ *   npm run bench:metrics -- --backend postgres --keep    # keep waymark_bench_metrics for another run (--reuse;
+ *                                                         # --rebuild also rebuilds the lead-time rollup)
  *
  * Postgres comes from BENCH_DATABASE_URL, else TEST_DATABASE_URL (its server; the database is waymark_bench_metrics).
  */
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -86,7 +88,7 @@ const run = async (label: string, handle: DbHandle, size: SeedSize, seed: boolea
   }
   // The rollup is built once per production pattern (the first metrics call would do it); timed on its own.
   const building = performance.now();
-  await refreshMetricsRollup({ db, pattern: getConfig().metrics.productionEnvironmentPattern });
+  await refreshMetricsRollup({ db, pattern: getConfig().metrics.productionEnvironmentPattern, force: args.rebuild });
   await db.execute(sql`analyze metrics_first_shipments`);
   console.log(`${label}: lead-time rollup built in ${Math.round((performance.now() - building) / 1000)} s`);
   const [counts] = await queryRows<Record<string, number>>(
