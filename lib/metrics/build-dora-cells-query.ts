@@ -5,8 +5,13 @@ import { buildDoraCtes, type DoraCteOptions } from './build-dora-ctes';
  * Every figure of every (window, group) cell as one statement: the database does the counting, joining and
  * percentiles (continuous, as `percentile_cont`); the caller only rounds and classifies.
  */
-export const buildDoraCellsQuery = (options: DoraCteOptions): SQL =>
-  sql`${buildDoraCtes(options)},
+export const buildDoraCellsQuery = (options: DoraCteOptions): SQL => {
+  // One cell (a figure, not a series or table): aggregate without GROUP BY, which spares sorting every sample by
+  // constant keys before the percentiles sort them again.
+  const single = options.windows.length === 1 && !options.perService;
+  const keys = single ? sql`0 as w, ''::text as g` : sql`w, g`;
+  const groupBy = single ? sql`` : sql`group by w, g`;
+  return sql`${buildDoraCtes(options)},
 deploy_days as (select distinct w, g, date_trunc('day', finished_at at time zone 'UTC') as day from dw),
 periods as (
   -- The full ISO weeks (Monday 00:00 UTC) and full calendar months inside each window.
@@ -29,39 +34,38 @@ period_days as (
   group by p.w, grp.g, p.kind, p.start
 ),
 frequency as (
-  select w, g,
+  select ${keys},
          count(*) filter (where kind = 'week')::int as full_weeks,
          percentile_cont(0.5) within group (order by days) filter (where kind = 'week') as week_median,
          count(*) filter (where kind = 'month')::int as full_months,
          percentile_cont(0.5) within group (order by days) filter (where kind = 'month') as month_median
   from period_days
-  group by w, g
+  ${groupBy}
 ),
 deployment_figures as (
-  select w, g, count(*)::int as deployments, count(*) filter (where failed)::int as failed, count(*) filter (where rework)::int as rework,
+  select ${keys}, count(*)::int as deployments, count(*) filter (where failed)::int as failed, count(*) filter (where rework)::int as rework,
          count(*) filter (where failed and recovered_at >= finished_at)::int as recovered,
          percentile_cont(0.5) within group (order by extract(epoch from recovered_at - finished_at)::float8)
            filter (where failed and recovered_at >= finished_at) as recovery_p50
   from outcomes
-  group by w, g
+  ${groupBy}
 ),
 lead_figures as (
-  select w, g, count(*)::int as changes,
-         percentile_cont(0.5) within group (order by lead_seconds) as lead_p50,
-         percentile_cont(0.9) within group (order by lead_seconds) as lead_p90
+  select ${keys}, count(*)::int as changes,
+         percentile_cont(array[0.5, 0.9]::float8[]) within group (order by lead_seconds) as lead_percentiles
   from first_shipped
   where lead_seconds >= 0
-  group by w, g
+  ${groupBy}
 ),
 restore_figures as (
-  select w, g, count(*)::int as incidents, percentile_cont(0.5) within group (order by restore_seconds) as restore_p50
+  select ${keys}, count(*)::int as incidents, percentile_cont(0.5) within group (order by restore_seconds) as restore_p50
   from restores
-  group by w, g
+  ${groupBy}
 )
 select win.w, grp.g,
        coalesce(df.deployments, 0) as deployments, coalesce(df.failed, 0) as failed, coalesce(df.recovered, 0) as recovered,
        df.recovery_p50::float8 as "recoveryP50", coalesce(df.rework, 0) as rework,
-       coalesce(lf.changes, 0) as changes, lf.lead_p50::float8 as "leadP50", lf.lead_p90::float8 as "leadP90",
+       coalesce(lf.changes, 0) as changes, lf.lead_percentiles[1]::float8 as "leadP50", lf.lead_percentiles[2]::float8 as "leadP90",
        coalesce(fq.full_weeks, 0) as "fullWeeks", fq.week_median::float8 as "weekMedian",
        coalesce(fq.full_months, 0) as "fullMonths", fq.month_median::float8 as "monthMedian",
        coalesce(rf.incidents, 0) as incidents, rf.restore_p50::float8 as "restoreP50"
@@ -72,3 +76,4 @@ left join lead_figures lf on lf.w = win.w and lf.g = grp.g
 left join frequency fq on fq.w = win.w and fq.g = grp.g
 left join restore_figures rf on rf.w = win.w and rf.g = grp.g
 order by win.w, grp.g`;
+};

@@ -19,7 +19,7 @@ export type DoraCteOptions = {
  * - `win(w, w_from, w_to)`, `grp(g)`: the windows and the groups of the answer;
  * - `dw`: counted deployments with `finished_at` in a window (the set D), one row per (window, deployment);
  * - `first_shipped`: the commits each deployment in D shipped first, with their lead time;
- * - `attributions`: incidents attributed to deployments in D;
+ * - `attributions`: incidents and the deployment each is attributed to (those in D fail it);
  * - `outcomes`: D with failed, recovered-at and rework flags;
  * - `restores`: incidents of the scope resolved in a window, with their restore time.
  *
@@ -45,10 +45,16 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
     sql`, `,
   );
   const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
+  // Rollbacks and incidents naming a deployment are few next to an organization's D: for the whole organization read
+  // them all and keep those of D; for a smaller scope look each of D's deployments up instead.
+  const wholeOrg = 'org' in scope;
+  const namedInD = wholeOrg ? sql`true` : sql`i.caused_by in (select id from dw)`;
+  const rolledBackInD = wholeOrg ? sql`true` : sql`r.rollback_of in (select id from dw)`;
 
   // A rollup row's deployment is counted by construction (built for this pattern) and of the row's service, so a row
   // finishing in a window and in scope is a commit shipped first by a deployment in D: no join with D needed.
-  const firstShippedFromRollup = sql`first_shipped as materialized (
+  // Not materialized: each use (lead times, rework by pull request) streams the window's rows from the index.
+  const firstShippedFromRollup = sql`first_shipped as not materialized (
   select win.w, ${group('f.service')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
          (f.pull_request_ids is not null and exists (
            select 1 from pull_requests pr where pr.id = any(f.pull_request_ids) and (pr.is_revert or ${labelled}))) as rework_pr,
@@ -84,17 +90,17 @@ win(w, w_from, w_to) as (values ${values}),
 span as (select min(w_from) as lo, max(w_to) as hi from win),
 grp as (${groups}),
 dw as materialized (
-  select win.w, ${group('d.service')} as g, d.id, d.service, d.environment, d.finished_at, d.commit_sha, d.rollback_of, d.reason,
-         d.source, d.source_id, d.url
+  select win.w, ${group('d.service')} as g, d.id, d.service, d.finished_at, d.rollback_of, d.reason
   from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
   where ${counted('d')} and ${inScope('d.service')}
 ),
 ${useRollup ? firstShippedFromRollup : firstShippedDirect}
-candidate_attributions as materialized (
-  -- Each incident's deployment, before keeping those in D (filtering inside the lateral would re-read D per incident).
+attributions as materialized (
+  -- Each incident's deployment (those outside D are ignored later). Joining D inside the laterals would re-read D per
+  -- incident.
   select i.id as incident_id, i.caused_by as deployment_id, i.resolved_at
   from incidents i
-  where i.caused_by is not null
+  where i.caused_by is not null and ${namedInD}
   union all
   select i.id, x.id, i.resolved_at
   from incidents i
@@ -122,13 +128,10 @@ candidate_attributions as materialized (
     and i.opened_at >= span.lo and i.opened_at <= span.hi + ${attribution}
     and i.opened_at - x.finished_at <= ${attribution}
 ),
-attributions as materialized (
-  select a.* from candidate_attributions a where a.deployment_id in (select id from dw)
-),
 rollbacks as (
   select r.rollback_of as deployment_id, min(r.finished_at) as first_rollback_at
   from deployments r
-  where r.rollback_of in (select id from dw) and ${counted('r')}
+  where r.rollback_of is not null and ${rolledBackInD} and ${counted('r')}
   group by r.rollback_of
 ),
 incident_outcomes as (

@@ -37,7 +37,8 @@ export const listDeployments = async (options: ListOptions<DeploymentFilter>): P
   if (filter.service !== undefined) conditions.push(sql`o.service = ${filter.service}`);
   const { total, rows } = await queryListPage<Row>(options.db, {
     ctes: { scope: options.scope, windows: [window], settings, useRollup },
-    selected: sql`select * from outcomes o where ${sql.join(conditions, sql` and `)}`,
+    selected: sql`select o.*, d.environment, d.commit_sha, d.source, d.source_id, d.url
+      from outcomes o join deployments d on d.id = o.id where ${sql.join(conditions, sql` and `)}`,
     columns: sql`s.id, s.source, s.source_id as "sourceId", s.url, s.service, s.environment,
       (extract(epoch from s.finished_at) * 1000)::float8 as "finishedMs", s.commit_sha as "commitSha", s.reason,
       s.rollback_of as "rollbackOf", s.failed, s.rework,

@@ -33,11 +33,12 @@ type Row = Omit<ListedIncident, 'openedAt' | 'resolvedAt'> & { openedMs: number;
 export const listIncidents = async (options: ListOptions<IncidentFilter>): Promise<ListPage<ListedIncident>> => {
   const { window, limit, offset, settings, useRollup } = await resolveListRequest(options);
   const filter = options.filter ?? {};
-  const source = filter.of === 'attributed' ? sql`select incident_id as id from attributions` : sql`select id from restores`;
+  const source =
+    filter.of === 'attributed' ? sql`select a.incident_id as id from attributions a join dw on dw.id = a.deployment_id` : sql`select id from restores`;
   const service = filter.service === undefined ? sql`true` : sql`i.service = ${filter.service}`;
   const { total, rows } = await queryListPage<Row>(options.db, {
     ctes: { scope: options.scope, windows: [window], settings, useRollup },
-    selected: sql`select i.*, a.deployment_id from incidents i left join attributions a on a.incident_id = i.id where i.id in (${source}) and ${service}`,
+    selected: sql`select i.*, a.deployment_id from incidents i left join (select a.* from attributions a join dw on dw.id = a.deployment_id) a on a.incident_id = i.id where i.id in (${source}) and ${service}`,
     columns: sql`s.id, s.source, s.source_id as "sourceId", s.url, s.service, s.title, s.severity,
       (extract(epoch from s.opened_at) * 1000)::float8 as "openedMs", (extract(epoch from s.resolved_at) * 1000)::float8 as "resolvedMs",
       extract(epoch from s.resolved_at - s.opened_at)::float8 as "restoreSeconds", s.deployment_id as "deploymentId"`,
