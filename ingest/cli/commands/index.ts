@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
+import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   migrateCommand,
   ingestEventsCommand,
   ingestGitCommand,
+  metricsCommand,
   demoCommand,
   scoreCommand,
   scoreRebuildCommand,
