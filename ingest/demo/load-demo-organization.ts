@@ -7,8 +7,9 @@ import { AppError } from '../../lib/errors';
 import type { EventInput } from '../../lib/events/event-input';
 import type { ImportCounts } from '../../lib/events/import-events';
 import { runEventImport } from '../../lib/events/run-event-import';
+import { rebuildScorecardHistory } from '../../lib/scorecard/rebuild-scorecard-history';
 import { DEMO_SERVICES } from './demo-organization';
-import { generateDemoOrganization } from './generate-demo-organization';
+import { DEMO_DAYS, generateDemoOrganization } from './generate-demo-organization';
 
 export type LoadDemoOptions = {
   db: Db;
@@ -41,6 +42,7 @@ export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now =
   const counts = await runEventImport({ db, input: asInputs(generateDemoOrganization({ seed, now, days })), source: DEMO_SOURCE, scope: 'demo', onProgress });
   const through = now.toISOString().slice(0, 10);
   await recordDemoSetting(db, { state: 'loaded', seed, organization: 'acme', loadedAt: now.toISOString(), through, records: counts.records });
-  // Scorecards must see the demo's facts and deployments: `await evaluateScorecards({ db })` (lib/scorecard) goes here.
+  // The import scored today; the weekly facts also tell how every earlier day looked, which adoption trends need.
+  await rebuildScorecardHistory({ db, from: new Date(now.getTime() - (days ?? DEMO_DAYS) * 86_400_000), to: now, now });
   return { seed, through, services: DEMO_SERVICES.length, counts };
 };

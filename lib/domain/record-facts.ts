@@ -1,4 +1,4 @@
-import { desc, inArray, sql } from 'drizzle-orm';
+import { and, desc, inArray, lte, sql } from 'drizzle-orm';
 import { facts } from '../db/schema';
 import type { Executor } from '../db/client';
 import { FACT_SCHEMAS, type FactKind } from './facts';
@@ -89,8 +89,11 @@ export const recordFacts = async (db: Executor, observations: FactObservationInp
   return { changed: changedIndexes.size, changedIndexes };
 };
 
-/** The latest observation of each fact kind for the given services (what checks are evaluated against). */
-export const getLatestFacts = async (db: Executor, serviceNames: string[]) => {
+/**
+ * The latest observation of each fact kind for the given services (what checks are evaluated against); with
+ * `asOf`, the latest collected by then, so past days can be evaluated as they were.
+ */
+export const getLatestFacts = async (db: Executor, serviceNames: string[], asOf?: Date) => {
   if (serviceNames.length === 0) return [];
   return db
     .selectDistinctOn([facts.service, facts.kind], {
@@ -104,6 +107,6 @@ export const getLatestFacts = async (db: Executor, serviceNames: string[]) => {
       checkedAt: facts.checkedAt,
     })
     .from(facts)
-    .where(inArray(facts.service, serviceNames))
+    .where(and(inArray(facts.service, serviceNames), asOf ? lte(facts.collectedAt, asOf) : undefined))
     .orderBy(facts.service, facts.kind, desc(facts.collectedAt));
 };

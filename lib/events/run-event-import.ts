@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { isAppError } from '../errors';
 import { finishIngestRun, startIngestRun } from '../runs/record-ingest-run';
+import { evaluateScorecardsAfterImport } from '../scorecard/evaluate-scorecards-after-import';
 import type { EventInput } from './event-input';
 import { importEvents, type ImportCounts } from './import-events';
 
@@ -20,12 +21,24 @@ const flattenCounts = (counts: ImportCounts) => ({
   unchanged: counts.unchanged,
 });
 
+/** The services a record names, noted as records stream past, so the scorecards of exactly those are re-evaluated. */
+async function* noteServices(input: AsyncIterable<EventInput> | Iterable<EventInput>, services: Set<string>) {
+  for await (const item of input) {
+    const record = item.value as { kind?: unknown; name?: unknown; service?: unknown } | null | undefined;
+    const name = record?.kind === 'service' ? record.name : record?.service;
+    if (typeof name === 'string') services.add(name.trim());
+    yield item;
+  }
+}
+
 /** The one way events-v1 records get in, used by `waymark ingest events` and `POST /api/events` alike. */
 export const runEventImport = async ({ db, input, source = 'events', scope, onProgress }: RunEventImportOptions) => {
   const runId = await startIngestRun(db, { job: 'events', source, scope });
   try {
-    const counts = await importEvents({ db, input, source, onProgress });
+    const services = new Set<string>();
+    const counts = await importEvents({ db, input: noteServices(input, services), source, onProgress });
     await finishIngestRun(db, runId, { status: 'success', counts: flattenCounts(counts) });
+    await evaluateScorecardsAfterImport({ db, counts, services });
     return counts;
   } catch (error) {
     const summary = isAppError(error) ? [error.message, ...error.details.slice(0, 20)].join('\n') : (error as Error).message;

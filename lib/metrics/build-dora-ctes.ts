@@ -9,6 +9,8 @@ export type DoraCteOptions = {
   /** Group by service (`g` = service name) instead of pooling the scope (`g` = ''). */
   perService: boolean;
   settings: MetricsSettings;
+  /** Read first shipments from metrics_first_shipments (built for this production pattern) instead of searching. */
+  useRollup?: boolean;
 };
 
 /**
@@ -17,14 +19,14 @@ export type DoraCteOptions = {
  * - `win(w, w_from, w_to)`, `grp(g)`: the windows and the groups of the answer;
  * - `dw`: counted deployments with `finished_at` in a window (the set D), one row per (window, deployment);
  * - `first_shipped`: the commits each deployment in D shipped first, with their lead time;
- * - `attributions`: incidents attributed to deployments in D;
+ * - `attributions`: incidents and the deployment each is attributed to (those in D fail it);
  * - `outcomes`: D with failed, recovered-at and rework flags;
  * - `restores`: incidents of the scope resolved in a window, with their restore time.
  *
  * Ties between deployments finishing at the same instant are broken by id in byte order (`collate "C"`), so
  * "earlier" and "latest" are total orders and every answer is deterministic.
  */
-export const buildDoraCtes = ({ scope, windows, perService, settings }: DoraCteOptions): SQL => {
+export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup = false }: DoraCteOptions): SQL => {
   const pattern = settings.productionEnvironmentPattern;
   const counted = (alias: string) => sql`${sql.raw(`${alias}.status = 'success' and ${alias}.finished_at is not null and ${alias}.environment ~*`)} ${pattern}`;
   const inScope = (column: string) => buildScopeCondition(scope, sql.raw(column));
@@ -43,18 +45,25 @@ export const buildDoraCtes = ({ scope, windows, perService, settings }: DoraCteO
     sql`, `,
   );
   const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
+  // Rollbacks and incidents naming a deployment are few next to an organization's D: for the whole organization read
+  // them all and keep those of D; for a smaller scope look each of D's deployments up instead.
+  const wholeOrg = 'org' in scope;
+  const namedInD = wholeOrg ? sql`true` : sql`i.caused_by in (select id from dw)`;
+  const rolledBackInD = wholeOrg ? sql`true` : sql`r.rollback_of in (select id from dw)`;
 
-  return sql`with
-win(w, w_from, w_to) as (values ${values}),
-span as (select min(w_from) as lo, max(w_to) as hi from win),
-grp as (${groups}),
-dw as materialized (
-  select win.w, ${group('d.service')} as g, d.id, d.service, d.environment, d.finished_at, d.commit_sha, d.rollback_of, d.reason,
-         d.source, d.source_id, d.url
-  from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
-  where ${counted('d')} and ${inScope('d.service')}
-),
-shipped as materialized (
+  // A rollup row's deployment is counted by construction (built for this pattern) and of the row's service, so a row
+  // finishing in a window and in scope is a commit shipped first by a deployment in D: no join with D needed.
+  // Not materialized: each use (lead times, rework by pull request) streams the window's rows from the index.
+  const firstShippedFromRollup = sql`first_shipped as not materialized (
+  select win.w, ${group('f.service')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
+         (f.pull_request_ids is not null and exists (
+           select 1 from pull_requests pr where pr.id = any(f.pull_request_ids) and (pr.is_revert or ${labelled}))) as rework_pr,
+         extract(epoch from f.finished_at - f.authored_at)::float8 as lead_seconds
+  from win
+  join metrics_first_shipments f on f.finished_at >= win.w_from and f.finished_at < win.w_to
+  where ${inScope('f.service')}
+),`;
+  const firstShippedDirect = sql`shipped as materialized (
   -- A commit is (service, sha): two sources reporting the same commit, or a redeploy, ship it once.
   select dw.w, dw.g, dw.id as deployment_id, dw.service, dw.finished_at, c.sha, min(c.authored_at) as authored_at,
          bool_or(pr.id is not null and (pr.is_revert or ${labelled})) as rework_pr
@@ -74,11 +83,24 @@ first_shipped as materialized (
     where c2.service = s.service and c2.sha = s.sha and d2.service = s.service and ${counted('d2')}
       and (d2.finished_at < s.finished_at or (d2.finished_at = s.finished_at and d2.id collate "C" < s.deployment_id collate "C"))
   )
+),`;
+
+  return sql`with
+win(w, w_from, w_to) as (values ${values}),
+span as (select min(w_from) as lo, max(w_to) as hi from win),
+grp as (${groups}),
+dw as materialized (
+  select win.w, ${group('d.service')} as g, d.id, d.service, d.finished_at, d.rollback_of, d.reason
+  from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
+  where ${counted('d')} and ${inScope('d.service')}
 ),
+${useRollup ? firstShippedFromRollup : firstShippedDirect}
 attributions as materialized (
+  -- Each incident's deployment (those outside D are ignored later). Joining D inside the laterals would re-read D per
+  -- incident.
   select i.id as incident_id, i.caused_by as deployment_id, i.resolved_at
   from incidents i
-  where i.caused_by in (select id from dw)
+  where i.caused_by is not null and ${namedInD}
   union all
   select i.id, x.id, i.resolved_at
   from incidents i
@@ -91,7 +113,7 @@ attributions as materialized (
     order by d.finished_at, d.id collate "C"
     limit 1
   ) x
-  where i.caused_by is null and i.caused_by_sha is not null and ${inScope('i.service')} and x.id in (select id from dw)
+  where i.caused_by is null and i.caused_by_sha is not null and ${inScope('i.service')}
   union all
   select i.id, x.id, i.resolved_at
   from span, incidents i
@@ -105,12 +127,11 @@ attributions as materialized (
     -- Only incidents that can fail a deployment in D: opened after the window starts, within the attribution window after it ends.
     and i.opened_at >= span.lo and i.opened_at <= span.hi + ${attribution}
     and i.opened_at - x.finished_at <= ${attribution}
-    and x.id in (select id from dw)
 ),
 rollbacks as (
   select r.rollback_of as deployment_id, min(r.finished_at) as first_rollback_at
   from deployments r
-  where r.rollback_of in (select id from dw) and ${counted('r')}
+  where r.rollback_of is not null and ${rolledBackInD} and ${counted('r')}
   group by r.rollback_of
 ),
 incident_outcomes as (
@@ -118,15 +139,18 @@ incident_outcomes as (
   from attributions
   group by deployment_id
 ),
+reworked_by_pull_request as (
+  select distinct deployment_id from first_shipped where rework_pr
+),
 outcomes as materialized (
   select dw.*,
          (rb.deployment_id is not null or io.deployment_id is not null) as failed,
          least(rb.first_rollback_at, case when io.all_resolved then io.last_resolved_at end) as recovered_at,
-         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix')
-           or exists (select 1 from first_shipped f where f.deployment_id = dw.id and f.rework_pr)) as rework
+         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix') or pr.deployment_id is not null) as rework
   from dw
   left join rollbacks rb on rb.deployment_id = dw.id
   left join incident_outcomes io on io.deployment_id = dw.id
+  left join reworked_by_pull_request pr on pr.deployment_id = dw.id
 ),
 restores as (
   select win.w, ${group('i.service')} as g, i.id, i.service, extract(epoch from i.resolved_at - i.opened_at)::float8 as restore_seconds

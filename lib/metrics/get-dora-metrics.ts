@@ -2,6 +2,7 @@ import type { Executor } from '../db/client';
 import { withSpan } from '../observability/trace';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
+import { prepareMetricsRollup } from './prepare-metrics-rollup';
 import type { DoraMetrics, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { shapeDoraMetrics } from './shape-dora-metrics';
@@ -20,6 +21,8 @@ export type GetDoraMetricsOptions = {
 export const getDoraMetrics = async ({ db, scope, window = getDefaultWindow(), settings }: GetDoraMetricsOptions): Promise<DoraMetrics> =>
   withSpan('waymark.metrics.get_dora_metrics', { 'waymark.scope': JSON.stringify(scope) }, async () => {
     await validateMetricsRequest(db, { scope, window });
-    const [cell] = await queryDoraCells(db, { scope, windows: [window], perService: false, settings: getMetricsSettings(settings) });
+    const resolved = getMetricsSettings(settings);
+    const useRollup = await prepareMetricsRollup(db, resolved);
+    const [cell] = await queryDoraCells(db, { scope, windows: [window], perService: false, settings: resolved, useRollup });
     return shapeDoraMetrics(cell!, scope, window);
   });

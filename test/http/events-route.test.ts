@@ -4,6 +4,7 @@ import { GET as health } from '../../app/api/health/route';
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { resetConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
+import { getExpectedSchemaVersion } from '../../lib/db/migrate';
 import { toNdjson } from '../helpers/event-input';
 import { countRows } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';
@@ -78,6 +79,6 @@ describeEachBackend('GET /api/health', ({ handle }) => {
     setDbHandle(handle());
     const response = await health();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: { backend: handle().backend, schemaVersion: 1 } });
+    expect(await response.json()).toEqual({ status: 'ok', database: { backend: handle().backend, schemaVersion: getExpectedSchemaVersion() } });
   });
 });

@@ -10,6 +10,7 @@ import { migrateDatabase } from '../../../lib/db/migrate';
 import { AppError } from '../../../lib/errors';
 import { log } from '../../../lib/observability/log';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
+import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
 import { defineCommand } from '../command';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,6 +61,7 @@ export const serveCommand = defineCommand({
       server.listen(port, () => resolveListen());
     });
     stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location})\n`);
+    const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
 
     await new Promise<void>((resolveStop) => {
       const stop = (signal: string) => {
@@ -70,6 +72,7 @@ export const serveCommand = defineCommand({
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
+    await stopScorecardRefresh();
     await closeDb();
   },
 });

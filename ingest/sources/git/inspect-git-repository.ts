@@ -1,7 +1,7 @@
 import { AppError } from '../../../lib/errors';
 import { collectGitTags } from './collect-git-tags';
 import { collectGitTree, type GitTree } from './collect-git-tree';
-import { getGitFactFileGlobs } from './get-git-fact-file-globs';
+import { getFactFileGlobs } from '../../../lib/scorecard/get-fact-file-globs';
 import { normalizeCatalogInfo, type CatalogInfo } from './normalize-catalog-info';
 import { openGitRepository, type GitRepository } from './open-git-repository';
 import { runGit } from './run-git';
@@ -59,7 +59,7 @@ export type GitInspection = {
  * the default branch, the service name, and that the deployment tags or branch exist. Reads git only, so bad input
  * is refused before a database is even opened.
  */
-export const inspectGitRepository = async ({ path, service, deployTags, deployBranch, factFileGlobs = getGitFactFileGlobs() }: InspectGitRepositoryOptions): Promise<GitInspection> => {
+export const inspectGitRepository = async ({ path, service, deployTags, deployBranch, factFileGlobs = getFactFileGlobs() }: InspectGitRepositoryOptions): Promise<GitInspection> => {
   if (deployTags !== undefined && deployBranch !== undefined) {
     throw new AppError('USAGE', '--deploy-tags and --deploy-branch exclude each other: choose how this repository deploys');
   }

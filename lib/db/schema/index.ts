@@ -2,5 +2,6 @@ export * from './access';
 export * from './domain';
 export * from './ingest';
 export * from './meta';
+export * from './metrics';
 export * from './raw';
 export * from './scorecard';

@@ -38,10 +38,29 @@ export const checkResults = pgTable(
     /** pass | fail | exempt | skip | unknown */
     status: text('status').notNull(),
     evidence: jsonb('evidence').$type<Record<string, unknown>>(),
+    /** The exemption that made this result `exempt` (or that was active while the check passed anyway). */
+    exemption: jsonb('exemption').$type<Record<string, unknown>>(),
     factsCollectedAt: at('facts_collected_at'),
+    /** The repository HEAD the facts were read at, when known: which commit a change of result came with. */
+    commitSha: text('commit_sha'),
     evaluatedAt: at('evaluated_at').notNull(),
   },
-  (t) => [index('check_results_service_check_idx').on(t.service, t.checkId, t.evaluatedAt)],
+  (t) => [index('check_results_service_check_idx').on(t.service, t.checkId, t.evaluatedAt), index('check_results_evaluated_idx').on(t.evaluatedAt)],
+);
+
+/**
+ * Every check definition ever evaluated, by its hash, so a history row can show what the rule said at the time
+ * and trend charts can mark the day a rule changed.
+ */
+export const checkDefinitions = pgTable(
+  'check_definitions',
+  {
+    hash: text('hash').primaryKey(),
+    checkId: text('check_id').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    firstSeenAt: at('first_seen_at').notNull(),
+  },
+  (t) => [index('check_definitions_check_idx').on(t.checkId, t.firstSeenAt)],
 );
 
 /** One row per service per UTC day: the level and per-check statuses that day, for adoption trends. */

@@ -29,6 +29,16 @@ const deploymentSpec = fc.record({
   // An index into the deployments (earlier, later, itself is skipped) or one that never arrives.
   rollbackOf: fc.option(fc.nat({ max: 30 }), { nil: null, freq: 3 }),
   reason: fc.constantFrom(null, 'planned', 'hotfix', 'rollback'),
+  // An earlier version of the record, replaced later by the final one (a run that succeeded on retry, a corrected
+  // environment, another set of commits).
+  earlier: fc.option(
+    fc.record({
+      status: fc.constantFrom('success', 'failure', 'in_progress'),
+      environment: fc.constantFrom('production', 'staging'),
+      commits: fc.uniqueArray(fc.nat({ max: 3 }), { maxLength: 3 }),
+    }),
+    { nil: null, freq: 3 },
+  ),
 });
 
 const incidentSpec = fc.record({
@@ -104,22 +114,24 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     const commits = d.commits.map((commit) => ({ sha: shaOf(d.service, commit), authoredAt: at(spec.authoredSteps[d.service]![commit]!) }));
     const rollbackOf = d.rollbackOf === null || d.rollbackOf === index ? null : `d${d.rollbackOf}`;
     const commitSha = d.commitSha === null ? null : shaOf(d.service, d.commitSha);
-    records.push({
-      key: `d${index}`,
-      order: 0,
-      record: {
-        kind: 'deployment',
-        id: `d${index}`,
-        service,
-        environment: d.environment,
-        status: d.status,
-        ...(finishedAt ? { finishedAt: iso(finishedAt) } : {}),
-        commitSha,
-        commits: commits.map((c) => ({ sha: c.sha, authoredAt: iso(c.authoredAt) })),
-        rollbackOf,
-        reason: d.reason,
-      },
-    });
+    const record = {
+      kind: 'deployment',
+      id: `d${index}`,
+      service,
+      environment: d.environment,
+      status: d.status,
+      ...(finishedAt ? { finishedAt: iso(finishedAt) } : {}),
+      commitSha,
+      commits: commits.map((c) => ({ sha: c.sha, authoredAt: iso(c.authoredAt) })),
+      rollbackOf,
+      reason: d.reason,
+    };
+    if (d.earlier) {
+      const { status, environment } = d.earlier;
+      const earlierCommits = d.earlier.commits.map((commit) => ({ sha: shaOf(d.service, commit), authoredAt: iso(at(spec.authoredSteps[d.service]![commit]!)) }));
+      records.push({ key: `d${index}`, order: 0, record: { ...record, status, environment, finishedAt: iso(at(d.finishedStep)), commits: earlierCommits } });
+    }
+    records.push({ key: `d${index}`, order: 1, record });
     const changeIds = commits.map((c) => `events:change:${service}@${c.sha}`);
     for (const [i, c] of commits.entries()) changes.set(changeIds[i]!, { id: changeIds[i]!, service, sha: c.sha, authoredAt: c.authoredAt, pullRequestId: null });
     history.deployments.push({

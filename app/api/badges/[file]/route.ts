@@ -1,0 +1,39 @@
+import { getDb } from '@/lib/db/client';
+import { errorResponse } from '@/lib/http/json-response';
+import { requireReadAccess } from '@/lib/http/require-token';
+import { getServiceLevel } from '@/lib/scorecard/get-service-level';
+import { getStandards } from '@/lib/scorecard/get-standards';
+import { renderBadgeSvg } from '@/lib/scorecard/render-badge-svg';
+
+export const dynamic = 'force-dynamic';
+
+const svg = (body: string, status: number, cache: string) =>
+  new Response(body, { status, headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': cache, 'x-content-type-options': 'nosniff' } });
+
+const safeDecode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * GET /api/badges/<service>.svg: a badge with the service's level for its README. Cacheable for five minutes
+ * (README renderers such as GitHub's image proxy cache it); it shows the name and level and nothing else.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+  try {
+    const db = await getDb();
+    const denied = await requireReadAccess(db, request);
+    if (denied) return denied;
+    const { file } = await params;
+    const service = safeDecode(file).replace(/\.svg$/i, '');
+    const standards = getStandards();
+    const level = await getServiceLevel({ db, service, standards });
+    if (level === null) return svg(renderBadgeSvg({ service, level: 'unknown' }), 404, 'no-store');
+    return svg(renderBadgeSvg({ service, level, levels: standards.levels }), 200, 'public, max-age=300');
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

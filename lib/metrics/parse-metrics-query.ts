@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { getDefaultWindow } from './get-default-window';
+import type { MetricsScope, MetricsWindow } from './metrics-types';
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'must be an ISO 8601 date (2026-02-02, UTC midnight) or date-time with an offset (2026-02-02T00:00:00Z)',
+});
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true');
+const whole = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform((value) => Number(value));
+
+const ZMetricsQuery = z.strictObject({
+  service: z.string().trim().min(1, 'must not be empty').optional(),
+  team: z.string().trim().min(1, 'must not be empty').optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  bucket: z.enum(['week', 'month'], { error: 'must be week or month' }).optional(),
+  limit: whole.optional(),
+  offset: whole.optional(),
+  failed: flag.optional(),
+  rework: flag.optional(),
+  dropped: flag.optional(),
+  deployment: z.string().min(1).optional(),
+  of: z.enum(['restored', 'attributed'], { error: 'must be restored or attributed' }).optional(),
+});
+
+export type MetricsQueryKey = keyof z.infer<typeof ZMetricsQuery>;
+
+export type MetricsQuery = Omit<z.infer<typeof ZMetricsQuery>, 'service' | 'team' | 'from' | 'to'> & { scope: MetricsScope; window: MetricsWindow };
+
+const toDate = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+
+/**
+ * Reads the query of the metrics API and CLI: `service` or `team` (neither: the organization), `from` and `to`
+ * (default: the last `metrics.defaultWindowDays` days; one alone keeps the default length), and the keys `allowed`
+ * for the endpoint. Every problem is listed by key; a key the endpoint does not know is one (a typo would otherwise
+ * silently widen the answer).
+ */
+export const parseMetricsQuery = (params: Record<string, string | undefined>, allowed: MetricsQueryKey[] = []): MetricsQuery => {
+  const known = new Set<string>(['service', 'team', 'from', 'to', ...allowed]);
+  const problems = Object.keys(params)
+    .filter((key) => !known.has(key))
+    .map((key) => `${key}: unknown parameter (accepted: ${[...known].join(', ')})`);
+  const present = Object.fromEntries(Object.entries(params).filter(([key, value]) => value !== undefined && known.has(key)));
+  const parsed = ZMetricsQuery.safeParse(present);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (present.service && present.team) problems.push('service, team: give one or the other, not both');
+  if (problems.length > 0 || !parsed.success) throw new AppError('VALIDATION_FAILED', 'Invalid metrics query', { details: problems });
+
+  const { service, team, from, to, ...rest } = parsed.data;
+  const scope: MetricsScope = service ? { service } : team ? { team } : { org: true };
+  const fallback = getDefaultWindow();
+  const length = fallback.to.getTime() - fallback.from.getTime();
+  const end = to ? toDate(to) : fallback.to;
+  return { ...rest, scope, window: { from: from ? toDate(from) : new Date(end.getTime() - length), to: end } };
+};
