@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDataPresence } from '@/lib/catalog/get-data-presence';
 import { getDb } from '@/lib/db/client';
+import { drillHref } from './activity/_components/drill-href';
 import { DoraSection } from './_components/dora/dora-section';
 import { FilterBar } from './_components/filters/filter-bar';
 import { getDefaultDays } from './_components/filters/get-default-days';
 import { readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
+import { AdoptionSummary } from './_components/scorecard/adoption-summary';
 import { SourcesTable } from './_components/runs/sources-table';
 import { Card } from './_components/ui/card';
 import { ConnectSource } from './_components/ui/connect-source';
@@ -20,11 +22,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const defaultDays = getDefaultDays();
   const filters = readFilters(await searchParams, defaultDays);
   const presence = await getDataPresence({ db: await getDb() });
-  const header = <PageHeader title="Overview" lede="How the organization delivers software, how far it is along the golden path, and how fresh the data is." />;
+  const lede = 'How the organization delivers software, how far it is along the golden path, and how fresh the data is.';
   if (!presence.hasServices) {
     return (
       <>
-        {header}
+        <PageHeader title="Overview" lede={lede} />
         <ConnectSource title="Waymark has no data yet" />
       </>
     );
@@ -32,10 +34,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const window = toWindow(filters);
   return (
     <>
-      {header}
-      <FilterBar action="/" filters={filters} defaultDays={defaultDays} />
-      <DoraSection scope={{ org: true }} scopeLabel="The organization" window={window} days={filters.days} />
+      <PageHeader title="Overview" lede={lede} actions={<FilterBar action="/" filters={filters} defaultDays={defaultDays} compact />} />
+      <DoraSection scope={{ org: true }} scopeLabel="The organization" window={window} days={filters.days} drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)} />
       <div className={ui.twoCol}>
+        <Card title="Golden-path adoption" hint={<Link href="/adoption">Adoption →</Link>}>
+          <Widget label="Golden-path adoption">
+            <AdoptionSummary />
+          </Widget>
+        </Card>
         <Card title="Data freshness" hint={<Link href="/ingest">Ingest status →</Link>}>
           <Widget label="Data freshness">
             <SourcesTable />

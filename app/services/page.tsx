@@ -6,7 +6,12 @@ import { PageHeader } from '../_components/ui/page-header';
 import { SearchBox } from '../_components/ui/search-box';
 import { readSort } from '../_components/ui/sort-rows';
 import { Widget } from '../_components/ui/widget';
-import type { SearchParams } from '../_components/filters/read-filters';
+import { FilterBar } from '../_components/filters/filter-bar';
+import { getDefaultDays } from '../_components/filters/get-default-days';
+import { filterHref, readFilters, toWindow, type SearchParams } from '../_components/filters/read-filters';
+import { formatWindow } from '../_components/format/format-window';
+import { Card } from '../_components/ui/card';
+import type { SortDirection } from '../_components/ui/sort-header';
 import { SERVICE_COLUMNS, ServicesTable } from './_components/services-table';
 
 export const dynamic = 'force-dynamic';
@@ -16,16 +21,26 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const query = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim() ?? '';
   const { sort, dir } = readSort(params, SERVICE_COLUMNS, 'service');
+  const defaultDays = getDefaultDays();
+  const filters = { ...readFilters(params, defaultDays), team: null, service: null };
+  const window = toWindow(filters);
+  const href = (column: string, direction: SortDirection) => filterHref('/services', filters, defaultDays, { q: query || null, sort: column, dir: direction });
   const presence = await getDataPresence({ db: await getDb() });
   return (
     <>
-      <PageHeader title="Services" lede="Every service Waymark knows, its owner, golden-path level and delivery figures. Sort by any column; search by name, team or repository." />
+      <PageHeader
+        title="Services"
+        lede="Every service Waymark knows, its owner, golden-path level and delivery figures. Sort by any column; search by name, team or repository."
+        actions={<FilterBar action="/services" filters={filters} defaultDays={defaultDays} keep={{ q: query || null, sort, dir }} compact />}
+      />
       {presence.hasServices ? (
         <>
-          <SearchBox action="/services" query={query} label="Find a service" placeholder="Name, team or repository" keep={{ sort, dir }} />
-          <Widget label="Services" height={400}>
-            <ServicesTable query={query} sort={sort} dir={dir} />
-          </Widget>
+          <SearchBox action="/services" query={query} label="Find a service" placeholder="Name, team or repository" keep={{ sort, dir, range: filters.days === defaultDays ? null : `${filters.days}d` }} />
+          <Card title="All services" hint={`Figures over ${formatWindow(window)}`}>
+            <Widget label="Services" height={400}>
+              <ServicesTable query={query} sort={sort} dir={dir} window={window} href={href} />
+            </Widget>
+          </Card>
         </>
       ) : (
         <ConnectSource title="No services yet" />

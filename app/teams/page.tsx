@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { getDataPresence } from '@/lib/catalog/get-data-presence';
 import { getDb } from '@/lib/db/client';
+import { FilterBar } from '../_components/filters/filter-bar';
+import { getDefaultDays } from '../_components/filters/get-default-days';
+import { readFilters, toWindow, type SearchParams } from '../_components/filters/read-filters';
+import { formatWindow } from '../_components/format/format-window';
+import { Card } from '../_components/ui/card';
 import { ConnectSource } from '../_components/ui/connect-source';
 import { PageHeader } from '../_components/ui/page-header';
 import { Widget } from '../_components/ui/widget';
@@ -9,15 +14,20 @@ import { TeamsTable } from './_components/teams-table';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Teams' };
 
-export default async function TeamsPage() {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const defaultDays = getDefaultDays();
+  const filters = { ...readFilters(await searchParams, defaultDays), team: null, service: null };
+  const window = toWindow(filters);
   const presence = await getDataPresence({ db: await getDb() });
   return (
     <>
-      <PageHeader title="Teams" lede="Each team's services, delivery figures and golden-path levels." />
+      <PageHeader title="Teams" lede="Each team's services, delivery figures and golden-path levels." actions={<FilterBar action="/teams" filters={filters} defaultDays={defaultDays} compact />} />
       {presence.hasServices ? (
-        <Widget label="Teams" height={300}>
-          <TeamsTable />
-        </Widget>
+        <Card title="All teams" hint={`Figures over ${formatWindow(window)}`}>
+          <Widget label="Teams" height={300}>
+            <TeamsTable window={window} />
+          </Widget>
+        </Card>
       ) : (
         <ConnectSource title="No teams yet" />
       )}

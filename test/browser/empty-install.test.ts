@@ -25,6 +25,7 @@ describeInBrowser('a new install with no data', (session) => {
   for (const [name, path] of [
     ['empty-overview', '/'],
     ['empty-services', '/services'],
+    ['empty-dora', '/dora'],
     
   ] as const) {
     it(`${path} explains how to connect a source`, async () => {

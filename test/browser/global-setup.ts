@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { toNdjson } from '../helpers/event-input';
 import { runCli } from '../helpers/run-cli';
+import { linkedRecords } from './fixture/linked-records';
 import { ensureBuild } from './helpers/ensure-build';
 import { findChromium, INSTALL_HINT } from './helpers/find-chromium';
 import { ARTIFACTS, ROOT, SCREENSHOTS } from './helpers/paths';
@@ -38,7 +40,9 @@ export default async function setup(project: TestProject) {
   const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off' };
   // The demo organization with a fixed seed, loaded through the real CLI: 40 services in 6 teams over the 180 days
   // before today (see ingest/demo/demo-organization.ts for who is who).
-  for (const args of [['migrate'], ['demo', '--seed', String(DEMO_SEED)]]) {
+  const linked = join(work, 'linked.ndjson');
+  writeFileSync(linked, toNdjson(linkedRecords(new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000))));
+  for (const args of [['migrate'], ['demo', '--seed', String(DEMO_SEED)], ['ingest', 'events', linked, '--source', 'ci']]) {
     const result = await runCli(args, { env, cwd: ROOT });
     if (result.code !== 0) throw new Error(`waymark ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   }

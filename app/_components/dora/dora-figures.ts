@@ -1,8 +1,8 @@
+import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
+import { formatRate } from '@/lib/metrics/format-rate';
+import { formatSeconds } from '@/lib/metrics/format-seconds';
 import type { DoraMetrics, Tier } from '@/lib/metrics/metrics-types';
 import { formatCount } from '../format/format-count';
-import { formatDuration } from '../format/format-duration';
-import { formatFrequency } from '../format/format-frequency';
-import { formatPercent } from '../format/format-percent';
 
 export type DoraMetricKey = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime' | 'reworkRate';
 export type DrillKind = 'deployments' | 'changes' | 'incidents';
@@ -31,7 +31,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     key: 'deploymentFrequency',
     label: 'Deployment frequency',
     value: metrics.deploymentFrequency.perDay,
-    display: formatFrequency(metrics.deploymentFrequency.perDay),
+    display: formatDeployFrequency(metrics.deploymentFrequency.perDay),
     secondary: metrics.deploymentFrequency.medianDeployDaysPerWeek === null ? null : `median ${metrics.deploymentFrequency.medianDeployDaysPerWeek} deploy days/week`,
     tier: metrics.deploymentFrequency.tier,
     samples: `from ${formatCount(metrics.deploymentFrequency.deployments, 'deployment')}`,
@@ -44,8 +44,8 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     key: 'leadTime',
     label: 'Lead time for changes',
     value: metrics.leadTime.p50Seconds,
-    display: formatDuration(metrics.leadTime.p50Seconds),
-    secondary: metrics.leadTime.p90Seconds === null ? null : `p90 ${formatDuration(metrics.leadTime.p90Seconds)}`,
+    display: formatSeconds(metrics.leadTime.p50Seconds),
+    secondary: metrics.leadTime.p90Seconds === null ? null : `p90 ${formatSeconds(metrics.leadTime.p90Seconds)}`,
     tier: metrics.leadTime.tier,
     samples: `from ${formatCount(metrics.leadTime.changes, 'change')}`,
     sampleCount: metrics.leadTime.changes,
@@ -57,7 +57,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     key: 'changeFailureRate',
     label: 'Change failure rate',
     value: metrics.changeFailureRate.rate,
-    display: formatPercent(metrics.changeFailureRate.rate),
+    display: formatRate(metrics.changeFailureRate.rate),
     secondary: `${metrics.changeFailureRate.failed} failed`,
     tier: metrics.changeFailureRate.tier,
     samples: `from ${formatCount(metrics.changeFailureRate.deployments, 'deployment')}`,
@@ -70,7 +70,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     key: 'recoveryTime',
     label: 'Failed deployment recovery time',
     value: metrics.recoveryTime.p50Seconds,
-    display: formatDuration(metrics.recoveryTime.p50Seconds),
+    display: formatSeconds(metrics.recoveryTime.p50Seconds),
     secondary: null,
     tier: metrics.recoveryTime.tier,
     samples: `${metrics.recoveryTime.recovered} of ${formatCount(metrics.recoveryTime.failed, 'failed deployment')} recovered`,
@@ -83,7 +83,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => [
     key: 'reworkRate',
     label: 'Rework rate',
     value: metrics.reworkRate.rate,
-    display: formatPercent(metrics.reworkRate.rate),
+    display: formatRate(metrics.reworkRate.rate),
     secondary: `${metrics.reworkRate.rework} unplanned`,
     tier: null,
     samples: `from ${formatCount(metrics.reworkRate.deployments, 'deployment')}`,

@@ -12,8 +12,7 @@ function Value({ display }: { display: string }) {
   if (space < 0) return <>{display}</>;
   return (
     <>
-      {display.slice(0, space)}
-      <span className={styles.tileUnit}>{display.slice(space + 1)}</span>
+      {display.slice(0, space)} <span className={styles.tileUnit}>{display.slice(space + 1)}</span>
     </>
   );
 }

@@ -13,6 +13,8 @@ type FilterBarProps = {
   showBucket?: boolean;
   /** Extra parameters the form keeps (e.g. the drill-down's status filter). */
   keep?: Record<string, string | null>;
+  /** Without its own box, for a page header's action area. */
+  compact?: boolean;
 };
 
 function ChoiceField({ label, name, value, allLabel, options }: { label: string; name: string; value: string | null; allLabel: string; options: string[] }) {
@@ -35,10 +37,10 @@ function ChoiceField({ label, name, value, allLabel, options }: { label: string;
  * The filters of a view as a GET form: applying it changes the URL (so the view can be shared and the back button
  * works), and it works without JavaScript. next/form turns the submit into a client-side navigation.
  */
-export function FilterBar({ action, filters, defaultDays, teams, services, showBucket, keep = {} }: FilterBarProps) {
+export function FilterBar({ action, filters, defaultDays, teams, services, showBucket, keep = {}, compact = false }: FilterBarProps) {
   const ranges = RANGE_OPTIONS.includes(filters.days) ? RANGE_OPTIONS : [...RANGE_OPTIONS, filters.days].sort((a, b) => a - b);
   return (
-    <Form action={action} className={styles.bar} aria-label="Filters">
+    <Form action={action} className={compact ? `${styles.bar} ${styles.compact}` : styles.bar} aria-label="Filters">
       <label className={styles.field}>
         Time range
         <select name="range" defaultValue={`${filters.days}d`} className={styles.control}>

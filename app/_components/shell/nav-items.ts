@@ -2,12 +2,26 @@ import type { NavGroup } from './nav-links';
 
 /** Every page of the dashboard is reachable from here; a page's link is added only once the page exists. */
 export const NAV_GROUPS: NavGroup[] = [
-  { label: 'Delivery', items: [{ href: '/', label: 'Overview' }] },
+  {
+    label: 'Delivery',
+    items: [
+      { href: '/', label: 'Overview' },
+      { href: '/dora', label: 'DORA trends' },
+      { href: '/activity', label: 'Activity' },
+    ],
+  },
   {
     label: 'Catalog',
     items: [
       { href: '/teams', label: 'Teams' },
       { href: '/services', label: 'Services' },
+    ],
+  },
+  {
+    label: 'Golden path',
+    items: [
+      { href: '/adoption', label: 'Adoption' },
+      { href: '/standards', label: 'Standards' },
     ],
   },
   { label: 'System', items: [{ href: '/ingest', label: 'Ingest status' }] },

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { listIngestRuns, type IngestRunRow } from '@/lib/runs/list-ingest-runs';
-import { formatDuration } from '../../_components/format/format-duration';
+import { formatSeconds } from '@/lib/metrics/format-seconds';
 import { RunStatusBadge } from '../../_components/runs/run-status-badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { EmptyState } from '../../_components/ui/states';
@@ -24,7 +24,7 @@ const COLUMNS: Column<IngestRunRow>[] = [
   { label: 'Started', cell: (run) => <TimeAgo at={run.startedAt} /> },
   { label: 'Scope', cell: (run) => run.scope ?? (run.children > 0 ? `${run.children} repositories` : '—') },
   { label: 'Status', cell: (run) => <RunStatusBadge status={run.status} /> },
-  { label: 'Took', numeric: true, cell: (run) => (run.finishedAt ? formatDuration((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000) : '—') },
+  { label: 'Took', numeric: true, cell: (run) => (run.finishedAt ? formatSeconds((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000) : '—') },
   { label: 'Records', cell: (run) => describeCounts(run.counts) },
   { label: 'Error', cell: (run) => run.error ?? <span className="muted">—</span> },
 ];

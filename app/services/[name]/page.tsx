@@ -3,6 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getService } from '@/lib/catalog/get-service';
 import { getDb } from '@/lib/db/client';
+import { drillHref } from '../../activity/_components/drill-href';
+import { ChangesList } from '../../activity/_components/changes-list';
+import { DeploymentsList } from '../../activity/_components/deployments-list';
+import { IncidentsList } from '../../activity/_components/incidents-list';
+import { Card } from '../../_components/ui/card';
+import ui from '../../_components/ui/ui.module.css';
+import { Widget } from '../../_components/ui/widget';
+import { TrendGrid } from '../../_components/dora/trend-grid';
+import { ServiceScorecard } from '../../_components/scorecard/service-scorecard';
 import { DoraSection } from '../../_components/dora/dora-section';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
@@ -25,6 +34,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const filters = { ...readFilters(await searchParams, defaultDays), team: null, service: null };
   const window = toWindow(filters);
   const path = `/services/${encodeURIComponent(service.name)}`;
+  const scope = { service: service.name };
+  const scoped = { ...filters, service: service.name };
   return (
     <>
       <PageHeader
@@ -40,14 +51,45 @@ export default async function ServicePage({ params, searchParams }: Props) {
           </>
         }
         title={service.name}
+        actions={<FilterBar action={path} filters={filters} defaultDays={defaultDays} compact />}
         lede={
           [service.lifecycle && `Lifecycle: ${service.lifecycle}`, service.tier && `Tier ${service.tier}`, service.repository && `Repository: ${service.repository}`, service.tags.length > 0 && `Tags: ${service.tags.join(', ')}`]
             .filter(Boolean)
             .join(' · ')
         }
       />
-      <FilterBar action={path} filters={filters} defaultDays={defaultDays} />
-      <DoraSection scope={{ service: service.name }} scopeLabel={service.name} window={window} days={filters.days} />
+      <DoraSection
+        scope={scope}
+        scopeLabel={service.name}
+        window={window}
+        days={filters.days}
+        drillHref={(figure) => drillHref(figure.drill, scoped, defaultDays)}
+      />
+      <Card title="Golden-path scorecard" hint={<Link href="/standards">Standards →</Link>}>
+        <Widget label="Scorecard" height={400}>
+          <ServiceScorecard service={service.name} />
+        </Widget>
+      </Card>
+      <h2>Trends</h2>
+      <TrendGrid scope={scope} window={window} bucket="week" headingLevel={3} />
+      <h2>Recent activity</h2>
+      <div className={ui.stack}>
+        <Card title="Deployments" hint={<Link href={drillHref({ kind: 'deployments' }, scoped, defaultDays)}>All deployments →</Link>} headingLevel={3}>
+          <Widget label="Recent deployments">
+            <DeploymentsList scope={scope} window={window} status={null} offset={0} limit={8} caption="production deployments; the latest 8" changesHref={(deployment) => drillHref({ kind: 'changes' }, scoped, defaultDays, { deployment })} />
+          </Widget>
+        </Card>
+        <Card title="Incidents" hint={<Link href={drillHref({ kind: 'incidents' }, scoped, defaultDays)}>All incidents →</Link>} headingLevel={3}>
+          <Widget label="Recent incidents">
+            <IncidentsList scope={scope} window={window} of="restored" offset={0} limit={8} caption="incidents resolved in the period; the latest 8" />
+          </Widget>
+        </Card>
+      </div>
+      <Card title="Changes" hint={<Link href={drillHref({ kind: 'changes' }, scoped, defaultDays)}>All changes →</Link>} headingLevel={3}>
+        <Widget label="Recent changes">
+          <ChangesList scope={scope} window={window} deploymentId={null} offset={0} limit={8} caption="commits shipped in the period; the 8 with the longest lead time" />
+        </Widget>
+      </Card>
     </>
   );
 }

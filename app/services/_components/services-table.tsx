@@ -1,47 +1,78 @@
 import Link from 'next/link';
-import { listServices, type ServiceRow } from '@/lib/catalog/list-services';
+import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db/client';
+import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
+import { formatRate } from '@/lib/metrics/format-rate';
+import { formatSeconds } from '@/lib/metrics/format-seconds';
+import { getServiceMetricsTable, type ServiceMetricsRow } from '@/lib/metrics/get-service-metrics-table';
+import type { MetricsWindow } from '@/lib/metrics/metrics-types';
+import { getStandards } from '@/lib/scorecard/get-standards';
+import { listScorecards } from '@/lib/scorecard/list-scorecards';
+import { UNRANKED } from '@/lib/scorecard/compute-scorecard-summary';
+import { FigureCell } from '../../_components/dora/figure-cell';
+import { Badge } from '../../_components/ui/badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { SortHeader, type SortDirection } from '../../_components/ui/sort-header';
 import { sortRows } from '../../_components/ui/sort-rows';
 import { EmptyState } from '../../_components/ui/states';
 
-export const SERVICE_COLUMNS = ['service', 'team', 'lifecycle', 'tier'] as const;
+export const SERVICE_COLUMNS = ['service', 'team', 'level', 'score', 'frequency', 'leadTime', 'failureRate', 'recovery'] as const;
 export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
 
-type ServicesTableProps = { query: string; sort: ServiceColumn; dir: SortDirection };
+type Row = { name: string; team: string | null; repository: string | null; metrics: ServiceMetricsRow | null; level: string | null; levelRank: number; score: number | null };
 
-const VALUES: Record<ServiceColumn, (row: ServiceRow) => string | number | null> = {
+const VALUES: Record<ServiceColumn, (row: Row) => string | number | null> = {
   service: (row) => row.name,
   team: (row) => row.team,
-  lifecycle: (row) => row.lifecycle,
-  tier: (row) => row.tier,
+  level: (row) => row.levelRank,
+  score: (row) => row.score,
+  frequency: (row) => row.metrics?.deploymentFrequency.perDay ?? null,
+  leadTime: (row) => row.metrics?.leadTime.p50Seconds ?? null,
+  failureRate: (row) => row.metrics?.changeFailureRate.rate ?? null,
+  recovery: (row) => row.metrics?.recoveryTime.p50Seconds ?? null,
 };
 
-const muted = (value: string | null) => value ?? <span className="muted">—</span>;
+type ServicesTableProps = { query: string; sort: ServiceColumn; dir: SortDirection; window: MetricsWindow; href: (sort: string, dir: SortDirection) => string; team?: string };
 
-/** Every service with its owner, sortable by any column and filtered by a search over name, team and repository. */
-export async function ServicesTable({ query, sort, dir }: ServicesTableProps) {
-  const services = await listServices({ db: await getDb() });
+/**
+ * Every service with its owner, golden-path level and score, and the four keys over the window (one grouped query
+ * for all services), sortable by
+ * any column and filtered by a search over name, team and repository; all services or one team's.
+ */
+export async function ServicesTable({ query, sort, dir, window, href, team }: ServicesTableProps) {
+  const db = await getDb();
+  const [services, metrics, scorecards] = await Promise.all([listServices({ db, team }), getServiceMetricsTable({ db, window, team }), listScorecards({ db, team })]);
+  const byService = new Map(metrics.rows.map((row) => [row.service, row]));
+  const cards = new Map(scorecards.map((row) => [row.service, row]));
+  // Levels sort by rank (unranked lowest), not alphabetically.
+  const ranks = [UNRANKED, ...getStandards().levels];
   const needle = query.toLowerCase();
-  const matching = services.filter((row) => !needle || [row.name, row.team, row.repository].some((value) => value?.toLowerCase().includes(needle)));
-  if (matching.length === 0) {
-    return <EmptyState title={`No service matches “${query}”`}>{<Link href="/services">Clear the search</Link>}</EmptyState>;
-  }
-  const href = (column: string, direction: SortDirection) => `/services?${new URLSearchParams({ ...(query ? { q: query } : {}), sort: column, dir: direction })}`;
-  const header = (label: string, column: ServiceColumn, numeric?: boolean) => <SortHeader label={label} column={column} sort={sort} dir={dir} href={href} numeric={numeric} />;
-  const columns: Column<ServiceRow>[] = [
+  const rows: Row[] = services
+    .filter((row) => !needle || [row.name, row.team, row.repository].some((value) => value?.toLowerCase().includes(needle)))
+    .map((row) => {
+      const card = cards.get(row.name);
+      return { name: row.name, team: row.team, repository: row.repository, metrics: byService.get(row.name) ?? null, level: card?.level ?? null, levelRank: card ? ranks.indexOf(card.level) : -1, score: card?.score ?? null };
+    });
+  if (rows.length === 0) return <EmptyState title={`No service matches “${query}”`}>{<Link href="/services">Clear the search</Link>}</EmptyState>;
+  const header = (label: string, column: ServiceColumn, numeric?: boolean, descendingFirst = numeric) => (
+    <SortHeader label={label} column={column} sort={sort} dir={dir} href={href} numeric={numeric} descendingFirst={descendingFirst} />
+  );
+  const columns: Column<Row>[] = [
     { label: 'Service', header: header('Service', 'service'), cell: (row) => <Link href={`/services/${encodeURIComponent(row.name)}`}>{row.name}</Link> },
-    { label: 'Team', header: header('Team', 'team'), cell: (row) => (row.team ? <Link href={`/teams/${encodeURIComponent(row.team)}`}>{row.team}</Link> : muted(null)) },
-    { label: 'Lifecycle', header: header('Lifecycle', 'lifecycle'), cell: (row) => muted(row.lifecycle) },
-    { label: 'Tier', header: header('Tier', 'tier'), cell: (row) => muted(row.tier) },
+    { label: 'Team', header: header('Team', 'team'), cell: (row) => (row.team ? <Link href={`/teams/${encodeURIComponent(row.team)}`}>{row.team}</Link> : <span className="muted">—</span>) },
+    { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => (row.level ? <Badge value={row.level} label={row.level === UNRANKED ? 'Unranked' : undefined} /> : <span className="muted">—</span>) },
+    { label: 'Score', header: header('Score', 'score', true), numeric: true, cell: (row) => formatRate(row.score) },
+    { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} tier={row.metrics?.deploymentFrequency.tier} /> },
+    { label: 'Lead time', header: header('Lead time', 'leadTime', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.leadTime.p50Seconds ?? null)} tier={row.metrics?.leadTime.tier} /> },
+    { label: 'Change failure rate', header: header('Change failure', 'failureRate', true), numeric: true, cell: (row) => <FigureCell text={formatRate(row.metrics?.changeFailureRate.rate ?? null)} tier={row.metrics?.changeFailureRate.tier} /> },
+    { label: 'Recovery time', header: header('Recovery', 'recovery', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.recoveryTime.p50Seconds ?? null)} tier={row.metrics?.recoveryTime.tier} /> },
   ];
   return (
     <DataTable
       columns={columns}
-      rows={sortRows(matching, VALUES[sort], dir)}
+      rows={sortRows(rows, VALUES[sort], dir)}
       rowKey={(row) => row.name}
-      caption={`${matching.length} of ${services.length} services${query ? ` matching “${query}”` : ''}`}
+      caption={`${rows.length} of ${services.length} services${query ? ` matching “${query}”` : ''}`}
       testId="services-table"
     />
   );

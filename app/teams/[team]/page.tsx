@@ -1,23 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { listServices, type ServiceRow } from '@/lib/catalog/list-services';
+import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db/client';
+import { drillHref } from '../../activity/_components/drill-href';
 import { DoraSection } from '../../_components/dora/dora-section';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
-import { readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
 import { Card } from '../../_components/ui/card';
 import { PageHeader } from '../../_components/ui/page-header';
-import { DataTable, type Column } from '../../_components/ui/data-table';
+import { formatWindow } from '../../_components/format/format-window';
+import { readSort } from '../../_components/ui/sort-rows';
+import { Widget } from '../../_components/ui/widget';
+import { SERVICE_COLUMNS, ServicesTable } from '../../services/_components/services-table';
 
 export const dynamic = 'force-dynamic';
-
-const SERVICE_COLUMNS: Column<ServiceRow>[] = [
-  { label: 'Service', cell: (service) => <Link href={`/services/${encodeURIComponent(service.name)}`}>{service.name}</Link> },
-  { label: 'Lifecycle', cell: (service) => service.lifecycle ?? '—' },
-  { label: 'Tier', cell: (service) => service.tier ?? '—' },
-];
 
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> };
 
@@ -31,15 +29,24 @@ export default async function TeamPage({ params, searchParams }: Props) {
   // A team exists only through the services that name it.
   if (services.length === 0) notFound();
   const defaultDays = getDefaultDays();
-  const filters = { ...readFilters(await searchParams, defaultDays), team: null, service: null };
+  const search = await searchParams;
+  const filters = { ...readFilters(search, defaultDays), team: null, service: null };
+  const window = toWindow(filters);
+  const { sort, dir } = readSort(search, SERVICE_COLUMNS, 'service');
   const path = `/teams/${encodeURIComponent(team)}`;
   return (
     <>
-      <PageHeader eyebrow={<Link href="/teams">Teams</Link>} title={team} lede={`${services.length} ${services.length === 1 ? 'service' : 'services'} owned by ${team}.`} />
-      <FilterBar action={path} filters={filters} defaultDays={defaultDays} />
-      <DoraSection scope={{ team }} scopeLabel={team} window={toWindow(filters)} days={filters.days} />
-      <Card title="Services">
-        <DataTable columns={SERVICE_COLUMNS} rows={services} rowKey={(service) => service.name} caption={`Services owned by ${team}`} captionHidden testId="team-services" />
+      <PageHeader
+        eyebrow={<Link href="/teams">Teams</Link>}
+        title={team}
+        lede={`${services.length} ${services.length === 1 ? 'service' : 'services'} owned by ${team}.`}
+        actions={<FilterBar action={path} filters={filters} defaultDays={defaultDays} compact />}
+      />
+      <DoraSection scope={{ team }} scopeLabel={team} window={window} days={filters.days} drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)} />
+      <Card title="Services" hint={`Figures over ${formatWindow(window)}`}>
+        <Widget label="Services" height={300}>
+          <ServicesTable query="" sort={sort} dir={dir} window={window} team={team} href={(column, direction) => filterHref(path, filters, defaultDays, { sort: column, dir: direction })} />
+        </Widget>
       </Card>
     </>
   );

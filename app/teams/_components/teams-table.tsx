@@ -1,17 +1,36 @@
 import Link from 'next/link';
 import { listTeams, type TeamRow } from '@/lib/catalog/list-teams';
 import { getDb } from '@/lib/db/client';
+import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
+import { formatRate } from '@/lib/metrics/format-rate';
+import { formatSeconds } from '@/lib/metrics/format-seconds';
+import { getDoraMetrics } from '@/lib/metrics/get-dora-metrics';
+import type { DoraMetrics, MetricsWindow } from '@/lib/metrics/metrics-types';
+import { UNRANKED } from '@/lib/scorecard/compute-scorecard-summary';
+import { getStandards } from '@/lib/scorecard/get-standards';
+import { listScorecards } from '@/lib/scorecard/list-scorecards';
+import { FigureCell } from '../../_components/dora/figure-cell';
+import { TierBadge } from '../../_components/ui/badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { EmptyState } from '../../_components/ui/states';
 
-const COLUMNS: Column<TeamRow>[] = [
+type Row = TeamRow & { metrics: DoraMetrics; levels: string };
+
+const COLUMNS: Column<Row>[] = [
   { label: 'Team', cell: (team) => <Link href={`/teams/${encodeURIComponent(team.name)}`}>{team.displayName ?? team.name}</Link> },
   { label: 'Services', numeric: true, cell: (team) => team.services },
+  { label: 'Golden-path levels', cell: (team) => team.levels },
+  { label: 'Deployment frequency', numeric: true, cell: ({ metrics }) => <FigureCell text={formatDeployFrequency(metrics.deploymentFrequency.perDay)} tier={metrics.deploymentFrequency.tier} /> },
+  { label: 'Lead time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.leadTime.p50Seconds)} tier={metrics.leadTime.tier} /> },
+  { label: 'Change failure rate', numeric: true, cell: ({ metrics }) => <FigureCell text={formatRate(metrics.changeFailureRate.rate)} tier={metrics.changeFailureRate.tier} /> },
+  { label: 'Recovery time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.recoveryTime.p50Seconds)} tier={metrics.recoveryTime.tier} /> },
+  { label: '2024 cluster', cell: ({ metrics }) => <TierBadge tier={metrics.cluster2024} /> },
 ];
 
-/** Every team that owns a service, with how many it owns. */
-export async function TeamsTable() {
-  const teams = await listTeams({ db: await getDb() });
+/** Every team that owns a service: how many, at which golden-path levels, and the team's pooled DORA figures. */
+export async function TeamsTable({ window }: { window: MetricsWindow }) {
+  const db = await getDb();
+  const teams = await listTeams({ db });
   if (teams.length === 0) {
     return (
       <EmptyState title="No service names its team yet">
@@ -21,5 +40,18 @@ export async function TeamsTable() {
       </EmptyState>
     );
   }
-  return <DataTable columns={COLUMNS} rows={teams} rowKey={(team) => team.name} caption="Teams and their services" captionHidden testId="teams-table" />;
+  // One pooled query per team: teams are few, and a team's figures pool its services' events (not an average of them).
+  const [scorecards, metrics] = await Promise.all([
+    listScorecards({ db }),
+    Promise.all(teams.map((team) => getDoraMetrics({ db, scope: { team: team.name }, window }))),
+  ]);
+  const levels = [...getStandards().levels].reverse().concat(UNRANKED);
+  const describeLevels = (team: string) =>
+    levels
+      .map((level) => [level, scorecards.filter((row) => row.team === team && row.level === level).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([level, count]) => `${count} ${level}`)
+      .join(' · ') || '—';
+  const rows = teams.map((team, index) => ({ ...team, metrics: metrics[index]!, levels: describeLevels(team.name) }));
+  return <DataTable columns={COLUMNS} rows={rows} rowKey={(team) => team.name} caption="Teams, their services and delivery figures" captionHidden testId="teams-table" />;
 }

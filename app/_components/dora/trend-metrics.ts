@@ -1,0 +1,132 @@
+import { DORA_2023_BANDS } from '@/lib/metrics/compute-tier-2023';
+import type { DoraSeries } from '@/lib/metrics/get-dora-series';
+import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
+import { formatRate } from '@/lib/metrics/format-rate';
+import { formatSeconds } from '@/lib/metrics/format-seconds';
+import type { ChartPoint, TierBand } from '../charts/chart-types';
+import { formatCount } from '../format/format-count';
+import type { DoraMetricKey } from './dora-figures';
+
+type SeriesPoint = DoraSeries['points'][number];
+
+type TrendMetric = {
+  key: DoraMetricKey;
+  title: string;
+  sampleLabel: string;
+  value: (point: SeriesPoint) => number | null;
+  samples: (point: SeriesPoint) => number;
+  samplesText: (point: SeriesPoint) => string;
+  display: (value: number | null) => string;
+  /** The y axis: title and the divisor from the figure's own unit (seconds, 0..1) to the axis unit. */
+  axis: (max: number) => { label: string; divisor: number };
+  /** Tier bands in the figure's own unit; none for rework rate (DORA gives it no bands). */
+  bands: { tier: TierBand['tier']; from: number; to: number }[];
+};
+
+const HOUR = 3600;
+const DAY = 86_400;
+const durationAxis = (name: string) => (maxSeconds: number) => (maxSeconds > 3 * DAY ? { label: `${name} (days)`, divisor: DAY } : { label: `${name} (hours)`, divisor: HOUR });
+const percentAxis = (name: string) => () => ({ label: `${name} (%)`, divisor: 0.01 });
+
+/** 2023 bands of a "lower is better" figure: elite below the first bound, low above the last. */
+const lowerIsBetterBands = (bounds: { elite: number; high: number; medium: number }) => [
+  { tier: 'elite' as const, from: 0, to: bounds.elite },
+  { tier: 'high' as const, from: bounds.elite, to: bounds.high },
+  { tier: 'medium' as const, from: bounds.high, to: bounds.medium },
+  { tier: 'low' as const, from: bounds.medium, to: Number.MAX_SAFE_INTEGER },
+];
+
+export const TREND_METRICS: TrendMetric[] = [
+  {
+    key: 'deploymentFrequency',
+    title: 'Deployment frequency',
+    sampleLabel: 'deployments',
+    value: (point) => point.deploymentFrequency.perDay,
+    samples: (point) => point.deploymentFrequency.deployments,
+    samplesText: (point) => formatCount(point.deploymentFrequency.deployments, 'deployment'),
+    display: formatDeployFrequency,
+    axis: () => ({ label: 'Deploys per day', divisor: 1 }),
+    // The report's wording: on demand (several a day), daily to weekly, weekly to monthly, less than monthly.
+    bands: [
+      { tier: 'low', from: 0, to: 1 / 30 },
+      { tier: 'medium', from: 1 / 30, to: 1 / 7 },
+      { tier: 'high', from: 1 / 7, to: 1 },
+      { tier: 'elite', from: 1, to: Number.MAX_SAFE_INTEGER },
+    ],
+  },
+  {
+    key: 'leadTime',
+    title: 'Lead time for changes (median)',
+    sampleLabel: 'changes',
+    value: (point) => point.leadTime.p50Seconds,
+    samples: (point) => point.leadTime.changes,
+    samplesText: (point) => `median of ${formatCount(point.leadTime.changes, 'change')}`,
+    display: formatSeconds,
+    axis: durationAxis('Lead time'),
+    bands: lowerIsBetterBands(DORA_2023_BANDS.leadTime),
+  },
+  {
+    key: 'changeFailureRate',
+    title: 'Change failure rate',
+    sampleLabel: 'deployments',
+    value: (point) => point.changeFailureRate.rate,
+    samples: (point) => point.changeFailureRate.deployments,
+    samplesText: (point) => `${point.changeFailureRate.failed} failed of ${formatCount(point.changeFailureRate.deployments, 'deployment')}`,
+    display: formatRate,
+    axis: percentAxis('Failed deployments'),
+    bands: lowerIsBetterBands(DORA_2023_BANDS.changeFailureRate),
+  },
+  {
+    key: 'recoveryTime',
+    title: 'Failed deployment recovery time (median)',
+    sampleLabel: 'recoveries',
+    value: (point) => point.recoveryTime.p50Seconds,
+    samples: (point) => point.recoveryTime.recovered,
+    samplesText: (point) => `median of ${formatCount(point.recoveryTime.recovered, 'recovery', 'recoveries')}`,
+    display: formatSeconds,
+    axis: durationAxis('Recovery time'),
+    bands: lowerIsBetterBands(DORA_2023_BANDS.recoveryTime),
+  },
+  {
+    key: 'reworkRate',
+    title: 'Rework rate',
+    sampleLabel: 'deployments',
+    value: (point) => point.reworkRate.rate,
+    samples: (point) => point.reworkRate.deployments,
+    samplesText: (point) => `${point.reworkRate.rework} unplanned of ${formatCount(point.reworkRate.deployments, 'deployment')}`,
+    display: formatRate,
+    axis: percentAxis('Rework'),
+    bands: [],
+  },
+];
+
+const TIER_LABELS: Record<TierBand['tier'], string> = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' };
+
+const LABEL = {
+  week: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** Bucket start as the x-axis label: "17 Nov" for a week (Monday), "Nov 2026" for a month. */
+const bucketLabel = (point: SeriesPoint, bucket: DoraSeries['bucket']) => LABEL[bucket].format(new Date(point.window.from));
+
+/** One metric of a series as chart-ready points and bands in the axis unit, with the axis title. */
+export const toTrend = (metric: TrendMetric, series: DoraSeries): { points: ChartPoint[]; bands: TierBand[]; yLabel: string } => {
+  const max = Math.max(0, ...series.points.map((point) => metric.value(point) ?? 0));
+  const { label, divisor } = metric.axis(max);
+  return {
+    yLabel: label,
+    points: series.points.map((point) => {
+      const value = metric.value(point);
+      return {
+        label: bucketLabel(point, series.bucket),
+        value: value === null ? null : value / divisor,
+        display: metric.display(value),
+        samples: metric.samples(point),
+        samplesText: metric.samplesText(point),
+        partial: point.partial,
+      };
+    }),
+    bands: metric.bands.map((band) => ({ tier: band.tier, label: TIER_LABELS[band.tier], from: band.from / divisor, to: band.to / divisor })),
+  };
+};
