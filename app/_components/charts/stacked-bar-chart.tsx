@@ -23,7 +23,8 @@ export function StackedBarChart({ points, series, yLabel, height = 260 }: { poin
           label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--text-muted)', fontSize: 12, style: { textAnchor: 'middle' } }}
         />
         <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border-strong)', borderRadius: 8, color: 'var(--text)' }} cursor={{ fill: 'var(--surface-2)' }} />
-        <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={{ fontSize: 12, color: 'var(--text-muted)' }} />
+        {/* Legend in stacking order (lowest level first), not alphabetical. */}
+        <Legend verticalAlign="top" height={28} iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 12, color: 'var(--text-muted)' }} />
         {series.map((item) => (
           <Bar key={item.key} dataKey={item.key} name={item.label} stackId="all" fill={item.colour} isAnimationActive={false} />
         ))}

@@ -62,7 +62,8 @@ export function TrendChart({ points, yLabel, sampleLabel, bands, height = 260 }:
             fill={BAND_FILL[band.tier]}
             fillOpacity={0.08}
             ifOverflow="hidden"
-            label={band.from < top ? { value: band.label, position: 'insideTopRight', fill: BAND_FILL[band.tier], fontSize: 11 } : undefined}
+            // A band too thin to hold its name is named in the legend only.
+            label={(Math.min(band.to, top) - band.from) / top > 0.08 ? { value: band.label, position: 'insideTopRight', fill: BAND_FILL[band.tier], fontSize: 11 } : undefined}
           />
         ))}
         <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 11 }} stroke="var(--border-strong)" label={{ value: 'Period', position: 'insideBottom', offset: -16, fill: 'var(--text-muted)', fontSize: 12 }} />

@@ -31,10 +31,10 @@ export async function DeploymentsList({ scope, window, status, offset, pageHref,
     { label: 'Finished', cell: (row) => formatDateTime(row.finishedAt) },
     { label: 'Outcome', cell: outcome },
     {
-      label: 'Commits',
+      label: 'Changes',
       cell: (row) => (
         <Link href={changesHref(row.id)}>
-          Shipped<span className="visually-hidden"> by {row.sourceId}</span>
+          Commits<span className="visually-hidden"> shipped by {row.sourceId}</span> →
         </Link>
       ),
     },

@@ -28,10 +28,14 @@ export async function CheckAdoption({ from, to, team }: { from: Date; to: Date; 
         return point ? `${formatRate(point.share)} (${point.pass} of ${point.applicable})` : '—';
       },
     },
-    { label: 'Trend', cell: (row) => <Sparkline values={row.points.map((point) => (point.share === null ? null : point.share * 100))} /> },
     {
-      label: 'Weekly share (oldest first)',
-      cell: (row) => <span className="visually-hidden">{row.points.map((point) => `${point.bucket}: ${formatRate(point.share)}`).join('; ')}</span>,
+      label: 'Trend',
+      cell: (row) => (
+        <>
+          <Sparkline values={row.points.map((point) => (point.share === null ? null : point.share * 100))} domain={[0, 100]} />
+          <span className="visually-hidden">Weekly share passing, oldest first: {row.points.map((point) => `week of ${point.bucket}: ${formatRate(point.share)}`).join('; ')}</span>
+        </>
+      ),
     },
   ];
   return <DataTable columns={columns} rows={series.checks} rowKey={(row) => row.id} caption="Share of applicable services passing each check, per week" captionHidden testId="check-adoption" />;
