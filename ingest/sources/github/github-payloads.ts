@@ -101,7 +101,8 @@ export const ZIssue = z.looseObject({
   number: z.number(),
   title: z.string().nullish(),
   body: z.string().nullish(),
-  state: z.string(),
+  // pinned/unpinned deliveries omit the state.
+  state: z.string().nullish(),
   labels: z.array(ZLabel).nullish(),
   created_at: ZTime,
   closed_at: ZTime.nullish(),

@@ -22,7 +22,7 @@ export const normalizeIncident = (fullName: string, issue: GithubIssue, incident
     title: issue.title ?? null,
     severity: labelNames(issue.labels).find((label) => /^sev/i.test(label))?.toLowerCase() ?? null,
     openedAt: issue.created_at,
-    resolvedAt: issue.state === 'closed' ? (issue.closed_at ?? null) : null,
+    resolvedAt: issue.state === 'open' ? null : (issue.closed_at ?? null),
     ...findIncidentCause(fullName, issue.body),
   };
 };

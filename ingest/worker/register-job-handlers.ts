@@ -1,0 +1,56 @@
+import type { Config } from '../../lib/config/config-schema';
+import type { Db } from '../../lib/db/client';
+import { AppError } from '../../lib/errors';
+import { JOB_NAMES, type JobQueue } from '../../lib/jobs/job-queue';
+import { log } from '../../lib/observability/log';
+import { createGithubClient } from '../sources/github/create-github-client';
+import { getGithubConfig } from '../sources/github/get-github-config';
+import { listGithubRepositories } from '../sources/github/list-github-repositories';
+import { processGithubDelivery } from '../sources/github/process-github-delivery';
+import { syncRepository } from '../sources/github/sync-repository';
+import { refreshScorecards } from './refresh-scorecards';
+
+export type WorkerRoles = {
+  /** Normalize webhook deliveries (light; the server runs it in-process by default). */
+  webhooks: boolean;
+  /** Run repository syncs and the fan-out of scheduled syncs. */
+  syncs: boolean;
+  syncConcurrency?: number;
+  webhookConcurrency?: number;
+};
+
+/** Registers the job handlers this process runs. Every handler is idempotent: a job run twice changes nothing more. */
+export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
+  const github = getGithubConfig(config);
+  if (roles.webhooks) {
+    await queue.work(
+      JOB_NAMES.githubWebhook,
+      async (data) => {
+        const client = github.client ? await createGithubClient(github.client) : null;
+        const outcome = await processGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
+        if (outcome.status === 'processed') await refreshScorecards(db);
+      },
+      { concurrency: roles.webhookConcurrency ?? 2 },
+    );
+  }
+  if (roles.syncs) {
+    await queue.work(
+      JOB_NAMES.githubSyncRepository,
+      async (data) => {
+        if (!github.client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
+        const client = await createGithubClient(github.client);
+        const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
+        await refreshScorecards(db);
+        if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
+      },
+      { concurrency: roles.syncConcurrency ?? 2 },
+    );
+    await queue.work(JOB_NAMES.githubSyncAll, async () => {
+      if (!github.client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
+      const client = await createGithubClient(github.client);
+      const repositories = await listGithubRepositories(db, client, { org: config.github.org, repos: config.github.repos });
+      for (const fullName of repositories) await queue.send(JOB_NAMES.githubSyncRepository, { fullName }, { singletonKey: fullName });
+      log.info('scheduled GitHub sync queued', { repositories: repositories.length });
+    });
+  }
+};
