@@ -11,7 +11,7 @@ export const examplesOf = (event: string) => structuredClone(WEBHOOK_EXAMPLES.fi
 export const sign = (body: string | Buffer, secret = WEBHOOK_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /** A delivery as GitHub sends it: the exact bytes signed, with the event and delivery headers. */
-export const webhookRequest = (event: string, payload: unknown, { secret = WEBHOOK_SECRET, delivery = randomUUID(), headers = {} as Record<string, string>, body = undefined as string | undefined } = {}) => {
+export const webhookRequest = (event: string, payload: unknown, { secret = WEBHOOK_SECRET, delivery = randomUUID() as string, headers = {} as Record<string, string>, body = undefined as string | undefined } = {}) => {
   const bytes = body ?? JSON.stringify(payload);
   return new Request('http://localhost/api/webhooks/github', {
     method: 'POST',
