@@ -92,7 +92,11 @@ export const buildFakeOrg = ({ org = 'acme', repos = 50, seed = 7, start = new D
     });
     if (index % 2 === 0) repo.repo.protection = { required_pull_request_reviews: { required_approving_review_count: 1, require_code_owner_reviews: true }, enforce_admins: { enabled: true }, allow_force_pushes: { enabled: false }, allow_deletions: { enabled: false }, required_status_checks: { contexts: ['CI'], checks: [{ context: 'CI' }] } };
     else if (index % 3 === 0) repo.repo.rules = [{ type: 'pull_request', parameters: { required_approving_review_count: 2, require_code_owner_review: false } }, { type: 'non_fast_forward' }, { type: 'deletion' }];
-    if (index === 7) repo.repo.protectionAccess = 'forbidden';
+    if (index === 7) {
+      // Protected, but the credentials may not read how: the fact is an error ("unknown"), not "unprotected".
+      repo.repo.protection = { required_pull_request_reviews: { required_approving_review_count: 1 } };
+      repo.repo.protectionAccess = 'forbidden';
+    }
   }
   if (repos > 10) {
     world.repos.get(`${org}/svc-09`)!.access = 'forbidden';

@@ -82,12 +82,18 @@ export class FakeRepoBuilder {
   private clock: Date;
   private nextNumber = 1;
 
+  /** A new repository named `name`, or more history for an existing one. */
   constructor(
     private readonly world: FakeWorld,
-    name: string,
+    name: string | FakeRepo,
     start: Date,
   ) {
     this.clock = start;
+    if (typeof name !== 'string') {
+      this.repo = name;
+      this.nextNumber = Math.max(0, ...name.pulls.map((pull) => pull.number), ...name.issues.map((issue) => issue.number)) + 1;
+      return;
+    }
     this.repo = {
       id: world.nextId(),
       owner: world.org,
