@@ -13,6 +13,8 @@ import { formatDuration, plural } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
+const repositories = (count: number) => `${count} ${count === 1 ? 'repository' : 'repositories'}`;
+
 const COUNTED = ['deployments', 'pipelineRuns', 'pullRequests', 'linked', 'incidents', 'facts'] as const;
 const LABELS: Record<(typeof COUNTED)[number], string> = {
   deployments: 'deployments',
@@ -73,9 +75,9 @@ export const ingestGithubCommand = defineCommand({
       if (handle.backend !== 'postgres') throw usageError('--enqueue needs a Postgres server (DATABASE_URL): the embedded database runs jobs inside `npm start`');
       const queue = await createPgBossQueue({ url: handle.url!, schedule: false });
       try {
-        const repositories = await listGithubRepositories(handle.db, await createGithubClient(github.client), { org, repos: named });
-        for (const fullName of repositories) await queue.send(JOB_NAMES.githubSyncRepository, { fullName, full: values.full === true }, { singletonKey: fullName });
-        stdout.write(`Queued ${plural(repositories.length, 'repository sync')} for \`waymark worker\` processes.\n`);
+        const names = await listGithubRepositories(handle.db, await createGithubClient(github.client), { org, repos: named });
+        for (const fullName of names) await queue.send(JOB_NAMES.githubSyncRepository, { fullName, full: values.full === true }, { singletonKey: fullName });
+        stdout.write(`Queued ${plural(names.length, 'repository sync')} for \`waymark worker\` processes.\n`);
       } finally {
         await queue.stop();
       }
@@ -109,7 +111,7 @@ export const ingestGithubCommand = defineCommand({
       }
       for (const repo of failed) process.stderr.write(`  ${repo.fullName}: ${repo.error}\n`);
       stdout.write(
-        `Synced ${plural(outcome.repositories.length - failed.length, 'repository')}${failed.length ? ` (${failed.length} failed, listed above)` : ''} in ${formatDuration(Date.now() - started)}: ` +
+        `Synced ${repositories(outcome.repositories.length - failed.length)}${failed.length ? ` (${failed.length} failed, listed above)` : ''} in ${formatDuration(Date.now() - started)}: ` +
           `${written} written; ${plural(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified)` +
           `${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
       );

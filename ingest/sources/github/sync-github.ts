@@ -1,4 +1,5 @@
 import type { Db } from '../../../lib/db/client';
+import { AppError } from '../../../lib/errors';
 import { finishIngestRun, startIngestRun } from '../../../lib/runs/record-ingest-run';
 import { createGithubClient, type GithubClientOptions } from './create-github-client';
 import { describeGithubError } from './describe-github-error';
@@ -49,7 +50,10 @@ export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithub
   };
   const outcomes: RepositoryOutcome[] = [];
   try {
-    const repositories = await listGithubRepositories(db, listClient, { org: options.org, repos: options.repos });
+    const repositories = await listGithubRepositories(db, listClient, { org: options.org, repos: options.repos }).catch((error: unknown) => {
+      // Wrong credentials or an organization they cannot see: nothing can be synced, and the reason is configuration.
+      throw new AppError('CONFIG_INVALID', `could not list the repositories of ${options.org}: ${describeGithubError(error)}`, { cause: error });
+    });
     // A GitHub App's installation token is minted once and shared; every repository gets its own counting client.
     const auth = 'token' in options.client.auth ? options.client.auth : { token: ((await listClient.octokit.auth({ type: 'installation' })) as { token: string }).token };
     add(listClient.stats);

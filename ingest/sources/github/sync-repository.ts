@@ -91,9 +91,13 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
       await finishIngestRun(db, runId, { status: 'success', counts: sync.counts, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining });
       return { fullName, status: 'success', counts: sync.counts, requests, error: null };
     } catch (error) {
-      if (options.signal?.aborted) throw error;
-      const message = describeGithubError(error);
       const requests = client.stats.requests - requestsBefore;
+      if (options.signal?.aborted) {
+        // Stopped, not broken: what was committed stays, and the next run resumes from the cursors.
+        await finishIngestRun(db, runId, { status: 'failed', counts: sync.counts, error: 'stopped before it finished', requestsUsed: requests }).catch(() => {});
+        throw error;
+      }
+      const message = describeGithubError(error);
       log.warn('GitHub repository sync failed', { repository: fullName, error: message });
       await finishIngestRun(db, runId, { status: 'failed', counts: sync.counts, error: message, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining });
       return { fullName, status: 'failed', counts: sync.counts, requests, error: message };
