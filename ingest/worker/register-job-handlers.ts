@@ -5,6 +5,7 @@ import { JOB_NAMES, type JobQueue } from '../../lib/jobs/job-queue';
 import { log } from '../../lib/observability/log';
 import { createGithubClient } from '../sources/github/create-github-client';
 import { getGithubConfig } from '../sources/github/get-github-config';
+import { serviceOf } from '../sources/github/github-ids';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { processGithubDelivery } from '../sources/github/process-github-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
@@ -28,7 +29,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       async (data) => {
         const client = github.client ? await createGithubClient(github.client) : null;
         const outcome = await processGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
-        if (outcome.status === 'processed') await refreshScorecards(db);
+        if (outcome.status === 'processed' && outcome.repository) await refreshScorecards(db, [serviceOf(outcome.repository)]);
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
@@ -40,7 +41,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
         if (!github.client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
         const client = await createGithubClient(github.client);
         const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
-        await refreshScorecards(db);
+        await refreshScorecards(db, [serviceOf(outcome.fullName)]);
         if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
       },
       { concurrency: roles.syncConcurrency ?? 2 },

@@ -4,6 +4,7 @@ import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { JOB_NAMES } from '../../../lib/jobs/job-queue';
 import { createGithubClient } from '../../sources/github/create-github-client';
 import { getGithubConfig } from '../../sources/github/get-github-config';
+import { serviceOf } from '../../sources/github/github-ids';
 import { listGithubRepositories } from '../../sources/github/list-github-repositories';
 import { syncGithub } from '../../sources/github/sync-github';
 import { refreshScorecards } from '../../worker/refresh-scorecards';
@@ -102,7 +103,7 @@ export const ingestGithubCommand = defineCommand({
         },
       });
       progress.finish();
-      await refreshScorecards(handle.db);
+      await refreshScorecards(handle.db, outcome.repositories.filter((repo) => repo.status === 'success').map((repo) => serviceOf(repo.fullName)));
       const failed = outcome.repositories.filter((repo) => repo.status === 'failed');
       const totals = Object.fromEntries(COUNTED.map((kind) => [kind, outcome.repositories.reduce((sum, repo) => sum + (repo.counts[kind] ?? 0), 0)]));
       const written = COUNTED.map((kind) => `${totals[kind]} ${LABELS[kind]}`).join(', ');
