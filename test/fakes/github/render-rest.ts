@@ -12,9 +12,18 @@ export const restExample = (name: string): unknown => {
   if (!cache.has(name)) cache.set(name, JSON.parse(readFileSync(`${FIXTURES}${name}.json`, 'utf8')));
   return structuredClone(cache.get(name));
 };
-const first = (name: string) => (restExample(name) as Record<string, unknown>[])[0]!;
+// Templates are parsed once; each render copies only the one object it needs.
+const firsts = new Map<string, Record<string, unknown>>();
+const first = (name: string) => {
+  if (!firsts.has(name)) firsts.set(name, (restExample(name) as Record<string, unknown>[])[0]!);
+  return structuredClone(firsts.get(name)!);
+};
+let userTemplate: Record<string, unknown> | undefined;
 const iso = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-const user = (login: string) => ({ ...(first('pulls__list') as { user: Record<string, unknown> }).user, login, html_url: `https://github.com/${login}` });
+const user = (login: string) => {
+  userTemplate ??= (first('pulls__list') as { user: Record<string, unknown> }).user;
+  return { ...userTemplate, login, html_url: `https://github.com/${login}` };
+};
 
 const renderLabels = (labels: string[]) => labels.map((name, index) => ({ id: index + 1, name, color: 'ededed', default: false, description: null }));
 

@@ -99,5 +99,5 @@ describeEachBackend('GitHub faults', ({ db, backend }) => {
     expect(killed).toBeGreaterThanOrEqual(3);
     await sync(db());
     expect(await snapshotTables(db())).toEqual(expected);
-  });
+  }, 300_000);
 });
