@@ -2,6 +2,7 @@ import type { Db } from '../../../lib/db/client';
 import { AppError } from '../../../lib/errors';
 import { finishIngestRun, startIngestRun } from '../../../lib/runs/record-ingest-run';
 import { createGithubClient, type GithubClientOptions } from './create-github-client';
+import { createGithubTokenSource } from './create-github-token-source';
 import { describeGithubError } from './describe-github-error';
 import { GITHUB_SOURCE } from './github-ids';
 import type { GithubSettings } from './github-settings';
@@ -41,6 +42,7 @@ export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithub
   const scope = options.repos && options.repos.length > 0 ? options.repos.join(',') : `org:${options.org}`;
   const runId = await startIngestRun(db, { job: 'github.sync', source: GITHUB_SOURCE, scope });
   const listClient = await createGithubClient(options.client);
+  const tokens = createGithubTokenSource(options.client, listClient);
   const totals = { requests: 0, conditional: 0, notModified: 0, rateLimitRemaining: null as number | null };
   const add = (stats: typeof listClient.stats) => {
     totals.requests += stats.requests;
@@ -54,15 +56,14 @@ export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithub
       // Wrong credentials or an organization they cannot see: nothing can be synced, and the reason is configuration.
       throw new AppError('CONFIG_INVALID', `could not list the repositories of ${options.org}: ${describeGithubError(error)}`, { cause: error });
     });
-    // A GitHub App's installation token is minted once and shared; every repository gets its own counting client.
-    const auth = 'token' in options.client.auth ? options.client.auth : { token: ((await listClient.octokit.auth({ type: 'installation' })) as { token: string }).token };
     add(listClient.stats);
     let next = 0;
     const worker = async () => {
       while (next < repositories.length) {
         options.signal?.throwIfAborted();
         const fullName = repositories[next++]!;
-        const client = await createGithubClient({ ...options.client, auth });
+        // Every repository gets its own counting client; a GitHub App's installation token is shared and refreshed.
+        const client = await createGithubClient({ ...options.client, auth: await tokens() });
         const outcome = await syncRepository({ db, client, fullName, settings: options.settings, now: options.now, since: options.since, full: options.full, parentRunId: runId, signal: options.signal });
         add(client.stats);
         outcomes.push(outcome);
