@@ -17,14 +17,28 @@ export type PgBossQueueOptions = {
  * policy, so a job keyed by a repository runs at most once at a time across every worker process and machine, with at
  * most one more waiting behind it.
  */
+// Several processes starting at once race to create pg-boss's schema and queues; Postgres then aborts one of them
+// with a deadlock or a duplicate. Trying again after the winner is done is all it takes.
+const RACE_CODES = new Set(['40P01', '23505', '42P07']);
+const retryRace = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 5 || !RACE_CODES.has(String((error as { code?: unknown }).code))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+};
+
 export const createPgBossQueue = async ({ url, pollingIntervalSeconds = 2, retryLimit = 3, schedule = true }: PgBossQueueOptions): Promise<JobQueue> => {
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, schedule, supervise: true, application_name: 'waymark-jobs' });
   boss.on('error', (error) => log.error('job queue error', { error }));
-  await boss.start();
+  await retryRace(() => boss.start());
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name, { name, policy: 'stately', retryLimit, retryDelay: 5, retryBackoff: true });
+    await retryRace(() => boss.createQueue(name, { name, policy: 'stately', retryLimit, retryDelay: 5, retryBackoff: true }));
     created.add(name);
   };
   return {
