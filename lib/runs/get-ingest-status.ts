@@ -7,7 +7,7 @@ import type { Executor } from '../db/client';
  * used, rate limit left), recent webhook deliveries and their outcome, refused requests by day and reason, and
  * payloads that could not be interpreted.
  */
-export const getIngestStatus = async (db: Executor, { limit = 50 } = {}) => {
+export const getIngestStatus = async ({ db, limit = 50 }: { db: Executor; limit?: number }) => {
   const runs = await db.select().from(ingestRuns).where(isNull(ingestRuns.parentId)).orderBy(desc(ingestRuns.startedAt)).limit(limit);
   const children = runs.length
     ? await db

@@ -21,7 +21,7 @@ describeEachBackend('getIngestStatus', ({ db }) => {
     await receive(webhookRequest('push', null, { body: '{broken', delivery: 'd-1' }));
     await receive(webhookRequest('push', {}, { secret: 'wrong' }));
 
-    const status = await getIngestStatus(db());
+    const status = await getIngestStatus({ db: db() });
     expect(status.runs).toHaveLength(1);
     expect(status.runs[0]).toMatchObject({ job: 'github.sync', status: 'partial', requestsUsed: expect.any(Number) });
     expect(status.runs[0]!.repositories.map((run) => [run.scope, run.status])).toEqual([
