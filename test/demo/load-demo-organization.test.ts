@@ -67,7 +67,8 @@ describeEachBackend('the demo organization', ({ db, handle, backend }) => {
     expect(await hasRealData({ db: db() })).toBe(false);
     // Started again the same day: nothing to do.
     expect(await getDemoStartupAction({ db: db(), backend: 'pglite', config: configWith(), today: '2026-11-21' })).toEqual({ action: 'skip', reason: 'the demo is loaded and current' });
-  });
+    // The whole 180-day organization and its scorecard history: minutes on a loaded 2-core machine.
+  }, 300_000);
 
   it('gives the same rows when loaded twice with the same seed on the same day', async () => {
     await loadDemoOrganization({ db: db(), now: NOW, days: 14 });
