@@ -24,6 +24,8 @@ export const ZConfig = z.strictObject({
     port: z.coerce.number().int().min(1).max(65535).default(3000),
     maxBodyBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
     requireReadToken: z.boolean().default(false),
+    /** Background jobs `waymark serve` runs itself: all (syncs, schedule, webhooks), webhooks only, or none. */
+    worker: z.enum(['all', 'webhooks', 'off']).default('all'),
   }),
   metrics: z.strictObject({
     productionEnvironmentPattern: regex.default('^(prod|production)$'),

@@ -8,6 +8,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'PORT', path: 'server.port', kind: 'string', description: 'HTTP port of `npm start` / `waymark serve` (default 3000).' },
   { name: 'WAYMARK_MAX_BODY_BYTES', path: 'server.maxBodyBytes', kind: 'string', description: 'Largest accepted request body in bytes (default 10485760).' },
   { name: 'WAYMARK_REQUIRE_READ_TOKEN', path: 'server.requireReadToken', kind: 'boolean', description: 'When true, the read APIs require a token too.' },
+  { name: 'WAYMARK_SERVE_WORKER', path: 'server.worker', kind: 'string', description: 'Jobs `npm start` runs in-process: all, webhooks or off (default all).' },
   { name: 'WAYMARK_PRODUCTION_PATTERN', path: 'metrics.productionEnvironmentPattern', kind: 'string', description: 'Case-insensitive regex of production environments (default ^(prod|production)$).' },
   { name: 'WAYMARK_ATTRIBUTION_WINDOW_HOURS', path: 'metrics.attributionWindowHours', kind: 'string', description: 'How long after a deployment an incident is attributed to it (default 168).' },
   { name: 'WAYMARK_DEFAULT_WINDOW_DAYS', path: 'metrics.defaultWindowDays', kind: 'string', description: 'Default metrics window in days (default 90).' },

@@ -1,26 +1,4 @@
-import { AppError } from '../errors';
+import { readBodyBytes } from './read-body-bytes';
 
-/**
- * Reads a request body up to `limit` bytes. A declared Content-Length over the limit is refused before reading;
- * an undeclared one is cut off as soon as it passes the limit, so an oversize body is never held in memory.
- */
-export const readBody = async (request: Request, limit: number): Promise<string> => {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes (server.maxBodyBytes)`);
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+/** Reads a request body up to `limit` bytes as UTF-8 text (see readBodyBytes for how the limit is enforced). */
+export const readBody = async (request: Request, limit: number): Promise<string> => (await readBodyBytes(request, limit)).toString('utf8');

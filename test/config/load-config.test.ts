@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     const { config, configFile } = loadConfig({ env: {}, cwd: inFolder() });
     expect(configFile).toBeNull();
     expect(config.database).toEqual({ dataDir: '.waymark/data' });
-    expect(config.server).toEqual({ port: 3000, maxBodyBytes: 10 * 1024 * 1024, requireReadToken: false });
+    expect(config.server).toEqual({ port: 3000, maxBodyBytes: 10 * 1024 * 1024, requireReadToken: false, worker: 'all' });
     expect(config.metrics.productionEnvironmentPattern).toBe('^(prod|production)$');
     expect(config.metrics.attributionWindowHours).toBe(168);
   });

@@ -44,6 +44,7 @@ const sourcesOf = async (db: Parameters<typeof countRows>[0], table: string) =>
   (await queryRows<{ source: string }>(db, sql.raw(`select distinct source from ${table} order by source`))).map((row) => row.source);
 
 describeEachBackend('the demo organization', ({ db, handle, backend }) => {
+  // The whole 180-day organization with its scorecard history: minutes on a busy 2-core machine.
   it('is loaded by npm start into an empty embedded database (not into a Postgres server), through the events import', async () => {
     let printed = '';
     const stdout = new Writable({ write: (chunk, _encoding, done) => ((printed += String(chunk)), done()) });
@@ -67,7 +68,7 @@ describeEachBackend('the demo organization', ({ db, handle, backend }) => {
     expect(await hasRealData({ db: db() })).toBe(false);
     // Started again the same day: nothing to do.
     expect(await getDemoStartupAction({ db: db(), backend: 'pglite', config: configWith(), today: '2026-11-21' })).toEqual({ action: 'skip', reason: 'the demo is loaded and current' });
-  });
+  }, 300_000);
 
   it('gives the same rows when loaded twice with the same seed on the same day', async () => {
     await loadDemoOrganization({ db: db(), now: NOW, days: 14 });

@@ -2,20 +2,24 @@ import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
+import { ingestGithubCommand } from './ingest-github';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
+import { workerCommand } from './worker';
 
 /** Every CLI command, in the order `waymark --help` lists them. */
 export const COMMANDS: Command[] = [
   serveCommand,
+  workerCommand,
   migrateCommand,
   ingestEventsCommand,
   ingestGitCommand,
-  metricsCommand,
+  ingestGithubCommand,
   demoCommand,
+  metricsCommand,
   scoreCommand,
   scoreRebuildCommand,
   tokenCreateCommand,

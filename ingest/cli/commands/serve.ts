@@ -8,9 +8,13 @@ import { getConfig } from '../../../lib/config/load-config';
 import { closeDb, getDbHandle } from '../../../lib/db/client';
 import { migrateDatabase } from '../../../lib/db/migrate';
 import { AppError } from '../../../lib/errors';
+import { createInProcessQueue } from '../../../lib/jobs/create-in-process-queue';
+import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
+import { setJobQueue } from '../../../lib/jobs/get-job-queue';
 import { log } from '../../../lib/observability/log';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
+import { startWorker } from '../../worker/start-worker';
 import { defineCommand } from '../command';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -42,6 +46,12 @@ export const serveCommand = defineCommand({
     const handle = await getDbHandle({ role: 'server', port });
     await migrateDatabase(handle);
     await autoLoadDemo({ handle, config, stdout });
+    // Jobs: pg-boss on Postgres (shared with any `waymark worker`), in-process on the embedded database (nothing else
+    // may open it). The server runs its share unless server.worker says otherwise, so `npm start` alone is complete.
+    const worker = config.server.worker;
+    const queue = handle.backend === 'postgres' ? await createPgBossQueue({ url: handle.url!, schedule: worker === 'all' }) : createInProcessQueue();
+    setJobQueue(queue);
+    if (worker !== 'off') await startWorker(queue, { db: handle.db, config, roles: { webhooks: true, syncs: worker === 'all', syncConcurrency: 1 } });
 
     const { default: next } = await import('next');
     const app = next({ dev: false, dir: ROOT, port });
@@ -60,7 +70,7 @@ export const serveCommand = defineCommand({
       );
       server.listen(port, () => resolveListen());
     });
-    stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location})\n`);
+    stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`);
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
 
     await new Promise<void>((resolveStop) => {
@@ -73,6 +83,8 @@ export const serveCommand = defineCommand({
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
     await stopScorecardRefresh();
+    await queue.stop();
+    setJobQueue(null);
     await closeDb();
   },
 });

@@ -1,0 +1,34 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { pullRequests } from '../../../lib/db/schema';
+import type { Executor } from '../../../lib/db/client';
+import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
+import { GITHUB_SOURCE } from './github-ids';
+import { parsePayload, ZCommit, type GithubCommit } from './github-payloads';
+
+export type PullRequestIndex = {
+  bySha: Map<string, number>;
+  commits: Map<number, GithubCommit[]>;
+};
+
+export const parseCommits = (items: unknown) =>
+  (Array.isArray(items) ? items : []).flatMap((item) => {
+    const parsed = parsePayload(ZCommit, item, 'commit');
+    return parsed.ok ? [parsed.value] : [];
+  });
+
+/** What is already known locally: merge (and squash) commits of merged pull requests and every pull request's commits. */
+export const loadPullRequestIndex = async (db: Executor, fullName: string): Promise<PullRequestIndex> => {
+  const index: PullRequestIndex = { bySha: new Map(), commits: new Map() };
+  for (const row of await getRawPayloads(db, { source: GITHUB_SOURCE, kind: 'pull_request_commits', scope: fullName })) {
+    const number = Number(row.sourceId.split('#').at(-1));
+    const commits = parseCommits(row.payload);
+    index.commits.set(number, commits);
+    for (const commit of commits) if (!index.bySha.has(commit.sha.toLowerCase())) index.bySha.set(commit.sha.toLowerCase(), number);
+  }
+  const merged = await db
+    .select({ number: pullRequests.number, sha: pullRequests.mergeCommitSha })
+    .from(pullRequests)
+    .where(and(eq(pullRequests.source, GITHUB_SOURCE), eq(pullRequests.repository, fullName), isNotNull(pullRequests.mergeCommitSha)));
+  for (const row of merged) if (row.sha && row.number !== null) index.bySha.set(row.sha, row.number);
+  return index;
+};

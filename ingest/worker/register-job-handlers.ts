@@ -1,0 +1,61 @@
+import type { Config } from '../../lib/config/config-schema';
+import type { Db } from '../../lib/db/client';
+import { AppError } from '../../lib/errors';
+import { JOB_NAMES, type JobQueue } from '../../lib/jobs/job-queue';
+import { log } from '../../lib/observability/log';
+import { createGithubClient } from '../sources/github/create-github-client';
+import { createGithubTokenSource } from '../sources/github/create-github-token-source';
+import { getGithubConfig } from '../sources/github/get-github-config';
+import { serviceOf } from '../sources/github/github-ids';
+import { listGithubRepositories } from '../sources/github/list-github-repositories';
+import { processGithubDelivery } from '../sources/github/process-github-delivery';
+import { syncRepository } from '../sources/github/sync-repository';
+import { evaluateScorecardsAfterImport } from '../../lib/scorecard/evaluate-scorecards-after-import';
+
+export type WorkerRoles = {
+  /** Normalize webhook deliveries (light; the server runs it in-process by default). */
+  webhooks: boolean;
+  /** Run repository syncs and the fan-out of scheduled syncs. */
+  syncs: boolean;
+  syncConcurrency?: number;
+  webhookConcurrency?: number;
+};
+
+/** Registers the job handlers this process runs. Every handler is idempotent: a job run twice changes nothing more. */
+export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
+  const github = getGithubConfig(config);
+  const tokens = github.client ? createGithubTokenSource(github.client) : null;
+  // A client per job counts that job's requests; the credentials behind it are shared.
+  const clientForJob = async () => (github.client && tokens ? createGithubClient({ ...github.client, auth: await tokens() }) : null);
+  if (roles.webhooks) {
+    await queue.work(
+      JOB_NAMES.githubWebhook,
+      async (data) => {
+        const client = await clientForJob();
+        const outcome = await processGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
+        if (outcome.status === 'processed' && outcome.repository) await evaluateScorecardsAfterImport({ db, services: [serviceOf(outcome.repository)] });
+      },
+      { concurrency: roles.webhookConcurrency ?? 2 },
+    );
+  }
+  if (roles.syncs) {
+    await queue.work(
+      JOB_NAMES.githubSyncRepository,
+      async (data) => {
+        const client = await clientForJob();
+        if (!client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
+        const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
+        await evaluateScorecardsAfterImport({ db, services: [serviceOf(outcome.fullName)] });
+        if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
+      },
+      { concurrency: roles.syncConcurrency ?? 2 },
+    );
+    await queue.work(JOB_NAMES.githubSyncAll, async () => {
+      const client = await clientForJob();
+      if (!client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
+      const repositories = await listGithubRepositories(db, client, { org: config.github.org, repos: config.github.repos });
+      for (const fullName of repositories) await queue.send(JOB_NAMES.githubSyncRepository, { fullName }, { singletonKey: fullName });
+      log.info('scheduled GitHub sync queued', { repositories: repositories.length });
+    });
+  }
+};

@@ -1,0 +1,23 @@
+import type { Config } from '../../lib/config/config-schema';
+import type { Db } from '../../lib/db/client';
+import { JOB_NAMES, type JobQueue } from '../../lib/jobs/job-queue';
+import { log } from '../../lib/observability/log';
+import { listPendingDeliveries } from '../../lib/webhooks/list-pending-deliveries';
+import { registerJobHandlers, type WorkerRoles } from './register-job-handlers';
+
+/**
+ * Starts this process's share of the background work: the job handlers for its roles, the cron schedule of GitHub
+ * syncs (github.schedule), and a sweep that queues webhook deliveries stored while no worker ran.
+ */
+export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
+  await registerJobHandlers(queue, { db, config, roles });
+  if (roles.syncs && config.github.schedule) {
+    await queue.schedule(JOB_NAMES.githubSyncAll, config.github.schedule);
+    log.info('GitHub syncs scheduled', { cron: config.github.schedule });
+  }
+  if (roles.webhooks) {
+    const pending = await listPendingDeliveries(db);
+    for (const deliveryId of pending) await queue.send(JOB_NAMES.githubWebhook, { deliveryId }, { singletonKey: deliveryId });
+    if (pending.length > 0) log.info('queued webhook deliveries left from before', { deliveries: pending.length });
+  }
+};

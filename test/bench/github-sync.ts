@@ -1,0 +1,50 @@
+// Benchmark: a full and an immediate second sync of the 50-repository fake organization, then the same history
+// received as webhook deliveries. Prints figures; asserts nothing. Run: npx tsx test/bench/github-sync.ts
+import { PGlite } from '@electric-sql/pglite';
+import { createGithubClient } from '../../ingest/sources/github/create-github-client';
+import { processGithubDelivery } from '../../ingest/sources/github/process-github-delivery';
+import { syncGithub } from '../../ingest/sources/github/sync-github';
+import { openDatabase } from '../../lib/db/client';
+import { migrateDatabase } from '../../lib/db/migrate';
+import { receiveGithubWebhook } from '../../lib/webhooks/receive-github-webhook';
+import { buildFakeOrg } from '../fakes/github/build-fake-org';
+import { buildWebhookDeliveries } from '../fakes/github/build-webhook-deliveries';
+import { startFakeGithub } from '../fakes/github/fake-github-server';
+import { FIXED_NOW, TEST_SETTINGS, testClientOptions } from '../sources/github/github-test-setup';
+import { WEBHOOK_SECRET, webhookRequest } from '../sources/github/webhook-test-setup';
+
+process.env.LOG_LEVEL ??= 'error';
+const database = async () => {
+  const handle = await openDatabase({ backend: 'pglite', instance: await PGlite.create() });
+  await migrateDatabase(handle);
+  return handle;
+};
+
+const world = buildFakeOrg({ repos: 50 });
+const fake = await startFakeGithub(world);
+const polled = await database();
+for (const pass of ['full', 'second']) {
+  const started = performance.now();
+  const outcome = await syncGithub({ db: polled.db, client: testClientOptions(fake), settings: TEST_SETTINGS, org: 'acme', now: FIXED_NOW });
+  const ms = performance.now() - started;
+  console.log(
+    `${pass} sync of 50 repositories: ${ms.toFixed(0)} ms, ${outcome.requests} requests (${outcome.conditional} conditional, ${outcome.notModified} answered 304), ` +
+      `${outcome.repositories.filter((repo) => repo.status === 'failed').length} repository refused`,
+  );
+}
+
+const hooked = await database();
+const deliveries = buildWebhookDeliveries(world, fake.url);
+let started = performance.now();
+for (const [index, delivery] of deliveries.entries()) {
+  await receiveGithubWebhook({ db: hooked.db, request: webhookRequest(delivery.event, delivery.payload, { delivery: `d${index}` }), secret: WEBHOOK_SECRET, maxBodyBytes: 1 << 20 });
+}
+let ms = performance.now() - started;
+console.log(`webhook receipt: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms (${((ms / deliveries.length) * 1000).toFixed(0)} µs each: verify, dedupe, store)`);
+const client = await createGithubClient(testClientOptions(fake));
+started = performance.now();
+for (let index = 0; index < deliveries.length; index++) await processGithubDelivery({ db: hooked.db, client, settings: TEST_SETTINGS, now: FIXED_NOW }, `d${index}`);
+ms = performance.now() - started;
+console.log(`webhook normalization: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms, ${client.stats.requests} API requests for what payloads lack`);
+
+await Promise.all([fake.close(), polled.close(), hooked.close()]);
