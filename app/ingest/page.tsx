@@ -26,7 +26,7 @@ export default function IngestStatusPage() {
         </Widget>
       </Card>
       <div className={ui.twoCol}>
-        <Card title="Webhooks and rejected requests" hint="Last 7 days">
+        <Card title="Webhooks and rejected requests">
           <Widget label="Webhooks">
             <WebhooksSummary />
           </Widget>

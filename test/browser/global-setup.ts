@@ -9,6 +9,7 @@ import { ensureBuild } from './helpers/ensure-build';
 import { findChromium, INSTALL_HINT } from './helpers/find-chromium';
 import { ARTIFACTS, ROOT, SCREENSHOTS } from './helpers/paths';
 import { startServer } from './helpers/start-server';
+import { DEMO_SEED, WEBHOOK_SECRET } from './helpers/suite-constants';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +19,6 @@ declare module 'vitest' {
   }
 }
 
-export const DEMO_SEED = 7;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
     if (result.code !== 0) throw new Error(`waymark ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   }
 
-  const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS });
+  const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS, env: { GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
   log(`browser tests: server at ${server.url}`);
   project.provide('baseUrl', server.url);
   project.provide('chromium', chromium);

@@ -1,10 +1,12 @@
-import { getDb } from '@/lib/db/client';
-import { listPayloadErrors, type PayloadError } from '@/lib/runs/list-payload-errors';
+import type { IngestStatus } from '@/lib/runs/get-ingest-status';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import table from '../../_components/ui/table.module.css';
 import { TimeAgo } from '../../_components/ui/time-ago';
+import { getCachedIngestStatus } from './get-cached-ingest-status';
 
-const COLUMNS: Column<PayloadError>[] = [
+type Payload = IngestStatus['uninterpretable'][number];
+
+const COLUMNS: Column<Payload>[] = [
   { label: 'Source', cell: (row) => row.source },
   { label: 'Kind', cell: (row) => row.kind },
   { label: 'Id', cell: (row) => <span className={table.mono}>{row.sourceId}</span> },
@@ -12,9 +14,9 @@ const COLUMNS: Column<PayloadError>[] = [
   { label: 'Fetched', cell: (row) => <TimeAgo at={row.fetchedAt} /> },
 ];
 
-/** Payloads a source delivered that could not be interpreted: kept, counted, and listed with the reason. */
+/** Payloads a source delivered that could not be interpreted: kept, and listed with the reason, newest first. */
 export async function PayloadErrors() {
-  const { total, latest } = await listPayloadErrors({ db: await getDb(), limit: 10 });
-  if (total === 0) return <p className="muted">Every stored payload was interpreted.</p>;
-  return <DataTable columns={COLUMNS} rows={latest} rowKey={(row) => `${row.source}:${row.kind}:${row.sourceId}`} caption={`${total.toLocaleString('en-US')} in all; the latest 10`} testId="payload-errors" />;
+  const { uninterpretable } = await getCachedIngestStatus();
+  if (uninterpretable.length === 0) return <p className="muted">Every stored payload was interpreted.</p>;
+  return <DataTable columns={COLUMNS} rows={uninterpretable.slice(0, 10)} rowKey={(row) => String(row.id)} caption={`The latest ${Math.min(10, uninterpretable.length)}`} testId="payload-errors" />;
 }

@@ -1,50 +1,45 @@
-import { getDb } from '@/lib/db/client';
-import { getWebhookSummary, type WebhookSummary } from '@/lib/runs/get-webhook-summary';
+import type { IngestStatus } from '@/lib/runs/get-ingest-status';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import table from '../../_components/ui/table.module.css';
 import { TimeAgo } from '../../_components/ui/time-ago';
+import { getCachedIngestStatus } from './get-cached-ingest-status';
 
-type Delivery = WebhookSummary['deliveries'][number];
-type Rejected = WebhookSummary['rejected'][number];
+type Delivery = IngestStatus['deliveries'][number];
+type Rejected = IngestStatus['rejected'][number];
 
 const DELIVERIES: Column<Delivery>[] = [
-  { label: 'Outcome', cell: (row) => row.status },
-  { label: 'Count', numeric: true, cell: (row) => row.count.toLocaleString('en-US') },
-  { label: 'Latest', cell: (row) => <TimeAgo at={row.lastAt} /> },
+  { label: 'Event', cell: (row) => `${row.event}${row.action ? `.${row.action}` : ''}` },
+  { label: 'Outcome', cell: (row) => (row.reason ? `${row.status}: ${row.reason}` : row.status) },
+  { label: 'Received', cell: (row) => <TimeAgo at={row.receivedAt} /> },
 ];
 
 const REJECTED: Column<Rejected>[] = [
   { label: 'Endpoint', cell: (row) => <span className={table.mono}>{row.endpoint}</span> },
   { label: 'Reason', cell: (row) => row.reason },
+  { label: 'Day', cell: (row) => row.day },
   { label: 'Count', numeric: true, cell: (row) => row.count.toLocaleString('en-US') },
-  { label: 'Latest', cell: (row) => <TimeAgo at={row.lastAt} /> },
 ];
 
-/** Webhook deliveries of the last 7 days by outcome, the latest failures, and requests refused before anything was stored. */
+/** Webhook deliveries by outcome and the latest ones, and requests refused before anything was stored. */
 export async function WebhooksSummary() {
-  const summary = await getWebhookSummary({ db: await getDb(), days: 7 });
+  const { deliveries, deliveryCounts, rejected } = await getCachedIngestStatus();
+  const outcomes = Object.entries(deliveryCounts);
   return (
     <>
-      {summary.deliveries.length === 0 ? (
+      {deliveries.length === 0 ? (
         <p className="muted">
           No webhook deliveries. Point a GitHub webhook at <code>/api/webhooks/github</code> with <code>GITHUB_WEBHOOK_SECRET</code> set to receive changes as they happen.
         </p>
       ) : (
-        <DataTable columns={DELIVERIES} rows={summary.deliveries} rowKey={(row) => row.status} caption="Webhook deliveries by outcome" testId="deliveries-table" />
+        <>
+          <p data-testid="delivery-counts">{outcomes.map(([status, count]) => `${count.toLocaleString('en-US')} ${status}`).join(' · ')}</p>
+          <DataTable columns={DELIVERIES} rows={deliveries.slice(0, 10)} rowKey={(row) => row.deliveryId} caption="The latest 10 deliveries" testId="deliveries-table" />
+        </>
       )}
-      {summary.recentFailures.length > 0 ? (
-        <ul>
-          {summary.recentFailures.map((failure) => (
-            <li key={failure.deliveryId}>
-              <span className="muted">{failure.event}</span> {failure.reason ?? 'failed'} (<TimeAgo at={failure.receivedAt} />)
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {summary.rejected.length === 0 ? (
+      {rejected.length === 0 ? (
         <p className="muted">No request was rejected.</p>
       ) : (
-        <DataTable columns={REJECTED} rows={summary.rejected} rowKey={(row) => `${row.endpoint}:${row.reason}`} caption="Rejected requests (nothing was stored)" testId="rejected-table" />
+        <DataTable columns={REJECTED} rows={rejected.slice(0, 10)} rowKey={(row) => `${row.endpoint}:${row.reason}:${row.day}`} caption="Rejected requests by day (nothing was stored)" testId="rejected-table" />
       )}
     </>
   );

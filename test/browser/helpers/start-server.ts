@@ -34,13 +34,13 @@ const waitForHealth = async (url: string, child: ChildProcess, logPath: string, 
 };
 
 /** Starts `waymark serve` (the production server, which owns the embedded database) and waits until it is healthy. */
-export const startServer = async ({ root, dataDir, logDir, logName = 'server.log' }: { root: string; dataDir: string; logDir: string; logName?: string }): Promise<RunningServer> => {
+export const startServer = async ({ root, dataDir, logDir, logName = 'server.log', env = {} }: { root: string; dataDir: string; logDir: string; logName?: string; env?: Record<string, string> }): Promise<RunningServer> => {
   const port = await findFreePort();
   const logPath = join(logDir, logName);
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [join(root, 'ingest/cli/bin.js'), 'serve'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off', LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
