@@ -61,7 +61,10 @@ BEGIN
     JOIN deployment_changes dc ON TG_TABLE_NAME = 'deployments' AND dc.deployment_id = t.r->>'id'
     JOIN changes c ON c.id = dc.change_id
     UNION
-    SELECT t.r->>'service', t.r->>'sha' FROM unnest(touched) t(r) WHERE TG_TABLE_NAME = 'changes'
+    -- A commit row no deployment carries cannot move its commit's first shipment (most often a new commit, written
+    -- before the links that follow it in the same import).
+    SELECT t.r->>'service', t.r->>'sha' FROM unnest(touched) t(r)
+    WHERE TG_TABLE_NAME = 'changes' AND EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.change_id = t.r->>'id')
     UNION
     SELECT c.service, c.sha FROM unnest(touched) t(r)
     JOIN changes c ON TG_TABLE_NAME = 'deployment_changes' AND c.id = t.r->>'change_id'

@@ -44,6 +44,10 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
     windows.map((window, index) => sql`(${index}::int, ${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`),
     sql`, `,
   );
+  // The windows' overall bounds as values the planner can see (bounds read from `win` look unknown to it, which
+  // makes it guess the size of a window and pick the wrong index for a team).
+  const lo = sql`${new Date(Math.min(...windows.map((window) => window.from.getTime()))).toISOString()}::timestamptz`;
+  const hi = sql`${new Date(Math.max(...windows.map((window) => window.to.getTime()))).toISOString()}::timestamptz`;
   const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
   // Rollbacks and incidents naming a deployment are few next to an organization's D: for the whole organization read
   // them all and keep those of D; for a smaller scope look each of D's deployments up instead.
@@ -53,6 +57,16 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
 
   // A rollup row's deployment is counted by construction (built for this pattern) and of the row's service, so a row
   // finishing in a window and in scope is a commit shipped first by a deployment in D: no join with D needed.
+  // The window's rows: for the organization from the time index; for fewer services, service by service from the
+  // (service, time) index, which the planner would not choose by itself for a team.
+  const rollupRows = wholeOrg
+    ? sql`metrics_first_shipments f`
+    : sql`(select f.* from services s
+        cross join lateral (
+          -- offset 0 keeps this a per-service lookup instead of letting the planner flatten it into one scan.
+          select * from metrics_first_shipments f where f.service = s.name and f.finished_at >= ${lo} and f.finished_at < ${hi} offset 0
+        ) f
+        where ${inScope('s.name')}) f`;
   // Not materialized: each use (lead times, rework by pull request) streams the window's rows from the index.
   const firstShippedFromRollup = sql`first_shipped as not materialized (
   select win.w, ${group('f.service')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
@@ -60,8 +74,7 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
            select 1 from pull_requests pr where pr.id = any(f.pull_request_ids) and (pr.is_revert or ${labelled}))) as rework_pr,
          extract(epoch from f.finished_at - f.authored_at)::float8 as lead_seconds
   from win
-  join metrics_first_shipments f on f.finished_at >= win.w_from and f.finished_at < win.w_to
-  where ${inScope('f.service')}
+  join ${rollupRows} on f.finished_at >= win.w_from and f.finished_at < win.w_to
 ),`;
   const firstShippedDirect = sql`shipped as materialized (
   -- A commit is (service, sha): two sources reporting the same commit, or a redeploy, ship it once.
@@ -92,7 +105,7 @@ grp as (${groups}),
 dw as materialized (
   select win.w, ${group('d.service')} as g, d.id, d.service, d.finished_at, d.rollback_of, d.reason
   from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
-  where ${counted('d')} and ${inScope('d.service')}
+  where ${counted('d')} and ${inScope('d.service')} and d.finished_at >= ${lo} and d.finished_at < ${hi}
 ),
 ${useRollup ? firstShippedFromRollup : firstShippedDirect}
 attributions as materialized (

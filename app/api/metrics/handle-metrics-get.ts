@@ -1,5 +1,4 @@
-import { getDb } from '@/lib/db/client';
-import type { Db } from '@/lib/db/client';
+import { getDb, type Db } from '@/lib/db/client';
 import { errorResponse, jsonResponse } from '@/lib/http/json-response';
 import { requireReadAccess } from '@/lib/http/require-token';
 import { parseMetricsQuery, type MetricsQuery, type MetricsQueryKey } from '@/lib/metrics/parse-metrics-query';

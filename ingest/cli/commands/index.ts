@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
+import { impactCommand } from './impact';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   metricsCommand,
   scoreCommand,
   scoreRebuildCommand,
+  impactCommand,
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,
