@@ -9,9 +9,17 @@ import { Card } from '../_components/ui/card';
 import { PageHeader } from '../_components/ui/page-header';
 import { EmptyState } from '../_components/ui/states';
 import ui from '../_components/ui/ui.module.css';
+import table from '../_components/ui/table.module.css';
 import { Widget } from '../_components/ui/widget';
 
 export const dynamic = 'force-dynamic';
+
+/** A rule as the standards file writes it, on one line: `fileExists: ["CODEOWNERS", ".github/CODEOWNERS"]`. */
+const describeRule = (rule: object) =>
+  Object.entries(rule)
+    .filter(([, value]) => value !== undefined)
+    .map(([kind, value]) => `${kind}: ${JSON.stringify(value)}`)
+    .join('; ');
 export const metadata: Metadata = { title: 'Standards' };
 
 /** The golden path as the standards file defines it, level by level, with how many services pass each check today. */
@@ -42,6 +50,10 @@ async function StandardsList() {
                         <code>{check.id}</code> · {check.category}
                       </span>
                       {check.description ? <p>{check.description}</p> : null}
+                      <p className={table.rule} data-rule>
+                        {describeRule(check.rule)}
+                        {check.appliesTo ? ` · applies to ${describeRule(check.appliesTo)}` : ''}
+                      </p>
                       {row ? (
                         <p data-pass-count>
                           {row.counts.pass} of {row.applicable} applicable services pass
@@ -69,7 +81,7 @@ async function StandardsList() {
 export default function StandardsPage() {
   return (
     <>
-      <PageHeader title="Standards" lede="The golden path: the checks every service is scored against, from the standards file (golden-path.yaml or the built-in set), and how many services pass each today." />
+      <PageHeader title="Standards" lede="The golden path: every check services are scored against, with its rule as the standards file (golden-path.yaml, or the built-in set) defines it, and how many services pass it today." />
       <Widget label="Standards" height={400}>
         <StandardsList />
       </Widget>

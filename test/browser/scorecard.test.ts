@@ -33,6 +33,8 @@ describeInBrowser('golden path', (session) => {
 
   it('standards list every check with how many services pass it', async () => {
     const page = await session().open('/standards', { screenshot: 'standards' });
+    // Each check with its rule as the file writes it.
+    await expect(page.locator('[data-check="codeowners"] [data-rule]').textContent()).resolves.toContain('fileExists: ["CODEOWNERS"');
     const counts = await page.locator('[data-pass-count]').allTextContents();
     expect(counts.length).toBeGreaterThanOrEqual(5);
     for (const count of counts) {

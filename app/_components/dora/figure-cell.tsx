@@ -1,12 +1,14 @@
 import type { Tier } from '@/lib/metrics/metrics-types';
 import { TierBadge } from '../ui/badge';
+import table from '../ui/table.module.css';
 
-/** A figure in a table cell with its tier written next to it (the badge carries the word, not only the colour). */
+/** A figure in a table cell with its tier written under it (the badge carries the word, not only the colour). */
 export function FigureCell({ text, tier }: { text: string; tier: Tier | null | undefined }) {
   if (text === '—') return <span className="muted">—</span>;
   return (
-    <>
-      {text} <TierBadge tier={tier ?? null} />
-    </>
+    <span className={table.figure}>
+      <span>{text}</span>
+      <TierBadge tier={tier ?? null} />
+    </span>
   );
 }
