@@ -16,6 +16,8 @@ declare module 'vitest' {
     /** Where the production server listens, or null when the suite is skipped (no Chromium on a developer machine). */
     baseUrl: string | null;
     chromium: string | null;
+    /** A write token (created through the CLI) for tests that grant an exemption or send events over HTTP. */
+    writeToken: string | null;
   }
 }
 
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
     log(`browser tests skipped: Chromium was not found; ${INSTALL_HINT}`);
     project.provide('baseUrl', null);
     project.provide('chromium', null);
+    project.provide('writeToken', null);
     return;
   }
 
@@ -47,10 +50,15 @@ export default async function setup(project: TestProject) {
     if (result.code !== 0) throw new Error(`waymark ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
   }
 
+  const created = await runCli(['token', 'create', 'browser-tests'], { env, cwd: ROOT });
+  const writeToken = created.stdout.match(/wmk_\S+/)?.[0];
+  if (created.code !== 0 || !writeToken) throw new Error(`waymark token create failed (${created.code}):\n${created.stdout}\n${created.stderr}`);
+
   const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS, env: { GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
   log(`browser tests: server at ${server.url}`);
   project.provide('baseUrl', server.url);
   project.provide('chromium', chromium);
+  project.provide('writeToken', writeToken);
 
   return async () => {
     await server.stop();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { DEMO_SERVICES } from '../../ingest/demo/demo-organization';
 import { describeInBrowser } from './helpers/browser-session';
 import { SCREENSHOTS } from './helpers/paths';
@@ -28,6 +28,22 @@ describeInBrowser('golden path', (session) => {
     const api = await session().api<{ checks: { id: string; status: string }[] }>(`/api/services/${WITHOUT_CODEOWNERS}/scorecard`);
     const shown = await page.locator('[data-check][data-status]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-check'), item.getAttribute('data-status')]));
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(api.checks.map((check) => [check.id, check.status])));
+    await page.close();
+  });
+
+  it('shows an exemption granted through the API with its reason and how long it still runs', async () => {
+    const service = DEMO_SERVICES.find((candidate) => candidate.standards.protectedMain === false)!.name;
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const response = await fetch(`${session().baseUrl}/api/exemptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inject('writeToken')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ service, check: 'protected-main', reason: 'Legacy ERP host cannot enforce reviews until the migration', expires }),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    const page = await session().open(`/services/${service}`, { screenshot: 'service-exemption' });
+    const check = page.locator('[data-check="protected-main"]');
+    await expect(check.getAttribute('data-status')).resolves.toBe('exempt');
+    await expect(check.textContent()).resolves.toMatch(/Exempt until \d+ \w+ \d{4} \(\d+ days left\): Legacy ERP host cannot enforce reviews/);
     await page.close();
   });
 
