@@ -1,5 +1,7 @@
 import { and, between, gte, lte } from 'drizzle-orm';
 import { getConfig } from '../config/load-config';
+import { getMetricsSettings } from '../metrics/get-metrics-settings';
+import { prepareMetricsRollup } from '../metrics/prepare-metrics-rollup';
 import type { Executor } from '../db/client';
 import { checkResults, scorecardSnapshots } from '../db/schema';
 import { AppError } from '../errors';
@@ -32,6 +34,8 @@ export const rebuildScorecardHistory = async ({ db, standards = getStandards(), 
   if (first > last) throw new AppError('USAGE', `from (${first}) is after to (${last})`);
   const days = listBuckets(first, last, 'day').map(({ start }) => start);
   const config = getConfig().scorecard;
+  // The rollup can only be built outside a transaction; built now, every day's metric figures below can read it.
+  await prepareMetricsRollup(db, getMetricsSettings());
   return withSpan('waymark.rebuild_scorecard_history', { 'waymark.days': days.length }, () =>
     db.transaction(async (tx) => {
       await lockScorecardEvaluation(tx);
