@@ -7,14 +7,15 @@ const NAMES: Record<ImpactMetric, string> = {
   recoveryTimeP50Seconds: 'median recovery time',
 };
 
-const hours = (seconds: number) => {
-  const value = Math.abs(seconds) / 3600;
-  return value >= 48 ? `${(value / 24).toFixed(1)} days` : `${value.toFixed(1)} h`;
+// Durations in hours, or in days when the largest figure being shown is two days or more, so one sentence uses one unit.
+const duration = (seconds: number, inDays: boolean) => {
+  const hours = Math.abs(seconds) / 3600;
+  return inDays ? `${(hours / 24).toFixed(1)} days` : `${hours.toFixed(1)} h`;
 };
 
-/** A difference in the metric's own unit, without sign: "9.5 h", "0.4 deploys per service per week", "6.1 points". */
-export const formatEffectSize = (metric: ImpactMetric, value: number) => {
-  if (metric === 'leadTimeP50Seconds' || metric === 'recoveryTimeP50Seconds') return hours(value);
+/** A difference in the metric's own unit, without sign: "9.5 h", "0.4 deploys per service per week", "6.1 percentage points". */
+export const formatEffectSize = (metric: ImpactMetric, value: number, scale = value) => {
+  if (metric === 'leadTimeP50Seconds' || metric === 'recoveryTimeP50Seconds') return duration(value, Math.abs(scale) >= 48 * 3600);
   if (metric === 'changeFailureRate') return `${(Math.abs(value) * 100).toFixed(1)} percentage points`;
   return `${(Math.abs(value) * 7).toFixed(2)} deploys per service per week`;
 };
@@ -25,10 +26,13 @@ const direction = (metric: ImpactMetric, value: number) => {
   return value > 0 ? 'slower' : 'faster';
 };
 
-const range = (metric: ImpactMetric, low: number, high: number) =>
-  low < 0 && high > 0
-    ? `from ${formatEffectSize(metric, low)} ${direction(metric, low)} to ${formatEffectSize(metric, high)} ${direction(metric, high)}`
-    : `${formatEffectSize(metric, low)} to ${formatEffectSize(metric, high)} ${direction(metric, low)}`;
+const range = (metric: ImpactMetric, low: number, high: number) => {
+  const scale = Math.max(Math.abs(low), Math.abs(high));
+  const size = (value: number) => formatEffectSize(metric, value, scale);
+  return low < 0 && high > 0
+    ? `from ${size(low)} ${direction(metric, low)} to ${size(high)} ${direction(metric, high)}`
+    : `${size(low)} to ${size(high)} ${direction(metric, low)}`;
+};
 
 /**
  * One sentence a reader can act on, honest about what the analysis can say: a clear effect names its size and

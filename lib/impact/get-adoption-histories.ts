@@ -3,8 +3,8 @@ import type { Executor } from '../db/client';
 import { scorecardSnapshots } from '../db/schema';
 import type { Standards } from '../scorecard/standards-schema';
 import type { AdoptionHistory, DailyState } from './find-adoptions';
+import { subjectKey, type Subject } from './list-impact-subjects';
 
-export type Subject = { kind: 'check'; id: string; title: string; level: string } | { kind: 'level'; level: string };
 
 const DAY_MS = 86_400_000;
 
@@ -20,10 +20,10 @@ const fromStatus = (status: string | undefined): DailyState => {
 };
 
 /**
- * Day-by-day states of every service for each check and each level, from the daily scorecard snapshots. A service
+ * Day-by-day states of every service for each subject (a check or a level), keyed by subjectKey, from the daily scorecard snapshots. A service
  * "passes" a level on days its level is that one or higher. Days without a snapshot are not judged.
  */
-export const getAdoptionHistories = async ({ db, standards, from, to }: { db: Executor; standards: Standards; from: string; to: string }) => {
+export const getAdoptionHistories = async ({ db, standards, subjects, from, to }: { db: Executor; standards: Standards; subjects: Subject[]; from: string; to: string }) => {
   const rows = await db
     .select({ service: scorecardSnapshots.service, day: scorecardSnapshots.day, level: scorecardSnapshots.level, statuses: scorecardSnapshots.statuses })
     .from(scorecardSnapshots)
@@ -33,11 +33,7 @@ export const getAdoptionHistories = async ({ db, standards, from, to }: { db: Ex
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   const services = [...new Set(rows.map((row) => row.service))];
   const rank = new Map(standards.levels.map((level, index) => [level, index + 1]));
-  const subjects: Subject[] = [
-    ...standards.checks.map((check): Subject => ({ kind: 'check', id: check.id, title: check.title, level: check.level })),
-    ...standards.levels.map((level): Subject => ({ kind: 'level', level })),
-  ];
-  const histories = new Map<Subject, AdoptionHistory>();
+  const histories = new Map<string, AdoptionHistory>();
   for (const subject of subjects) {
     const states = new Map<string, DailyState[]>(services.map((service) => [service, days.map((): DailyState => null)]));
     for (const row of rows) {
@@ -48,7 +44,7 @@ export const getAdoptionHistories = async ({ db, standards, from, to }: { db: Ex
           ? fromStatus(row.statuses[subject.id])
           : (rank.get(row.level ?? '') ?? 0) >= rank.get(subject.level)! ? 'pass' : 'fail';
     }
-    histories.set(subject, { days, states });
+    histories.set(subjectKey(subject), { days, states });
   }
   return histories;
 };

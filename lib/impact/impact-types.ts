@@ -46,4 +46,4 @@ export type ImpactOptions = {
   minEvents: number;
 };
 
-export const DEFAULT_IMPACT_OPTIONS: ImpactOptions = { iterations: 1000, seed: 20261121, minServices: 3, minEvents: 10 };
+export const DEFAULT_IMPACT_OPTIONS: ImpactOptions = { iterations: 600, seed: 20261121, minServices: 3, minEvents: 10 };

@@ -13,6 +13,7 @@ const PAGES: [name: string, path: string, heading: string][] = [
   ['services', '/services', 'Services'],
   ['service', '/services/payments-api', 'payments-api'],
   ['adoption', '/adoption', 'Adoption'],
+  ['impact', '/impact', 'Adoption impact'],
   ['standards', '/standards', 'Standards'],
   ['ingest-status', '/ingest', 'Ingest status'],
 ];

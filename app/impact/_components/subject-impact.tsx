@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { computeSubjectImpact } from '@/lib/impact/compute-subject-impact';
+import { subjectKey, type Subject } from '@/lib/impact/list-impact-subjects';
+import { EffectTable } from './effect-table';
+import { loadInputs } from './load-inputs';
+import styles from './impact.module.css';
+
+const serviceLink = (service: string) => <Link href={`/services/${encodeURIComponent(service)}`}>{service}</Link>;
+
+const joinNodes = (nodes: React.ReactNode[]) => nodes.flatMap((node, index) => (index === 0 ? [node] : [', ', node]));
+
+/** One check's (or level's) before/after and cohort comparisons. */
+export async function SubjectImpact({ subject, windowDays }: { subject: Subject; windowDays: number }) {
+  const impact = computeSubjectImpact(await loadInputs(windowDays), subject);
+  const { adoption, cohort } = impact;
+  const what = subject.kind === 'check' ? 'adopting' : `reaching ${subject.level}`;
+  return (
+    <div className={styles.subject} data-subject={subjectKey(subject)}>
+      <p className={styles.headline} data-headline>
+        {impact.headline}
+      </p>
+      <h3>Before and after {what}</h3>
+      <p className="muted">
+        {adoption.adopters.length === 0
+          ? 'No service went from failing to passing with enough history on both sides.'
+          : joinNodes(adoption.adopters.map(({ service, day }) => <span key={service}>{serviceLink(service)} on {day}</span>))}
+        {adoption.adopters.length > 0 ? `; ${adoption.windowDays} days before vs after, against ${adoption.controls} services whose status never changed.` : null}
+      </p>
+      <EffectTable kind="adoption" effects={adoption.effects} caption={`Before and after ${what}`} />
+      {adoption.excluded.length > 0 ? (
+        <details className={styles.excluded}>
+          <summary>{adoption.excluded.length} services left out of the before/after comparison</summary>
+          <ul>
+            {adoption.excluded.map(({ service, reason }) => (
+              <li key={service}>
+                {serviceLink(service)}: {reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <h3>Passing vs failing now</h3>
+      <p className="muted">
+        {cohort.passing.length} passing and {cohort.failing.length} failing services as of {cohort.asOf}, over the last {cohort.days} days.
+      </p>
+      <EffectTable kind="cohort" effects={cohort.effects} caption={`Passing vs failing services`} />
+    </div>
+  );
+}

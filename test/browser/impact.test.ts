@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './helpers/browser-session';
+
+type ApiImpact = { subjects: { subject: { kind: string; id?: string; level: string }; headline: string; adoption: { effects: Record<string, { verdict: string }> } }[] };
+
+const verdictsOn = async (page: import('playwright-core').Page, check: string, table: 'adoption' | 'cohort') =>
+  page.locator(`[data-subject="check:${check}"] [data-testid="${table}-effects"] [data-verdict]`).evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-verdict')));
+
+describeInBrowser('adoption impact', (session) => {
+  // The demo's ground truth (ingest/demo/generate-demo-organization.ts): the golden deploy workflow halves lead time;
+  // tracing changes nothing, while the whole organization slowly speeds up.
+  it('shows the adoption with a real effect as an improvement, and the one without as no clear effect', async () => {
+    const page = await session().open('/impact', { screenshot: 'impact' });
+    const golden = await verdictsOn(page, 'golden-deploy-workflow', 'adoption');
+    expect(golden[0]).toBe('improved');
+    const tracing = await verdictsOn(page, 'tracing', 'adoption');
+    expect(tracing.slice(0, 3)).toEqual(['no_clear_effect', 'no_clear_effect', 'no_clear_effect']);
+    await expect(page.locator('[data-subject="check:tracing"] [data-headline]').textContent()).resolves.toMatch(/^No clear effect of adopting it/);
+    // An interval that spans zero is never drawn as an improvement.
+    const colours = await page.locator('[data-subject="check:tracing"] [data-testid="adoption-effects"] svg[role="img"]').evaluateAll((plots) => plots.map((plot) => plot.getAttribute('class')));
+    expect(colours.every((name) => !/improved/.test(name ?? ''))).toBe(true);
+    await page.close();
+  });
+
+  it('shows the verdicts and headlines the API gives', async () => {
+    const page = await session().open('/impact');
+    const api = await session().api<ApiImpact>('/api/impact');
+    for (const { subject, headline, adoption } of api.subjects.filter((entry) => entry.subject.kind === 'check')) {
+      const verdicts = Object.values(adoption.effects).map((effect) => effect.verdict);
+      if (verdicts.every((verdict) => verdict === 'not_enough_data')) {
+        await expect(page.locator(`[data-subject="check:${subject.id}"] [data-testid="adoption-not-enough-data"]`).count()).resolves.toBe(1);
+      } else {
+        await expect(verdictsOn(page, subject.id!, 'adoption')).resolves.toEqual(verdicts);
+      }
+      await expect(page.locator(`[data-subject="check:${subject.id}"] [data-headline]`).textContent()).resolves.toBe(headline);
+    }
+    await page.close();
+  });
+});
