@@ -2,7 +2,8 @@ import { getConfig } from '@/lib/config/load-config';
 import { getDb } from '@/lib/db/client';
 import { errorResponse, jsonResponse } from '@/lib/http/json-response';
 import { readBody } from '@/lib/http/read-body';
-import { requireReadAccess, requireWriteToken } from '@/lib/http/require-token';
+import { handleReadRequest } from '@/lib/http/handle-read-request';
+import { requireWriteToken } from '@/lib/http/require-token';
 import { withSpan } from '@/lib/observability/trace';
 import { listExemptions } from '@/lib/scorecard/list-exemptions';
 import { parseRequest } from '@/lib/scorecard/parse-request';
@@ -13,17 +14,9 @@ export const dynamic = 'force-dynamic';
 
 /** Exemptions (file and API) with their audit trail: `?service=`, `?all=true` to include expired and revoked ones. */
 export async function GET(request: Request) {
-  return withSpan('http GET /api/exemptions', {}, async () => {
-    try {
-      const db = await getDb();
-      const denied = await requireReadAccess(db, request);
-      if (denied) return denied;
-      const query = new URL(request.url).searchParams;
-      return jsonResponse(await listExemptions({ db, service: query.get('service') ?? undefined, includeInactive: query.get('all') === 'true' }));
-    } catch (error) {
-      return errorResponse(error);
-    }
-  });
+  return handleReadRequest(request, '/api/exemptions', (db, query) =>
+    listExemptions({ db, service: query.get('service') ?? undefined, includeInactive: query.get('all') === 'true' }),
+  );
 }
 
 /** Grants an exemption `{service, check, reason, expires}`; the audit records the token's name as who granted it. */

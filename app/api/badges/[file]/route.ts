@@ -1,6 +1,4 @@
-import { getDb } from '@/lib/db/client';
-import { errorResponse } from '@/lib/http/json-response';
-import { requireReadAccess } from '@/lib/http/require-token';
+import { handleReadRequest } from '@/lib/http/handle-read-request';
 import { getServiceLevel } from '@/lib/scorecard/get-service-level';
 import { getStandards } from '@/lib/scorecard/get-standards';
 import { renderBadgeSvg } from '@/lib/scorecard/render-badge-svg';
@@ -23,17 +21,12 @@ const safeDecode = (value: string) => {
  * (README renderers such as GitHub's image proxy cache it); it shows the name and level and nothing else.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
-  try {
-    const db = await getDb();
-    const denied = await requireReadAccess(db, request);
-    if (denied) return denied;
+  return handleReadRequest(request, '/api/badges/:name.svg', async (db) => {
     const { file } = await params;
     const service = safeDecode(file).replace(/\.svg$/i, '');
     const standards = getStandards();
     const level = await getServiceLevel({ db, service, standards });
     if (level === null) return svg(renderBadgeSvg({ service, level: 'unknown' }), 404, 'no-store');
     return svg(renderBadgeSvg({ service, level, levels: standards.levels }), 200, 'public, max-age=300');
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }
