@@ -48,3 +48,14 @@ export type RepositoryFacts = z.infer<typeof ZRepositoryFacts>;
 export type CatalogFacts = z.infer<typeof ZCatalogFacts>;
 export type BranchProtectionFacts = z.infer<typeof ZBranchProtectionFacts>;
 export type FactData = { repository: RepositoryFacts; catalog: CatalogFacts; branch_protection: BranchProtectionFacts };
+
+/** One thing a source observed about a service at a moment: data, or the error that kept it from collecting. */
+export type FactObservation = {
+  service: string;
+  kind: FactKind;
+  source: string;
+  collectedAt: Date;
+  status: 'ok' | 'error';
+  data: Record<string, unknown> | null;
+  error: string | null;
+};

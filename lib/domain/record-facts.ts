@@ -1,18 +1,9 @@
 import { and, desc, inArray, lte, sql } from 'drizzle-orm';
 import { facts } from '../db/schema';
 import type { Executor } from '../db/client';
-import { FACT_SCHEMAS, type FactKind } from './facts';
+import { FACT_SCHEMAS, type FactObservation } from './facts';
 import { stableHash } from './stable-hash';
 
-export type FactObservationInput = {
-  service: string;
-  kind: FactKind;
-  source: string;
-  collectedAt: Date;
-  status: 'ok' | 'error';
-  data: Record<string, unknown> | null;
-  error: string | null;
-};
 
 type Latest = { collectedAt: Date; status: string; dataHash: string | null; error: string | null; target: { id: number } | Pending };
 type Pending = { values: typeof facts.$inferInsert; index: number };
@@ -26,7 +17,7 @@ const keyOf = (o: { service: string; kind: string; source: string }) => `${o.ser
  * (a weekly history of many services is thousands of observations). Returns how many observations changed what is
  * stored, and which (by index).
  */
-export const recordFacts = async (db: Executor, observations: FactObservationInput[]) => {
+export const recordFacts = async (db: Executor, observations: FactObservation[]) => {
   const prepared = observations.map((observation) => {
     const data = observation.status === 'ok' ? (FACT_SCHEMAS[observation.kind].parse(observation.data) as Record<string, unknown>) : null;
     return { ...observation, data, dataHash: data ? stableHash(data) : null };

@@ -1,17 +1,7 @@
-import type { FactKind } from '../domain/facts';
+import type { FactKind, FactObservation } from '../domain/facts';
 import { makeChangeId, makeId } from '../domain/ids';
 import type { ChangeRow, DeploymentRow, IncidentRow, PipelineRunRow, ServiceRow } from '../domain/types';
 import type { EventRecord, FactsRecord } from './events-v1-schema';
-
-export type FactObservation = {
-  service: string;
-  kind: FactKind;
-  source: string;
-  collectedAt: Date;
-  status: 'ok' | 'error';
-  data: Record<string, unknown> | null;
-  error: string | null;
-};
 
 export type NormalizedRecord =
   | { kind: 'service'; key: string; service: ServiceRow }

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { facts } from '../../lib/db/schema';
-import { recordFacts, type FactObservationInput } from '../../lib/domain/record-facts';
+import type { FactObservation } from '../../lib/domain/facts';
+import { recordFacts } from '../../lib/domain/record-facts';
 import { describeEachBackend } from '../helpers/test-db';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 22));
-const repository = (paths: string[], day: number): FactObservationInput => ({ service: 'payments', kind: 'repository', source: 'git', collectedAt: at(day), status: 'ok', data: { paths }, error: null });
+const repository = (paths: string[], day: number): FactObservation => ({ service: 'payments', kind: 'repository', source: 'git', collectedAt: at(day), status: 'ok', data: { paths }, error: null });
 
 describeEachBackend('recordFacts', ({ db }) => {
   const rows = async () =>

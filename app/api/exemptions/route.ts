@@ -1,10 +1,5 @@
-import { getConfig } from '@/lib/config/load-config';
-import { getDb } from '@/lib/db/client';
-import { errorResponse, jsonResponse } from '@/lib/http/json-response';
-import { readBody } from '@/lib/http/read-body';
 import { handleReadRequest } from '@/lib/http/handle-read-request';
-import { requireWriteToken } from '@/lib/http/require-token';
-import { withSpan } from '@/lib/observability/trace';
+import { handleWriteRequest } from '@/lib/http/handle-write-request';
 import { listExemptions } from '@/lib/scorecard/list-exemptions';
 import { parseRequest } from '@/lib/scorecard/parse-request';
 import { recordExemption } from '@/lib/scorecard/record-exemption';
@@ -21,15 +16,13 @@ export async function GET(request: Request) {
 
 /** Grants an exemption `{service, check, reason, expires}`; the audit records the token's name as who granted it. */
 export async function POST(request: Request) {
-  return withSpan('http POST /api/exemptions', {}, async () => {
-    try {
-      const db = await getDb();
-      const caller = await requireWriteToken(db, request);
-      if (caller instanceof Response) return caller;
-      const [exemption] = parseRequest(ZExemptionRequest, await readBody(request, getConfig().server.maxBodyBytes));
-      return jsonResponse(await recordExemption({ db, request: exemption!, actor: caller.name }), 201);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  });
+  return handleWriteRequest(
+    request,
+    '/api/exemptions',
+    async ({ db, caller, readBody }) => {
+      const [exemption] = parseRequest(ZExemptionRequest, await readBody());
+      return recordExemption({ db, request: exemption!, actor: caller.name });
+    },
+    { status: 201 },
+  );
 }

@@ -1,4 +1,4 @@
-import type { FactObservationInput } from '../../../lib/domain/record-facts';
+import type { FactObservation } from '../../../lib/domain/facts';
 import type { GitTree } from './collect-git-tree';
 import type { CatalogInfo } from './normalize-catalog-info';
 
@@ -17,8 +17,8 @@ export type GitFactsInput = {
  * entry. Branch protection lives on a hosting service, not in the repository: nothing is recorded for it, so its
  * checks stay "unknown" rather than failing.
  */
-export const normalizeGitFacts = ({ service, defaultBranch, headSha, tree, catalog, collectedAt }: GitFactsInput): FactObservationInput[] => {
-  const observations: FactObservationInput[] = [
+export const normalizeGitFacts = ({ service, defaultBranch, headSha, tree, catalog, collectedAt }: GitFactsInput): FactObservation[] => {
+  const observations: FactObservation[] = [
     {
       service,
       kind: 'repository',

@@ -1,4 +1,4 @@
-import type { FactObservationInput } from '../../../lib/domain/record-facts';
+import type { FactObservation } from '../../../lib/domain/facts';
 import { MAX_FACT_FILE_BYTES } from '../../../lib/domain/select-fact-files';
 import type { ServiceRow } from '../../../lib/domain/types';
 import { GITHUB_SOURCE } from './github-ids';
@@ -32,10 +32,10 @@ const decode = (answer: { content?: string; encoding?: string }) => {
  * The repository, catalog and branch-protection facts of one repository, and the service description its catalog
  * gives (owner → team, lifecycle, tier annotation, tags and system). Pure: stored raw answers give the same facts.
  */
-export const normalizeGithubFacts = (input: GithubFactsInput): { observations: FactObservationInput[]; service: ServiceRow | null } => {
+export const normalizeGithubFacts = (input: GithubFactsInput): { observations: FactObservation[]; service: ServiceRow | null } => {
   const files = Object.fromEntries(Object.entries(input.contents).map(([path, answer]) => [path, decode(answer)]));
   const base = { service: input.service, source: GITHUB_SOURCE, collectedAt: input.collectedAt };
-  const observations: FactObservationInput[] = [
+  const observations: FactObservation[] = [
     { ...base, kind: 'repository', status: 'ok', error: null, data: normalizeRepositoryFacts({ defaultBranch: input.defaultBranch, headSha: input.headSha, tree: input.tree, files }) },
   ];
   let service: ServiceRow | null = null;

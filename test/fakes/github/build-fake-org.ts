@@ -1,16 +1,5 @@
+import { seededRandom } from '../../../lib/random/seeded-random';
 import { createFakeWorld, FakeRepoBuilder, type FakeWorld } from './fake-world';
-
-/** A small seeded generator, so a "random" organization is the same on every run. */
-export const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 export const CATALOG = (name: string, owner: string) =>
   [
