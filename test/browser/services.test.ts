@@ -26,6 +26,24 @@ describeInBrowser('services', (session) => {
     await page.close();
   });
 
+  it("lists a team's services on its page without repeating the team in every row", async () => {
+    const page = await session().open('/teams/payments');
+    const expected = DEMO_SERVICES.filter((service) => service.team === 'payments').map((service) => service.name).sort();
+    expect(await rowNames(page)).toEqual(expected);
+    const headers = await page.locator('[data-testid="services-table"] thead th').allTextContents();
+    expect(headers.some((text) => text.startsWith('Service'))).toBe(true);
+    expect(headers.some((text) => text.startsWith('Team'))).toBe(false);
+    await page.close();
+  });
+
+  it('fits the services table on a 1280-pixel laptop screen without scrolling sideways', async () => {
+    const page = await session().open('/services');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const [tableWidth, boxWidth] = await page.locator('[data-testid="services-table"]').evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
+    expect(tableWidth).toBeLessThanOrEqual(boxWidth!);
+    await page.close();
+  });
+
   it('searches by name or team through the URL', async () => {
     const page = await session().open('/services');
     await page.getByRole('searchbox').fill('pay');

@@ -59,7 +59,10 @@ export async function ServicesTable({ query, sort, dir, window, href, team }: Se
   );
   const columns: Column<Row>[] = [
     { label: 'Service', header: header('Service', 'service'), cell: (row) => <Link href={`/services/${encodeURIComponent(row.name)}`}>{row.name}</Link> },
-    { label: 'Team', header: header('Team', 'team'), cell: (row) => (row.team ? <Link href={`/teams/${encodeURIComponent(row.team)}`}>{row.team}</Link> : <span className="muted">—</span>) },
+    // On a team's page every row is that team's: the column would repeat the page title.
+    ...(team
+      ? []
+      : [{ label: 'Team', header: header('Team', 'team'), cell: (row: Row) => (row.team ? <Link href={`/teams/${encodeURIComponent(row.team)}`}>{row.team}</Link> : <span className="muted">—</span>) }]),
     { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => (row.level ? <Badge value={row.level} label={row.level === UNRANKED ? 'Unranked' : undefined} /> : <span className="muted">—</span>) },
     { label: 'Score', header: header('Score', 'score', true), numeric: true, cell: (row) => formatRate(row.score) },
     { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} tier={row.metrics?.deploymentFrequency.tier} /> },
