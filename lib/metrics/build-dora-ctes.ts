@@ -90,11 +90,18 @@ first_shipped as materialized (
   select s.*, extract(epoch from s.finished_at - s.authored_at)::float8 as lead_seconds
   from shipped s
   where not exists (
+    -- From the commit's rows to the deployments that carried them, in that order (the laterals fix it): a commit has
+    -- a row or two and few deployments, while its service may have thousands; with outdated statistics the planner
+    -- would start from those and look the commit up once per deployment.
     select 1 from changes c2
-    join deployment_changes dc2 on dc2.change_id = c2.id
-    join deployments d2 on d2.id = dc2.deployment_id
-    where c2.service = s.service and c2.sha = s.sha and d2.service = s.service and ${counted('d2')}
-      and (d2.finished_at < s.finished_at or (d2.finished_at = s.finished_at and d2.id collate "C" < s.deployment_id collate "C"))
+    cross join lateral (select dc2.deployment_id from deployment_changes dc2 where dc2.change_id = c2.id offset 0) dc2
+    cross join lateral (
+      select 1 from deployments d2
+      where d2.id = dc2.deployment_id and d2.service = s.service and ${counted('d2')}
+        and (d2.finished_at < s.finished_at or (d2.finished_at = s.finished_at and d2.id collate "C" < s.deployment_id collate "C"))
+      offset 0
+    ) d2
+    where c2.service = s.service and c2.sha = s.sha
   )
 ),`;
 
