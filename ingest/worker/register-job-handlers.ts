@@ -10,7 +10,7 @@ import { serviceOf } from '../sources/github/github-ids';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { processGithubDelivery } from '../sources/github/process-github-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
-import { evaluateScorecardsAfterImport } from '../../lib/scorecard/evaluate-scorecards-after-import';
+import { settleImport } from '../../lib/runs/settle-import';
 
 export type WorkerRoles = {
   /** Normalize webhook deliveries (light; the server runs it in-process by default). */
@@ -33,7 +33,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       async (data) => {
         const client = await clientForJob();
         const outcome = await processGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
-        if (outcome.status === 'processed' && outcome.repository) await evaluateScorecardsAfterImport({ db, services: [serviceOf(outcome.repository)] });
+        if (outcome.status === 'processed' && outcome.repository) await settleImport({ db, services: [serviceOf(outcome.repository)] });
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
@@ -45,7 +45,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
         const client = await clientForJob();
         if (!client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
         const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
-        await evaluateScorecardsAfterImport({ db, services: [serviceOf(outcome.fullName)] });
+        await settleImport({ db, services: [serviceOf(outcome.fullName)] });
         if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
       },
       { concurrency: roles.syncConcurrency ?? 2 },

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { isAppError } from '../errors';
 import { finishIngestRun, startIngestRun } from '../runs/record-ingest-run';
-import { evaluateScorecardsAfterImport } from '../scorecard/evaluate-scorecards-after-import';
+import { settleImport } from '../runs/settle-import';
 import type { EventInput } from './event-input';
 import { importEvents, type ImportCounts } from './import-events';
 
@@ -38,7 +38,7 @@ export const runEventImport = async ({ db, input, source = 'events', scope, onPr
     const services = new Set<string>();
     const counts = await importEvents({ db, input: noteServices(input, services), source, onProgress });
     await finishIngestRun(db, runId, { status: 'success', counts: flattenCounts(counts) });
-    await evaluateScorecardsAfterImport({ db, counts, services });
+    await settleImport({ db, counts, services });
     return counts;
   } catch (error) {
     const summary = isAppError(error) ? [error.message, ...error.details.slice(0, 20)].join('\n') : (error as Error).message;

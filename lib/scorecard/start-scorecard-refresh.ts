@@ -1,5 +1,6 @@
 import type { Executor } from '../db/client';
 import { describeError } from '../errors';
+import { runEvery } from '../jobs/run-every';
 import { log } from '../observability/log';
 import { ensureScorecardsFresh } from './ensure-scorecards-fresh';
 
@@ -8,12 +9,11 @@ import { ensureScorecardsFresh } from './ensure-scorecards-fresh';
  * in one small read, whether the standards file changed or a new UTC day began, and re-evaluates every service if
  * so. That is what writes each day's snapshot, and what turns an edited golden-path.yaml into results within a
  * minute. A broken standards file is logged once per distinct problem, and nothing is evaluated with it.
- * Returns a function that stops it (and waits for a re-evaluation under way).
+ * Returns a function that stops it (and waits for a re-evaluation under way, so the database is not closed under it).
  */
 export const startScorecardRefresh = ({ db, intervalMs = 60_000 }: { db: Executor; intervalMs?: number }) => {
-  let running: Promise<void> | null = null;
   let lastProblem: string | null = null;
-  const refresh = async () => {
+  return runEvery(intervalMs, async () => {
     try {
       if (await ensureScorecardsFresh({ db })) log.info('scorecards re-evaluated (standards changed or a new day began)');
       lastProblem = null;
@@ -22,18 +22,5 @@ export const startScorecardRefresh = ({ db, intervalMs = 60_000 }: { db: Executo
       if (problem !== lastProblem) log.warn('scorecards could not be re-evaluated', { error: problem, details: (error as { details?: unknown }).details });
       lastProblem = problem;
     }
-  };
-  const tick = () => {
-    running ??= refresh().finally(() => {
-      running = null;
-    });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  // Stopping waits for a re-evaluation under way, so the database is not closed under it.
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  });
 };

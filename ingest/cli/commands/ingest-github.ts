@@ -7,7 +7,7 @@ import { getGithubConfig } from '../../sources/github/get-github-config';
 import { serviceOf } from '../../sources/github/github-ids';
 import { listGithubRepositories } from '../../sources/github/list-github-repositories';
 import { syncGithub } from '../../sources/github/sync-github';
-import { evaluateScorecardsAfterImport } from '../../../lib/scorecard/evaluate-scorecards-after-import';
+import { settleImport } from '../../../lib/runs/settle-import';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { formatDuration, plural } from '../format';
@@ -103,7 +103,7 @@ export const ingestGithubCommand = defineCommand({
         },
       });
       progress.finish();
-      await evaluateScorecardsAfterImport({
+      await settleImport({
         db: handle.db,
         services: outcome.repositories.filter((repo) => repo.status === 'success').map((repo) => serviceOf(repo.fullName)),
       });

@@ -14,6 +14,7 @@ import { setJobQueue } from '../../../lib/jobs/get-job-queue';
 import { log } from '../../../lib/observability/log';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
+import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
 import { startWorker } from '../../worker/start-worker';
 import { defineCommand } from '../command';
 
@@ -71,6 +72,8 @@ export const serveCommand = defineCommand({
       server.listen(port, () => resolveListen());
     });
     stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`);
+    // Statistics first: on a fresh embedded database the demo or an import has just filled the tables the scorecards read.
+    const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
 
     await new Promise<void>((resolveStop) => {
@@ -83,6 +86,7 @@ export const serveCommand = defineCommand({
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
     await stopScorecardRefresh();
+    await stopStatisticsUpkeep();
     await queue.stop();
     setJobQueue(null);
     await closeDb();

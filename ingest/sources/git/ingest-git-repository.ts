@@ -1,4 +1,4 @@
-import { evaluateScorecardsAfterImport } from '../../../lib/scorecard/evaluate-scorecards-after-import';
+import { settleImport } from '../../../lib/runs/settle-import';
 import type { Db } from '../../../lib/db/client';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { upsertServices } from '../../../lib/domain/upsert-services';
@@ -82,7 +82,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
         inBatch = (tx, last) => recordGitBranchCursor(tx, service, source.ref, { sha: last.payload.sha, deployedAt: last.payload.deployedAt });
       }
       const written = await storeGitDeployments({ db, service, deployments, batchSize, inBatch, afterBatch: options.onProgress });
-      await evaluateScorecardsAfterImport({ db, services: [service] });
+      await settleImport({ db, services: [service] });
 
       const result: IngestGitResult = {
         service,
