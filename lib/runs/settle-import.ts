@@ -1,10 +1,9 @@
 import { analyzeStaleTables } from '../db/analyze-stale-tables';
-import type { Executor } from '../db/client';
 import { describeError } from '../errors';
 import { log } from '../observability/log';
 import { evaluateScorecardsAfterImport } from '../scorecard/evaluate-scorecards-after-import';
 
-type SettleImportOptions = Parameters<typeof evaluateScorecardsAfterImport>[0] & { db: Executor };
+type SettleImportOptions = Parameters<typeof evaluateScorecardsAfterImport>[0];
 
 /**
  * What every ingest does once its rows are committed: refresh the planner's statistics where no autovacuum will
