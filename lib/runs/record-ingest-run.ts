@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { ingestRuns } from '../db/schema';
 import type { Executor } from '../db/client';
 import { redactText } from '../observability/redact';
+import { toStorableText } from '../validation/to-storable-text';
 
 export type IngestRunStart = { job: string; source: string; scope?: string | null; parentId?: string | null };
 export type IngestRunEnd = {
@@ -27,7 +28,7 @@ export const finishIngestRun = async (db: Executor, id: string, end: IngestRunEn
       status: end.status,
       finishedAt: new Date(),
       counts: end.counts ?? {},
-      error: end.error ? redactText(end.error).slice(0, 4000) : null,
+      error: end.error ? toStorableText(redactText(end.error).slice(0, 4000)) : null,
       requestsUsed: end.requestsUsed ?? null,
       rateLimitRemaining: end.rateLimitRemaining ?? null,
     })
