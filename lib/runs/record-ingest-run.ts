@@ -4,6 +4,7 @@ import { ingestRuns } from '../db/schema';
 import type { Executor } from '../db/client';
 import { redactText } from '../observability/redact';
 import { toStorableText } from '../validation/to-storable-text';
+import { currentRunOwner } from './run-owner';
 
 export type IngestRunStart = { job: string; source: string; scope?: string | null; parentId?: string | null };
 export type IngestRunEnd = {
@@ -17,7 +18,7 @@ export type IngestRunEnd = {
 /** Records that a job started; written outside the job's own transaction so a failed run is still on record. */
 export const startIngestRun = async (db: Executor, run: IngestRunStart) => {
   const id = randomUUID();
-  await db.insert(ingestRuns).values({ id, ...run, status: 'running', startedAt: new Date() });
+  await db.insert(ingestRuns).values({ id, ...run, status: 'running', owner: currentRunOwner(), startedAt: new Date() });
   return id;
 };
 

@@ -12,6 +12,7 @@ import { createInProcessQueue } from '../../../lib/jobs/create-in-process-queue'
 import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { setJobQueue } from '../../../lib/jobs/get-job-queue';
 import { log } from '../../../lib/observability/log';
+import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
 import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
@@ -46,6 +47,7 @@ export const serveCommand = defineCommand({
     }
     const handle = await getDbHandle({ role: 'server', port });
     await migrateDatabase(handle);
+    await closeInterruptedRuns(handle);
     await autoLoadDemo({ handle, config, stdout });
     // Jobs: pg-boss on Postgres (shared with any `waymark worker`), in-process on the embedded database (nothing else
     // may open it). The server runs its share unless server.worker says otherwise, so `npm start` alone is complete.
