@@ -11,6 +11,7 @@ import { AppError } from '../../../lib/errors';
 import { createInProcessQueue } from '../../../lib/jobs/create-in-process-queue';
 import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { setJobQueue } from '../../../lib/jobs/get-job-queue';
+import { hasMalformedPath } from '../../../lib/http/has-malformed-path';
 import { log } from '../../../lib/observability/log';
 import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
@@ -61,6 +62,10 @@ export const serveCommand = defineCommand({
     await app.prepare();
     const handler = app.getRequestHandler();
     const server = createServer((request, response) => {
+      if (hasMalformedPath(request.url ?? '/')) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address has malformed percent-encoding\n');
+        return;
+      }
       handler(request, response).catch((error: unknown) => {
         log.error('unhandled request error', { error });
         response.statusCode = 500;
