@@ -32,6 +32,10 @@ export const ZConfig = z.strictObject({
     attributionWindowHours: z.coerce.number().positive().default(168),
     defaultWindowDays: z.coerce.number().int().positive().default(90),
     reworkLabels: z.array(z.string().min(1)).default(['bug', 'hotfix']),
+    /** The 2025 benchmark group scopes are placed in: `industry:<key>` or `size:<key>` (METRICS.md, "Benchmarks"). */
+    benchmark: z.string().regex(/^(industry|size):[a-z0-9_]+$/, { error: 'must be industry:<group> or size:<group>, e.g. industry:all' }).default('industry:all'),
+    /** The DORA edition pages and the CLI lead with: 2025 scores, the 2024 cluster or the 2023 bands. */
+    edition: z.enum(['2023', '2024', '2025']).default('2025'),
   }),
   demo: z.strictObject({
     mode: z.enum(['auto', 'off']).default('auto'),

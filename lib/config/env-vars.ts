@@ -13,6 +13,8 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_ATTRIBUTION_WINDOW_HOURS', path: 'metrics.attributionWindowHours', kind: 'string', description: 'How long after a deployment an incident is attributed to it (default 168).' },
   { name: 'WAYMARK_DEFAULT_WINDOW_DAYS', path: 'metrics.defaultWindowDays', kind: 'string', description: 'Default metrics window in days (default 90).' },
   { name: 'WAYMARK_REWORK_LABELS', path: 'metrics.reworkLabels', kind: 'list', description: 'Comma-separated pull-request labels that mark a hotfix (default bug,hotfix).' },
+  { name: 'WAYMARK_BENCHMARK', path: 'metrics.benchmark', kind: 'string', description: '2025 benchmark group: industry:<group> or size:<group> (default industry:all).' },
+  { name: 'WAYMARK_EDITION', path: 'metrics.edition', kind: 'string', description: 'DORA edition pages and the CLI lead with: 2025, 2024 or 2023 (default 2025).' },
   { name: 'WAYMARK_DEMO', path: 'demo.mode', kind: 'string', description: '`auto` loads the demo organization into an empty embedded database; `off` never does.' },
   { name: 'WAYMARK_STANDARDS', path: 'standards.path', kind: 'string', description: 'Path of the golden-path standards file (default ./golden-path.yaml when present).' },
   { name: 'GITHUB_TOKEN', path: 'github.token', kind: 'string', description: 'GitHub token for polling (secret).' },

@@ -5,8 +5,9 @@ import { computeSeriesBuckets, type SeriesBucket } from './compute-series-bucket
 import { formatWindowInstant } from './format-window-instant';
 import { getMetricsSettings } from './get-metrics-settings';
 import { prepareMetricsRollup } from './prepare-metrics-rollup';
-import type { DoraMetrics, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
+import type { DoraMetrics, Edition, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
+import { resolveDoraModel } from './resolve-dora-model';
 import { shapeDoraMetrics } from './shape-dora-metrics';
 import { validateMetricsRequest } from './validate-metrics-request';
 
@@ -28,12 +29,16 @@ export const getDoraSeries = async ({
   window,
   bucket,
   settings,
+  edition,
+  benchmark,
 }: {
   db: Executor;
   scope: MetricsScope;
   window: MetricsWindow;
   bucket: SeriesBucket;
   settings?: Partial<MetricsSettings>;
+  edition?: Edition;
+  benchmark?: string;
 }): Promise<DoraSeries> =>
   withSpan('waymark.metrics.get_dora_series', { 'waymark.scope': JSON.stringify(scope), 'waymark.bucket': bucket }, async () => {
     await validateMetricsRequest(db, { scope, window });
@@ -44,11 +49,12 @@ export const getDoraSeries = async ({
       });
     }
     const resolved = getMetricsSettings(settings);
+    const model = resolveDoraModel({ edition, benchmark });
     const useRollup = await prepareMetricsRollup(db, resolved);
     const cells = await queryDoraCells(db, { scope, windows: buckets, perService: false, settings: resolved, useRollup });
     const points = cells.map((cell) => {
       const span = buckets[cell.w]!;
-      const { scope: _scope, ...figures } = shapeDoraMetrics(cell, scope, span);
+      const { scope: _scope, ...figures } = shapeDoraMetrics(cell, scope, span, model);
       return { ...figures, partial: span.partial };
     });
     return { scope, window: { from: formatWindowInstant(window.from), to: formatWindowInstant(window.to) }, bucket, points };

@@ -4,8 +4,9 @@ import { formatWindowInstant } from './format-window-instant';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
 import { prepareMetricsRollup } from './prepare-metrics-rollup';
-import type { DoraMetrics, MetricsSettings, MetricsWindow } from './metrics-types';
+import type { DoraMetrics, Edition, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
+import { resolveDoraModel } from './resolve-dora-model';
 import { shapeDoraMetrics } from './shape-dora-metrics';
 import { validateMetricsRequest } from './validate-metrics-request';
 
@@ -23,20 +24,25 @@ export const getServiceMetricsTable = async ({
   window = getDefaultWindow(),
   team,
   settings,
+  edition,
+  benchmark,
 }: {
   db: Executor;
   window?: MetricsWindow;
   team?: string;
   settings?: Partial<MetricsSettings>;
+  edition?: Edition;
+  benchmark?: string;
 }): Promise<ServiceMetricsTable> =>
   withSpan('waymark.metrics.get_service_metrics_table', { 'waymark.team': team ?? '' }, async () => {
     const scope = team === undefined ? { org: true as const } : { team };
     await validateMetricsRequest(db, { scope, window });
     const resolved = getMetricsSettings(settings);
+    const model = resolveDoraModel({ edition, benchmark });
     const useRollup = await prepareMetricsRollup(db, resolved);
     const cells = await queryDoraCells(db, { scope, windows: [window], perService: true, settings: resolved, useRollup });
     const rows = cells.map((cell) => {
-      const { scope: _scope, window: _window, ...figures } = shapeDoraMetrics(cell, { service: cell.g }, window);
+      const { scope: _scope, window: _window, ...figures } = shapeDoraMetrics(cell, { service: cell.g }, window, model);
       return { service: cell.g, ...figures };
     });
     return { window: { from: formatWindowInstant(window.from), to: formatWindowInstant(window.to) }, team: team ?? null, rows };

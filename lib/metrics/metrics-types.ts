@@ -1,4 +1,5 @@
 import type { Config } from '../config/config-schema';
+import type { Dora2025 } from './compute-dora-2025';
 
 /** Whose figures: one service, one team's services, the whole organization, or any set of services (pooled). */
 export type MetricsScope = { service: string } | { team: string } | { org: true } | { services: string[] };
@@ -9,6 +10,10 @@ export type MetricsWindow = { from: Date; to: Date };
 export type MetricsSettings = Pick<Config['metrics'], 'productionEnvironmentPattern' | 'attributionWindowHours' | 'reworkLabels'>;
 
 export type Tier = 'elite' | 'high' | 'medium' | 'low';
+
+/** Which DORA edition an answer leads with: 2025 scores (default), the 2024 cluster, or the 2023 bands. */
+export type Edition = '2023' | '2024' | '2025';
+export const EDITIONS: Edition[] = ['2025', '2024', '2023'];
 
 export type DeploymentFrequency = {
   deployments: number;
@@ -21,6 +26,7 @@ export type DeploymentFrequency = {
 export type DoraMetrics = {
   scope: MetricsScope;
   window: { from: string; to: string };
+  edition: Edition;
   deploymentFrequency: DeploymentFrequency;
   leadTime: { changes: number; p50Seconds: number | null; p90Seconds: number | null; tier: Tier | null };
   changeFailureRate: { deployments: number; failed: number; rate: number | null; tier: Tier | null };
@@ -28,7 +34,10 @@ export type DoraMetrics = {
   timeToRestore: { incidents: number; p50Seconds: number | null };
   reworkRate: { deployments: number; rework: number; rate: number | null };
   cluster2024: Tier | null;
-};
+} & Pick<Dora2025, 'factors' | 'overall' | 'benchmark' | 'samples' | 'notes'>;
+
+/** What the 2025 model is computed against: the edition to lead with and the benchmark group. */
+export type DoraModelOptions = { edition: Edition; benchmark: import('./get-benchmark-group').BenchmarkGroup };
 
 /** The raw figures of one (window, group) cell, as SQL computes them, before rounding and tiers. */
 export type DoraCell = {

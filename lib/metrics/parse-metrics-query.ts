@@ -17,6 +17,8 @@ const ZMetricsQuery = z.strictObject({
   team: z.string().trim().min(1, 'must not be empty').optional(),
   from: instant.optional(),
   to: instant.optional(),
+  edition: z.enum(['2023', '2024', '2025'], { error: 'must be 2023, 2024 or 2025' }).optional(),
+  benchmark: z.string().regex(/^(industry|size):[a-z0-9_]+$/, 'must be industry:<group> or size:<group>, e.g. industry:all').optional(),
   bucket: z.enum(['week', 'month'], { error: 'must be week or month' }).optional(),
   limit: whole.optional(),
   offset: whole.optional(),

@@ -1,8 +1,9 @@
 import { computeCluster2024 } from './compute-cluster-2024';
 import { computeDeploymentFrequencyTier } from './compute-deployment-frequency-tier';
+import { computeDora2025 } from './compute-dora-2025';
 import { computeTier2023 } from './compute-tier-2023';
 import { formatWindowInstant } from './format-window-instant';
-import type { DoraCell, DoraMetrics, MetricsScope, MetricsWindow } from './metrics-types';
+import type { DoraCell, DoraMetrics, DoraModelOptions, MetricsScope, MetricsWindow } from './metrics-types';
 
 const DAY_MS = 86_400_000;
 
@@ -12,9 +13,10 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whol
 /**
  * Turns one cell of raw SQL figures into the public answer: rates to 4 decimals, deploys per day to 3, seconds to
  * whole seconds. Tiers and the 2024 cluster are classified on the unrounded figures. A figure without samples is
- * null with a null tier, never 0.
+ * null with a null tier, never 0. The 2025 model (answers, scores, benchmark position) is computed from the rounded
+ * figures, the ones shown beside it.
  */
-export const shapeDoraMetrics = (cell: DoraCell, scope: MetricsScope, window: MetricsWindow): DoraMetrics => {
+export const shapeDoraMetrics = (cell: DoraCell, scope: MetricsScope, window: MetricsWindow, model: DoraModelOptions): DoraMetrics => {
   const days = (window.to.getTime() - window.from.getTime()) / DAY_MS;
   const hasDeployments = cell.deployments > 0;
   const perDay = hasDeployments ? cell.deployments / days : null;
@@ -23,9 +25,7 @@ export const shapeDoraMetrics = (cell: DoraCell, scope: MetricsScope, window: Me
   const failureRate = ratio(cell.failed, cell.deployments);
   const recoveryP50 = cell.recovered > 0 ? cell.recoveryP50 : null;
   const leadP50 = cell.changes > 0 ? cell.leadP50 : null;
-  return {
-    scope: 'services' in scope ? { services: [...scope.services] } : scope,
-    window: { from: formatWindowInstant(window.from), to: formatWindowInstant(window.to) },
+  const shown = {
     deploymentFrequency: {
       deployments: cell.deployments,
       perDay: round(perDay, 3),
@@ -41,8 +41,19 @@ export const shapeDoraMetrics = (cell: DoraCell, scope: MetricsScope, window: Me
     },
     changeFailureRate: { deployments: cell.deployments, failed: cell.failed, rate: round(failureRate, 4), tier: computeTier2023('changeFailureRate', failureRate) },
     recoveryTime: { failed: cell.failed, recovered: cell.recovered, p50Seconds: round(recoveryP50, 0), tier: computeTier2023('recoveryTime', recoveryP50) },
-    timeToRestore: { incidents: cell.incidents, p50Seconds: round(cell.incidents > 0 ? cell.restoreP50 : null, 0) },
     reworkRate: { deployments: cell.deployments, rework: cell.rework, rate: round(ratio(cell.rework, cell.deployments), 4) },
+  };
+  return {
+    scope: 'services' in scope ? { services: [...scope.services] } : scope,
+    window: { from: formatWindowInstant(window.from), to: formatWindowInstant(window.to) },
+    edition: model.edition,
+    deploymentFrequency: shown.deploymentFrequency,
+    leadTime: shown.leadTime,
+    changeFailureRate: shown.changeFailureRate,
+    recoveryTime: shown.recoveryTime,
+    timeToRestore: { incidents: cell.incidents, p50Seconds: round(cell.incidents > 0 ? cell.restoreP50 : null, 0) },
+    reworkRate: shown.reworkRate,
     cluster2024: computeCluster2024({ deploysPerDay: perDay, leadTimeSeconds: leadP50, changeFailureRate: failureRate, recoveryTimeSeconds: recoveryP50 }),
+    ...computeDora2025(shown, model.benchmark),
   };
 };

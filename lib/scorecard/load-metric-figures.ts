@@ -4,6 +4,7 @@ import { getMetricsSettings } from '../metrics/get-metrics-settings';
 import { prepareMetricsRollup } from '../metrics/prepare-metrics-rollup';
 import type { DoraMetrics } from '../metrics/metrics-types';
 import { queryDoraCells } from '../metrics/query-dora-cells';
+import { resolveDoraModel } from '../metrics/resolve-dora-model';
 import { shapeDoraMetrics } from '../metrics/shape-dora-metrics';
 import type { Standards } from './standards-schema';
 import type { MetricFigures } from './scorecard-types';
@@ -35,13 +36,14 @@ export const loadMetricFigures = async ({ db, standards, services, asOf }: LoadM
   const figures = new Map<string, Record<number, MetricFigures | null>>(services.map((service) => [service, {}]));
   if (lengths.length === 0 || services.length === 0) return figures;
   const settings = getMetricsSettings();
+  const model = resolveDoraModel();
   const useRollup = await prepareMetricsRollup(db, settings);
   for (const days of lengths) {
     const window = getDefaultWindow({ now: asOf, days });
     const cells = await queryDoraCells(db, { scope: { services }, windows: [window], perService: true, settings, useRollup });
     for (const cell of cells) {
       const byWindow = figures.get(cell.g);
-      if (byWindow) byWindow[days] = toFigures(shapeDoraMetrics(cell, { service: cell.g }, window));
+      if (byWindow) byWindow[days] = toFigures(shapeDoraMetrics(cell, { service: cell.g }, window, model));
     }
   }
   return figures;

@@ -75,7 +75,12 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
       const { status, body } = await get(getMetricsRoute, `?${query}&from=${h(FROM)}&to=2026-03-30`);
       expect(status).toBe(200);
       expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
-      expect(Object.keys(body)).toEqual(['scope', 'window', 'deploymentFrequency', 'leadTime', 'changeFailureRate', 'recoveryTime', 'timeToRestore', 'reworkRate', 'cluster2024']);
+      expect(Object.keys(body)).toEqual([
+        ...['scope', 'window', 'edition', 'deploymentFrequency', 'leadTime', 'changeFailureRate', 'recoveryTime', 'timeToRestore', 'reworkRate', 'cluster2024'],
+        ...['factors', 'overall', 'benchmark', 'samples', 'notes'],
+      ]);
+      expect(body.edition).toBe('2025');
+      expect(Object.keys((body.factors as { throughput: { metrics: object } }).throughput.metrics)).toEqual(['leadTime', 'deploymentFrequency', 'recoveryTime']);
       expect(Object.keys(body.deploymentFrequency as object)).toEqual(['deployments', 'perDay', 'medianDeployDaysPerWeek', 'medianDeployDaysPerMonth', 'tier']);
       expect(body.window).toEqual({ from: '2026-03-02T00:00:00Z', to: '2026-03-30T00:00:00Z' });
 
@@ -93,7 +98,22 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
     const m = await getDoraMetrics({ db: db(), scope: { team: 'core' }, window });
     expect(out.text()).toContain('DORA metrics for team core, 2026-03-02T00:00:00Z to 2026-03-30T00:00:00Z (28 days)');
     expect(out.text()).toContain(`${m.deploymentFrequency.deployments} deployments`);
-    expect(out.text()).toMatch(/DORA 2024 cluster: (Elite|High|Medium|Low)\.\n$/);
+    expect(out.text()).toMatch(/DORA 2025: overall \d+\.\d, throughput/);
+    expect(out.text()).not.toContain('2024 cluster');
+    const legacy = collect();
+    await metricsCommand.run({ values: { team: 'core', from: '2026-03-02', to: '2026-03-30', edition: '2024' }, positionals: [], stdout: legacy.stream, stderr: legacy.stream });
+    expect(legacy.text()).toMatch(/DORA 2024 cluster: (Elite|High|Medium|Low)\.\n$/);
+    expect(legacy.text()).not.toContain('DORA 2025');
+  });
+
+  it('answers in the edition and benchmark group asked for, and refuses unknown ones', async () => {
+    const { status, body } = await get(getMetricsRoute, `?service=payments&from=${h(FROM)}&to=2026-03-30&edition=2023&benchmark=size:all`);
+    expect(status).toBe(200);
+    expect(body.edition).toBe('2023');
+    expect((body.benchmark as { group: string }).group).toBe('size:all');
+    const bad = await get(getMetricsRoute, `?service=payments&edition=2022&benchmark=size:huge`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('edition: must be 2023, 2024 or 2025');
   });
 
   it('answers 400 naming each bad parameter, 404 for an unknown service, 401 when reads need a token', async () => {

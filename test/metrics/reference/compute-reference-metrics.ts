@@ -1,4 +1,6 @@
 import { computeCluster2024 } from '../../../lib/metrics/compute-cluster-2024';
+import { computeDora2025 } from '../../../lib/metrics/compute-dora-2025';
+import { getBenchmarkGroup } from '../../../lib/metrics/get-benchmark-group';
 import type { DoraMetrics, MetricsScope, MetricsSettings, MetricsWindow, Tier } from '../../../lib/metrics/metrics-types';
 
 /**
@@ -178,9 +180,7 @@ export const computeReferenceMetrics = (history: RefHistory, scope: MetricsScope
   const failureTier: Tier | null =
     failureRate === null ? null : failureRate <= 0.05 ? 'elite' : failureRate <= 0.1 ? 'high' : failureRate <= 0.15 ? 'medium' : 'low';
 
-  return {
-    scope,
-    window: { from: window.from.toISOString().replace('.000Z', 'Z'), to: window.to.toISOString().replace('.000Z', 'Z') },
+  const shown = {
     deploymentFrequency: { deployments: n, perDay: round(perDay, 3), medianDeployDaysPerWeek: weekMedian, medianDeployDaysPerMonth: monthMedian, tier: frequencyTier },
     leadTime: {
       changes: leadTimes.length,
@@ -190,8 +190,20 @@ export const computeReferenceMetrics = (history: RefHistory, scope: MetricsScope
     },
     changeFailureRate: { deployments: n, failed, rate: round(failureRate, 4), tier: failureTier },
     recoveryTime: { failed, recovered: recoveries.length, p50Seconds: round(recoveryP50, 0), tier: durationTier(recoveryP50, 3600, 86_400, 7 * 86_400) },
-    timeToRestore: { incidents: restores.length, p50Seconds: round(percentileCont(restores, 0.5), 0) },
     reworkRate: { deployments: n, rework, rate: round(n > 0 ? rework / n : null, 4) },
+  };
+  // The 2025 model is a pure function of the shown figures; its own formulas are checked in dora-2025-model.test.ts.
+  return {
+    scope,
+    window: { from: window.from.toISOString().replace('.000Z', 'Z'), to: window.to.toISOString().replace('.000Z', 'Z') },
+    edition: '2025',
+    deploymentFrequency: shown.deploymentFrequency,
+    leadTime: shown.leadTime,
+    changeFailureRate: shown.changeFailureRate,
+    recoveryTime: shown.recoveryTime,
+    timeToRestore: { incidents: restores.length, p50Seconds: round(percentileCont(restores, 0.5), 0) },
+    reworkRate: shown.reworkRate,
     cluster2024: computeCluster2024({ deploysPerDay: perDay, leadTimeSeconds: leadP50, changeFailureRate: failureRate, recoveryTimeSeconds: recoveryP50 }),
+    ...computeDora2025(shown, getBenchmarkGroup('industry:all')),
   };
 };

@@ -3,9 +3,9 @@ import { handleMetricsGet } from '../handle-metrics-get';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/metrics/series?service=|team=&from=&to=&bucket=week|month → the figures per week or month. */
+/** GET /api/metrics/series?service=|team=&from=&to=&bucket=week|month&edition=&benchmark= → the figures per week or month. */
 export async function GET(request: Request) {
-  return handleMetricsGet(request, '/api/metrics/series', ['bucket'], (db, { scope, window, bucket }) =>
-    getDoraSeries({ db, scope, window, bucket: bucket ?? 'week' }),
+  return handleMetricsGet(request, '/api/metrics/series', ['bucket', 'edition', 'benchmark'], (db, { scope, window, bucket, edition, benchmark }) =>
+    getDoraSeries({ db, scope, window, bucket: bucket ?? 'week', edition, benchmark }),
   );
 }
