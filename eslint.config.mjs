@@ -26,6 +26,20 @@ const config = [
     },
   },
   {
+    // Links to URLs from stored data go through ExternalLink (toSafeHref): http(s) only, whatever was stored.
+    files: ['app/**/*.tsx'],
+    ignores: ['app/_components/ui/external-link.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='a'] > JSXAttribute[name.name='href'][value.type='JSXExpressionContainer']",
+          message: 'Render links to stored URLs with <ExternalLink> (it allows only http and https).',
+        },
+      ],
+    },
+  },
+  {
     files: ['ingest/**/*.ts'],
     ignores: ['ingest/sources/github/**'],
     rules: {

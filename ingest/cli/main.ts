@@ -65,7 +65,8 @@ const main = async (argv: string[]): Promise<number> => {
       process.stderr.write(`waymark ${command.name}: ${redactText(error.message)}\n`);
       for (const detail of error.details) process.stderr.write(`  ${redactText(detail)}\n`);
       if (error.code === 'USAGE') process.stderr.write(`Run \`waymark ${command.name} --help\` for usage.\n`);
-      return error.code === 'USAGE' ? 2 : 1;
+      // Bad input (a wrong invocation, a refused record) exits 2; anything else that went wrong exits 1.
+      return error.code === 'USAGE' || error.code === 'VALIDATION_FAILED' ? 2 : 1;
     }
     process.stderr.write(`waymark ${command.name}: ${redactText(describeError(error))}\n`);
     if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(error as Error).stack ?? ''}\n`);

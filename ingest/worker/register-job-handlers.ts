@@ -6,11 +6,9 @@ import { log } from '../../lib/observability/log';
 import { createGithubClient } from '../sources/github/create-github-client';
 import { createGithubTokenSource } from '../sources/github/create-github-token-source';
 import { getGithubConfig } from '../sources/github/get-github-config';
-import { serviceOf } from '../sources/github/github-ids';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
-import { processGithubDelivery } from '../sources/github/process-github-delivery';
+import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
-import { settleImport } from '../../lib/runs/settle-import';
 
 export type WorkerRoles = {
   /** Normalize webhook deliveries (light; the server runs it in-process by default). */
@@ -32,8 +30,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       JOB_NAMES.githubWebhook,
       async (data) => {
         const client = await clientForJob();
-        const outcome = await processGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
-        if (outcome.status === 'processed' && outcome.repository) await settleImport({ db, services: [serviceOf(outcome.repository)] });
+        await runGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
@@ -44,8 +41,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       async (data) => {
         const client = await clientForJob();
         if (!client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
-        const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
-        await settleImport({ db, services: [serviceOf(outcome.fullName)] });
+        const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parent: (data.parentRunId as string | undefined) ?? null });
         if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
       },
       { concurrency: roles.syncConcurrency ?? 2 },

@@ -16,7 +16,7 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
     log.info('GitHub syncs scheduled', { cron: config.github.schedule });
   }
   if (roles.webhooks) {
-    const pending = await listPendingDeliveries(db);
+    const pending = await listPendingDeliveries(db, 'github');
     for (const deliveryId of pending) await queue.send(JOB_NAMES.githubWebhook, { deliveryId }, { singletonKey: deliveryId });
     if (pending.length > 0) log.info('queued webhook deliveries left from before', { deliveries: pending.length });
   }

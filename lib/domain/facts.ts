@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../validation/input-limits';
+
+const path = z.string().min(1).max(INPUT_LIMITS.path, `longer than ${INPUT_LIMITS.path} characters`);
 
 /**
  * Facts are what sources observe about a service's repository, kept apart from the checks that judge them
@@ -8,9 +11,9 @@ export const ZRepositoryFacts = z.object({
   defaultBranch: z.string().min(1).optional(),
   headSha: z.string().min(1).optional(),
   /** Every path in the default branch's tree at HEAD. */
-  paths: z.array(z.string().min(1)),
+  paths: z.array(path),
   /** Contents of the files the standards ask about (CODEOWNERS, catalog-info.yaml, workflows, manifests). */
-  files: z.record(z.string(), z.string()).default({}),
+  files: z.record(path, z.string().max(INPUT_LIMITS.fileChars, `longer than ${INPUT_LIMITS.fileChars} characters`)).default({}),
   /** True when the source could not list the whole tree (GitHub truncates very large trees). */
   truncated: z.boolean().default(false),
 });
@@ -24,10 +27,10 @@ export const ZCatalogFacts = z.looseObject({
 });
 
 export const ZBranchProtectionFacts = z.object({
-  branch: z.string().min(1),
+  branch: path,
   /** Whether any protection (classic or rulesets) applies to the branch. */
   enabled: z.boolean(),
-  requiredReviews: z.number().int().min(0).default(0),
+  requiredReviews: z.number().int().min(0).max(INPUT_LIMITS.integer).default(0),
   requireCodeOwnerReviews: z.boolean().default(false),
   requiredStatusChecks: z.array(z.string()).default([]),
   enforceAdmins: z.boolean().default(false),

@@ -3,6 +3,8 @@ import { facts } from '../db/schema';
 import type { Executor } from '../db/client';
 import { FACT_SCHEMAS, type FactObservation } from './facts';
 import { stableHash } from './stable-hash';
+import { toStorableJson } from '../validation/to-storable-json';
+import { toStorableText } from '../validation/to-storable-text';
 
 
 type Latest = { collectedAt: Date; status: string; dataHash: string | null; error: string | null; target: { id: number } | Pending };
@@ -19,8 +21,8 @@ const keyOf = (o: { service: string; kind: string; source: string }) => `${o.ser
  */
 export const recordFacts = async (db: Executor, observations: FactObservation[]) => {
   const prepared = observations.map((observation) => {
-    const data = observation.status === 'ok' ? (FACT_SCHEMAS[observation.kind].parse(observation.data) as Record<string, unknown>) : null;
-    return { ...observation, data, dataHash: data ? stableHash(data) : null };
+    const data = observation.status === 'ok' ? (FACT_SCHEMAS[observation.kind].parse(toStorableJson(observation.data)) as Record<string, unknown>) : null;
+    return { ...observation, data, error: observation.error === null ? null : toStorableText(observation.error), dataHash: data ? stableHash(data) : null };
   });
   const keys = [...new Map(prepared.map((o) => [keyOf(o), o])).values()];
   const latest = new Map<string, Latest>();

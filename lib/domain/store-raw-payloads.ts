@@ -1,6 +1,7 @@
 import { rawPayloads } from '../db/schema';
 import type { Executor } from '../db/client';
 import { upsertRows } from '../db/upsert-rows';
+import { toStorableJson } from '../validation/to-storable-json';
 
 export type RawPayloadInput = {
   source: string;
@@ -12,7 +13,7 @@ export type RawPayloadInput = {
   error?: string | null;
 };
 
-/** Keeps payloads as they came, keyed by (source, kind, source id); a re-fetch of the same thing replaces it. */
+/** Keeps payloads as they came (but storable: see toStorableJson), keyed by (source, kind, source id); a re-fetch of the same thing replaces it. */
 export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]) =>
   upsertRows(
     db,
@@ -22,7 +23,7 @@ export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]
       kind: payload.kind,
       sourceId: payload.sourceId,
       scope: payload.scope ?? null,
-      payload: payload.payload,
+      payload: toStorableJson(payload.payload),
       fetchedAt: payload.fetchedAt ?? new Date(),
       error: payload.error ?? null,
     })),

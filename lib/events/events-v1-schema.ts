@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { DEPLOYMENT_REASONS, DEPLOYMENT_STATUSES, PIPELINE_STATUSES } from '../domain/types';
 import { ZBranchProtectionFacts, ZCatalogFacts, ZRepositoryFacts } from '../domain/facts';
+import { INPUT_LIMITS } from '../validation/input-limits';
+import { boundedText, httpUrl, requiredText, storableInteger, storableTime } from '../validation/storable-schemas';
 
-const time = z.iso.datetime({ offset: true, error: 'invalid datetime (ISO 8601 with an offset, e.g. 2026-01-05T10:07:00Z)' });
-const name = z.string().trim().min(1, 'must not be empty').max(200);
-const id = z.string().min(1, 'must not be empty').max(500);
-const text = z.string().min(1);
+// Lengths and ranges come from INPUT_LIMITS, which README's events-v1 section lists.
+const time = storableTime;
+const name = requiredText(INPUT_LIMITS.name).trim();
+const id = requiredText(INPUT_LIMITS.id);
+const text = requiredText(INPUT_LIMITS.name);
+const errorText = requiredText(INPUT_LIMITS.message);
 const sha = z.string().regex(/^[0-9a-f]{4,64}$/i, 'must be a commit sha (hex)');
 
 const laterThan = (earlier: string | null | undefined, later: string | null | undefined) =>
@@ -17,9 +21,9 @@ export const ZServiceRecord = z.looseObject({
   name,
   team: name.nullish(),
   lifecycle: text.nullish(),
-  tier: z.union([z.number().int(), text]).nullish(),
+  tier: z.union([storableInteger, text]).nullish(),
   repository: text.nullish(),
-  tags: z.array(text).nullish(),
+  tags: z.array(text).max(INPUT_LIMITS.tags, `more than ${INPUT_LIMITS.tags} tags`).nullish(),
 });
 
 export const ZCommit = z.looseObject({
@@ -27,7 +31,7 @@ export const ZCommit = z.looseObject({
   authoredAt: time,
   committedAt: time.nullish(),
   author: text.nullish(),
-  message: z.string().nullish(),
+  message: boundedText(INPUT_LIMITS.message).nullish(),
 });
 
 export const ZDeploymentRecord = z
@@ -43,7 +47,7 @@ export const ZDeploymentRecord = z
     commits: z.array(ZCommit).nullish(),
     rollbackOf: id.nullish(),
     reason: z.enum(DEPLOYMENT_REASONS).nullish(),
-    url: z.url().nullish(),
+    url: httpUrl.nullish(),
   })
   .superRefine((record, ctx) => {
     if (record.status !== 'in_progress' && !record.finishedAt) {
@@ -66,8 +70,8 @@ export const ZIncidentRecord = z
     resolvedAt: time.nullish(),
     causedBy: id.nullish(),
     severity: text.nullish(),
-    title: z.string().nullish(),
-    url: z.url().nullish(),
+    title: boundedText(INPUT_LIMITS.title).nullish(),
+    url: httpUrl.nullish(),
   })
   .superRefine((record, ctx) => {
     if (!laterThan(record.openedAt, record.resolvedAt)) {
@@ -86,8 +90,8 @@ export const ZPipelineRunRecord = z
     finishedAt: time.nullish(),
     commitSha: sha.nullish(),
     branch: text.nullish(),
-    attempt: z.number().int().positive().nullish(),
-    url: z.url().nullish(),
+    attempt: storableInteger.positive().nullish(),
+    url: httpUrl.nullish(),
   })
   .superRefine((record, ctx) => {
     if (!laterThan(record.startedAt, record.finishedAt)) {
@@ -105,7 +109,7 @@ export const ZFactsRecord = z
     catalog: ZCatalogFacts.nullish(),
     branchProtection: ZBranchProtectionFacts.nullish(),
     /** Collections that failed, by fact: recorded so checks say "unknown", not "fail". */
-    errors: z.strictObject({ repository: text.optional(), catalog: text.optional(), branchProtection: text.optional() }).nullish(),
+    errors: z.strictObject({ repository: errorText.optional(), catalog: errorText.optional(), branchProtection: errorText.optional() }).nullish(),
   })
   .superRefine((record, ctx) => {
     if (!record.repository && !record.catalog && !record.branchProtection && !record.errors) {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { isAppError } from '../errors';
+import { log } from '../observability/log';
 import { finishIngestRun, startIngestRun } from '../runs/record-ingest-run';
 import { settleImport } from '../runs/settle-import';
 import type { EventInput } from './event-input';
@@ -42,7 +43,8 @@ export const runEventImport = async ({ db, input, source = 'events', scope, onPr
     return counts;
   } catch (error) {
     const summary = isAppError(error) ? [error.message, ...error.details.slice(0, 20)].join('\n') : (error as Error).message;
-    await finishIngestRun(db, runId, { status: 'failed', error: summary });
+    // Recording the failure must never replace the reason it failed (the validation report) with its own error.
+    await finishIngestRun(db, runId, { status: 'failed', error: summary }).catch((recordError: unknown) => log.error('could not record the failed import', { error: recordError }));
     throw error;
   }
 };

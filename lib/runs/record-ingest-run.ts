@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { ingestRuns } from '../db/schema';
 import type { Executor } from '../db/client';
 import { redactText } from '../observability/redact';
+import { toStorableText } from '../validation/to-storable-text';
+import { currentRunOwner } from './run-owner';
 
 export type IngestRunStart = { job: string; source: string; scope?: string | null; parentId?: string | null };
 export type IngestRunEnd = {
@@ -16,7 +18,7 @@ export type IngestRunEnd = {
 /** Records that a job started; written outside the job's own transaction so a failed run is still on record. */
 export const startIngestRun = async (db: Executor, run: IngestRunStart) => {
   const id = randomUUID();
-  await db.insert(ingestRuns).values({ id, ...run, status: 'running', startedAt: new Date() });
+  await db.insert(ingestRuns).values({ id, ...run, status: 'running', owner: currentRunOwner(), startedAt: new Date() });
   return id;
 };
 
@@ -27,7 +29,7 @@ export const finishIngestRun = async (db: Executor, id: string, end: IngestRunEn
       status: end.status,
       finishedAt: new Date(),
       counts: end.counts ?? {},
-      error: end.error ? redactText(end.error).slice(0, 4000) : null,
+      error: end.error ? toStorableText(redactText(end.error).slice(0, 4000)) : null,
       requestsUsed: end.requestsUsed ?? null,
       rateLimitRemaining: end.rateLimitRemaining ?? null,
     })

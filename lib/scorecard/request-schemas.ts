@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../validation/input-limits';
+import { httpUrl } from '../validation/storable-schemas';
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -7,7 +9,9 @@ export const ZExemptionRequest = z.strictObject({
   service: text.max(200),
   check: text.max(80),
   reason: text.max(2000),
-  expires: z.iso.date({ error: 'expected a date, YYYY-MM-DD (the last day the exemption applies)' }),
+  expires: z.iso
+    .date({ error: 'expected a date, YYYY-MM-DD (the last day the exemption applies)' })
+    .refine((day) => day < INPUT_LIMITS.latest.slice(0, 10), `must be before ${INPUT_LIMITS.latest.slice(0, 10)}`),
 });
 
 /** DELETE /api/exemptions/:id: why it is revoked, for the audit record (optional). */
@@ -18,10 +22,7 @@ export const ZExternalResult = z.strictObject({
   check: text.max(80),
   status: z.enum(['pass', 'fail'], { error: 'expected "pass" or "fail"' }),
   details: z.string().max(4000).nullish(),
-  url: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-    .max(2000)
-    .nullish(),
+  url: httpUrl.nullish(),
 });
 
 export type ExemptionRequest = z.output<typeof ZExemptionRequest>;

@@ -6,7 +6,8 @@ import { processGithubDelivery } from '../../ingest/sources/github/process-githu
 import { syncGithub } from '../../ingest/sources/github/sync-github';
 import { openDatabase } from '../../lib/db/client';
 import { migrateDatabase } from '../../lib/db/migrate';
-import { receiveGithubWebhook } from '../../lib/webhooks/receive-github-webhook';
+import { receiveWebhook } from '../../lib/webhooks/receive-webhook';
+import { createGithubWebhookReceiver } from '../../ingest/sources/github/create-github-webhook-receiver';
 import { buildFakeOrg } from '../fakes/github/build-fake-org';
 import { buildWebhookDeliveries } from '../fakes/github/build-webhook-deliveries';
 import { startFakeGithub } from '../fakes/github/fake-github-server';
@@ -37,7 +38,7 @@ const hooked = await database();
 const deliveries = buildWebhookDeliveries(world, fake.url);
 let started = performance.now();
 for (const [index, delivery] of deliveries.entries()) {
-  await receiveGithubWebhook({ db: hooked.db, request: webhookRequest(delivery.event, delivery.payload, { delivery: `d${index}` }), secret: WEBHOOK_SECRET, maxBodyBytes: 1 << 20 });
+  await receiveWebhook({ db: hooked.db, request: webhookRequest(delivery.event, delivery.payload, { delivery: `d${index}` }), receiver: createGithubWebhookReceiver(() => WEBHOOK_SECRET), maxBodyBytes: 1 << 20 });
 }
 let ms = performance.now() - started;
 console.log(`webhook receipt: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms (${((ms / deliveries.length) * 1000).toFixed(0)} µs each: verify, dedupe, store)`);

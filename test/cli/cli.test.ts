@@ -61,12 +61,12 @@ for (const backend of TEST_BACKENDS) {
       expect(await tables()).toEqual(before);
     });
 
-    it('exits non-zero on a bad line, names the line and field, and leaves the database unchanged', async () => {
+    it('exits 2 on a bad line, names the line and field, and leaves the database unchanged', async () => {
       await runCli(['ingest', 'events', writeFile('good.ndjson', toNdjson([deployment]))], { env });
       const before = await tables();
       const bad = writeFile('bad.ndjson', toNdjson([incident, { ...deployment, id: 'd2', finishedAt: 'yesterday' }]));
       const result = await runCli(['ingest', 'events', bad], { env });
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(2);
       expect(result.stderr).toContain('1 invalid record (1 problem); nothing was imported');
       expect(result.stderr).toMatch(/line 2: finishedAt: invalid datetime/);
       expect(await tables()).toEqual(before);

@@ -5,6 +5,7 @@ const TONES: Record<string, { value: string; label: string }> = {
   failed: { value: 'fail', label: 'Failed' },
   partial: { value: 'unknown', label: 'Partly failed' },
   running: { value: 'exempt', label: 'Running' },
+  interrupted: { value: 'fail', label: 'Interrupted' },
 };
 
 /** An ingest run's status in words, coloured like check statuses. */

@@ -9,11 +9,12 @@ import { Pager } from '../../_components/ui/pager';
 import { EmptyState } from '../../_components/ui/states';
 import { PAGE_SIZE } from './read-page';
 import { SourceLink } from './source-link';
+import { servicePath } from '@/lib/links/name-path';
 
 const COLUMNS: Column<ListedChange>[] = [
   { label: 'Commit', cell: (row) => <SourceLink url={row.url} label={row.sha.slice(0, 7)} source={row.source} /> },
   { label: 'Title', cell: (row) => row.title ?? <span className="muted">—</span> },
-  { label: 'Service', cell: (row) => <Link href={`/services/${encodeURIComponent(row.service)}`}>{row.service}</Link> },
+  { label: 'Service', cell: (row) => <Link href={servicePath(row.service)}>{row.service}</Link> },
   { label: 'Authored', cell: (row) => formatDateTime(row.authoredAt) },
   { label: 'Deployed', cell: (row) => formatDateTime(row.deployedAt) },
   { label: 'Lead time', numeric: true, cell: (row) => formatSeconds(row.leadSeconds) },

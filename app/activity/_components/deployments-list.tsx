@@ -10,6 +10,7 @@ import { Pager } from '../../_components/ui/pager';
 import { EmptyState } from '../../_components/ui/states';
 import { PAGE_SIZE } from './read-page';
 import { SourceLink } from './source-link';
+import { servicePath } from '@/lib/links/name-path';
 
 const outcome = (row: ListedDeployment) => (
   <>
@@ -27,7 +28,7 @@ export async function DeploymentsList({ scope, window, status, offset, pageHref,
   if (page.total === 0) return <EmptyState title="No deployments in this period" />;
   const columns: Column<ListedDeployment>[] = [
     { label: 'Deployment', cell: (row) => <SourceLink url={row.url} label={row.sourceId} source={row.source} /> },
-    { label: 'Service', cell: (row) => <Link href={`/services/${encodeURIComponent(row.service)}`}>{row.service}</Link> },
+    { label: 'Service', cell: (row) => <Link href={servicePath(row.service)}>{row.service}</Link> },
     { label: 'Finished', cell: (row) => formatDateTime(row.finishedAt) },
     { label: 'Outcome', cell: outcome },
     {

@@ -10,11 +10,12 @@ import { Pager } from '../../_components/ui/pager';
 import { EmptyState } from '../../_components/ui/states';
 import { PAGE_SIZE } from './read-page';
 import { SourceLink } from './source-link';
+import { servicePath } from '@/lib/links/name-path';
 
 const COLUMNS: Column<ListedIncident>[] = [
   { label: 'Incident', cell: (row) => <SourceLink url={row.url} label={row.sourceId} source={row.source} /> },
   { label: 'Title', cell: (row) => row.title ?? <span className="muted">—</span> },
-  { label: 'Service', cell: (row) => <Link href={`/services/${encodeURIComponent(row.service)}`}>{row.service}</Link> },
+  { label: 'Service', cell: (row) => <Link href={servicePath(row.service)}>{row.service}</Link> },
   { label: 'Severity', cell: (row) => row.severity ?? '—' },
   { label: 'Opened', cell: (row) => formatDateTime(row.openedAt) },
   { label: 'Restored in', numeric: true, cell: (row) => (row.restoreSeconds === null ? <Badge value="fail" label="Open" /> : formatSeconds(row.restoreSeconds)) },

@@ -5,9 +5,10 @@ import { Badge } from '../../_components/ui/badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { EmptyState } from '../../_components/ui/states';
 import { TimeAgo } from '../../_components/ui/time-ago';
+import { servicePath } from '@/lib/links/name-path';
 
 const COLUMNS: Column<Regression>[] = [
-  { label: 'Service', cell: (row) => <Link href={`/services/${encodeURIComponent(row.service)}`}>{row.service}</Link> },
+  { label: 'Service', cell: (row) => <Link href={servicePath(row.service)}>{row.service}</Link> },
   { label: 'Team', cell: (row) => row.team ?? '—' },
   {
     label: 'What went backwards',

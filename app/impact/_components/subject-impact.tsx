@@ -4,8 +4,9 @@ import { subjectKey, type Subject } from '@/lib/impact/list-impact-subjects';
 import { EffectTable } from './effect-table';
 import { loadInputs } from './load-inputs';
 import styles from './impact.module.css';
+import { servicePath } from '@/lib/links/name-path';
 
-const serviceLink = (service: string) => <Link href={`/services/${encodeURIComponent(service)}`}>{service}</Link>;
+const serviceLink = (service: string) => <Link href={servicePath(service)}>{service}</Link>;
 
 const joinNodes = (nodes: React.ReactNode[]) => nodes.flatMap((node, index) => (index === 0 ? [node] : [', ', node]));
 

@@ -18,17 +18,18 @@ import { getDefaultDays } from '../../_components/filters/get-default-days';
 import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
 import { readEdition } from '../../_components/filters/read-edition';
 import { PageHeader } from '../../_components/ui/page-header';
+import { servicePath, teamPath, decodeNameSegment } from '@/lib/links/name-path';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).name) };
+  return { title: decodeNameSegment((await params).name) };
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  const name = decodeURIComponent((await params).name);
+  const name = decodeNameSegment((await params).name);
   const service = await getService({ db: await getDb(), name });
   if (!service) notFound();
   const defaultDays = getDefaultDays();
@@ -36,7 +37,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
   const edition = readEdition(search);
   const window = toWindow(filters);
-  const path = `/services/${encodeURIComponent(service.name)}`;
+  const path = servicePath(service.name);
   const scope = { service: service.name };
   const scoped = { ...filters, service: service.name };
   return (
@@ -48,7 +49,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
             {service.team ? (
               <>
                 {' · owned by '}
-                <Link href={`/teams/${encodeURIComponent(service.team)}`}>{service.team}</Link>
+                <Link href={teamPath(service.team)}>{service.team}</Link>
               </>
             ) : null}
           </>

@@ -15,6 +15,7 @@ import { DataTable, type Column } from '../../_components/ui/data-table';
 import { SortHeader, type SortDirection } from '../../_components/ui/sort-header';
 import { sortRows } from '../../_components/ui/sort-rows';
 import { EmptyState } from '../../_components/ui/states';
+import { servicePath, teamPath } from '@/lib/links/name-path';
 
 export const SERVICE_COLUMNS = ['service', 'team', 'level', 'score', 'frequency', 'leadTime', 'failureRate', 'recovery'] as const;
 export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
@@ -58,11 +59,11 @@ export async function ServicesTable({ query, sort, dir, window, href, team }: Se
     <SortHeader label={label} column={column} sort={sort} dir={dir} href={href} numeric={numeric} descendingFirst={descendingFirst} />
   );
   const columns: Column<Row>[] = [
-    { label: 'Service', header: header('Service', 'service'), cell: (row) => <Link href={`/services/${encodeURIComponent(row.name)}`}>{row.name}</Link> },
+    { label: 'Service', header: header('Service', 'service'), cell: (row) => <Link href={servicePath(row.name)}>{row.name}</Link> },
     // On a team's page every row is that team's: the column would repeat the page title.
     ...(team
       ? []
-      : [{ label: 'Team', header: header('Team', 'team'), cell: (row: Row) => (row.team ? <Link href={`/teams/${encodeURIComponent(row.team)}`}>{row.team}</Link> : <span className="muted">—</span>) }]),
+      : [{ label: 'Team', header: header('Team', 'team'), cell: (row: Row) => (row.team ? <Link href={teamPath(row.team)}>{row.team}</Link> : <span className="muted">—</span>) }]),
     { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => (row.level ? <Badge value={row.level} label={row.level === UNRANKED ? 'Unranked' : undefined} /> : <span className="muted">—</span>) },
     { label: 'Score', header: header('Score', 'score', true), numeric: true, cell: (row) => formatRate(row.score) },
     { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} value={row.metrics?.deploymentFrequency.perDay} metrics={row.metrics} metric="deploymentFrequency" /> },

@@ -13,11 +13,12 @@ import { listScorecards } from '@/lib/scorecard/list-scorecards';
 import { FigureCell } from '../../_components/dora/figure-cell';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { EmptyState } from '../../_components/ui/states';
+import { teamPath } from '@/lib/links/name-path';
 
 type Row = TeamRow & { metrics: DoraMetrics; levels: string };
 
 const COLUMNS: Column<Row>[] = [
-  { label: 'Team', cell: (team) => <Link href={`/teams/${encodeURIComponent(team.name)}`}>{team.displayName ?? team.name}</Link> },
+  { label: 'Team', cell: (team) => <Link href={teamPath(team.name)}>{team.displayName ?? team.name}</Link> },
   { label: 'Services', numeric: true, cell: (team) => team.services },
   { label: 'Golden-path levels', cell: (team) => team.levels },
   { label: 'Deployment frequency', numeric: true, cell: ({ metrics }) => <FigureCell text={formatDeployFrequency(metrics.deploymentFrequency.perDay)} value={metrics.deploymentFrequency.perDay} metrics={metrics} metric="deploymentFrequency" /> },

@@ -4,10 +4,8 @@ import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { JOB_NAMES } from '../../../lib/jobs/job-queue';
 import { createGithubClient } from '../../sources/github/create-github-client';
 import { getGithubConfig } from '../../sources/github/get-github-config';
-import { serviceOf } from '../../sources/github/github-ids';
 import { listGithubRepositories } from '../../sources/github/list-github-repositories';
 import { syncGithub } from '../../sources/github/sync-github';
-import { settleImport } from '../../../lib/runs/settle-import';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { formatDuration, plural } from '../format';
@@ -103,10 +101,6 @@ export const ingestGithubCommand = defineCommand({
         },
       });
       progress.finish();
-      await settleImport({
-        db: handle.db,
-        services: outcome.repositories.filter((repo) => repo.status === 'success').map((repo) => serviceOf(repo.fullName)),
-      });
       const failed = outcome.repositories.filter((repo) => repo.status === 'failed');
       const totals = Object.fromEntries(COUNTED.map((kind) => [kind, outcome.repositories.reduce((sum, repo) => sum + (repo.counts[kind] ?? 0), 0)]));
       const written = COUNTED.map((kind) => `${totals[kind]} ${LABELS[kind]}`).join(', ');

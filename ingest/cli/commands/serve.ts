@@ -11,7 +11,9 @@ import { AppError } from '../../../lib/errors';
 import { createInProcessQueue } from '../../../lib/jobs/create-in-process-queue';
 import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { setJobQueue } from '../../../lib/jobs/get-job-queue';
+import { hasMalformedPath } from '../../../lib/http/has-malformed-path';
 import { log } from '../../../lib/observability/log';
+import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
 import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
@@ -46,6 +48,7 @@ export const serveCommand = defineCommand({
     }
     const handle = await getDbHandle({ role: 'server', port });
     await migrateDatabase(handle);
+    await closeInterruptedRuns(handle);
     await autoLoadDemo({ handle, config, stdout });
     // Jobs: pg-boss on Postgres (shared with any `waymark worker`), in-process on the embedded database (nothing else
     // may open it). The server runs its share unless server.worker says otherwise, so `npm start` alone is complete.
@@ -59,6 +62,10 @@ export const serveCommand = defineCommand({
     await app.prepare();
     const handler = app.getRequestHandler();
     const server = createServer((request, response) => {
+      if (hasMalformedPath(request.url ?? '/')) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address has malformed percent-encoding\n');
+        return;
+      }
       handler(request, response).catch((error: unknown) => {
         log.error('unhandled request error', { error });
         response.statusCode = 500;

@@ -1,6 +1,6 @@
 import type { Db } from '../../../lib/db/client';
 import { AppError } from '../../../lib/errors';
-import { finishIngestRun, startIngestRun } from '../../../lib/runs/record-ingest-run';
+import { runIngest } from '../../../lib/pipeline/run-ingest';
 import { createGithubClient, type GithubClientOptions } from './create-github-client';
 import { createGithubTokenSource } from './create-github-token-source';
 import { describeGithubError } from './describe-github-error';
@@ -40,18 +40,19 @@ export type SyncGithubOutcome = {
 export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithubOutcome> => {
   const { db } = options;
   const scope = options.repos && options.repos.length > 0 ? options.repos.join(',') : `org:${options.org}`;
-  const runId = await startIngestRun(db, { job: 'github.sync', source: GITHUB_SOURCE, scope });
-  const listClient = await createGithubClient(options.client);
-  const tokens = createGithubTokenSource(options.client, listClient);
-  const totals = { requests: 0, conditional: 0, notModified: 0, rateLimitRemaining: null as number | null };
-  const add = (stats: typeof listClient.stats) => {
-    totals.requests += stats.requests;
-    totals.conditional += stats.conditional;
-    totals.notModified += stats.notModified;
-    totals.rateLimitRemaining = stats.rateLimitRemaining ?? totals.rateLimitRemaining;
-  };
-  const outcomes: RepositoryOutcome[] = [];
-  try {
+  const describeFailure = (error: unknown) => (options.signal?.aborted ? 'stopped' : describeGithubError(error));
+  return runIngest({ db, job: 'github.sync', source: GITHUB_SOURCE, scope, describeFailure }, async (run) => {
+    const listClient = await createGithubClient(options.client);
+    const tokens = createGithubTokenSource(options.client, listClient);
+    const totals = { requests: 0, conditional: 0, notModified: 0, rateLimitRemaining: null as number | null };
+    const add = (stats: typeof listClient.stats) => {
+      totals.requests += stats.requests;
+      totals.conditional += stats.conditional;
+      totals.notModified += stats.notModified;
+      totals.rateLimitRemaining = stats.rateLimitRemaining ?? totals.rateLimitRemaining;
+      run.sofar.requestsUsed = totals.requests;
+    };
+    const outcomes: RepositoryOutcome[] = [];
     const repositories = await listGithubRepositories(db, listClient, { org: options.org, repos: options.repos }).catch((error: unknown) => {
       // Wrong credentials or an organization they cannot see: nothing can be synced, and the reason is configuration.
       throw new AppError('CONFIG_INVALID', `could not list the repositories of ${options.org}: ${describeGithubError(error)}`, { cause: error });
@@ -64,7 +65,7 @@ export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithub
         const fullName = repositories[next++]!;
         // Every repository gets its own counting client; a GitHub App's installation token is shared and refreshed.
         const client = await createGithubClient({ ...options.client, auth: await tokens() });
-        const outcome = await syncRepository({ db, client, fullName, settings: options.settings, now: options.now, since: options.since, full: options.full, parentRunId: runId, signal: options.signal });
+        const outcome = await syncRepository({ db, client, fullName, settings: options.settings, now: options.now, since: options.since, full: options.full, parent: run, signal: options.signal });
         add(client.stats);
         outcomes.push(outcome);
         options.onProgress?.({ done: outcomes.length, total: repositories.length, repository: fullName });
@@ -74,17 +75,14 @@ export const syncGithub = async (options: SyncGithubOptions): Promise<SyncGithub
     const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
     const counts: Record<string, number> = { repositories: outcomes.length, failed };
     for (const outcome of outcomes) for (const [kind, count] of Object.entries(outcome.counts)) counts[kind] = (counts[kind] ?? 0) + count;
-    await finishIngestRun(db, runId, {
+    outcomes.sort((a, b) => a.fullName.localeCompare(b.fullName));
+    return {
+      result: { runId: run.id!, repositories: outcomes, ...totals },
       status: failed === 0 ? 'success' : failed === outcomes.length ? 'failed' : 'partial',
       counts,
       error: failed > 0 ? `${failed} of ${outcomes.length} repositories failed: ${outcomes.filter((o) => o.error).map((o) => o.fullName).join(', ')}` : null,
       requestsUsed: totals.requests,
       rateLimitRemaining: totals.rateLimitRemaining,
-    });
-  } catch (error) {
-    await finishIngestRun(db, runId, { status: 'failed', error: options.signal?.aborted ? 'stopped' : describeGithubError(error), requestsUsed: totals.requests });
-    throw error;
-  }
-  outcomes.sort((a, b) => a.fullName.localeCompare(b.fullName));
-  return { runId, repositories: outcomes, ...totals };
+    };
+  });
 };

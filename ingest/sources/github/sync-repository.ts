@@ -4,7 +4,7 @@ import { upsertServices } from '../../../lib/domain/upsert-services';
 import { log } from '../../../lib/observability/log';
 import { withSpan } from '../../../lib/observability/trace';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
-import { finishIngestRun, startIngestRun } from '../../../lib/runs/record-ingest-run';
+import { runIngest, type IngestRun } from '../../../lib/pipeline/run-ingest';
 import type { GithubClient } from './create-github-client';
 import { describeGithubError } from './describe-github-error';
 import { fetchConditional } from './fetch-conditional';
@@ -29,7 +29,8 @@ export type SyncRepositoryOptions = {
   now?: Date;
   since?: Date | null;
   full?: boolean;
-  parentRunId?: string | null;
+  /** The organization sync this is part of (it settles), or a queued job's parent run id (this run settles). */
+  parent?: IngestRun | string | null;
   signal?: AbortSignal;
 };
 
@@ -62,7 +63,6 @@ const syncRepositoryRecord = async (sync: RepositorySync) => {
 export const syncRepository = async (options: SyncRepositoryOptions): Promise<RepositoryOutcome> => {
   const { db, client, fullName } = options;
   const [owner, repo] = fullName.split('/') as [string, string];
-  const runId = await startIngestRun(db, { job: 'github.sync-repository', source: GITHUB_SOURCE, scope: fullName, parentId: options.parentRunId ?? null });
   const requestsBefore = client.stats.requests;
   const sync: RepositorySync = {
     db,
@@ -78,29 +78,32 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
     counts: {},
     checkStopped: () => options.signal?.throwIfAborted(),
   };
-  return withSpan('waymark.github.sync_repository', { 'waymark.repository': fullName }, async () => {
-    try {
-      const repository = await syncRepositoryRecord(sync);
-      const { usesDeploymentsApi } = await syncDeployments(sync);
-      await syncWorkflowRuns(sync, { usesDeploymentsApi });
-      await syncPullRequests(sync);
-      await linkDeploymentChanges(sync);
-      await syncIncidents(sync);
-      await syncFacts(sync, { defaultBranch: repository.default_branch ?? 'main' });
-      const requests = client.stats.requests - requestsBefore;
-      await finishIngestRun(db, runId, { status: 'success', counts: sync.counts, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining });
-      return { fullName, status: 'success', counts: sync.counts, requests, error: null };
-    } catch (error) {
-      const requests = client.stats.requests - requestsBefore;
-      if (options.signal?.aborted) {
+  const run = { db, job: 'github.sync-repository', source: GITHUB_SOURCE, scope: fullName, parent: options.parent ?? null, describeFailure: () => 'stopped before it finished' };
+  return withSpan('waymark.github.sync_repository', { 'waymark.repository': fullName }, () =>
+    runIngest(run, async (pipeline) => {
+      pipeline.sofar.counts = sync.counts;
+      try {
+        const repository = await syncRepositoryRecord(sync);
+        const { usesDeploymentsApi } = await syncDeployments(sync);
+        await syncWorkflowRuns(sync, { usesDeploymentsApi });
+        await syncPullRequests(sync);
+        await linkDeploymentChanges(sync);
+        await syncIncidents(sync);
+        await syncFacts(sync, { defaultBranch: repository.default_branch ?? 'main' });
+        pipeline.touch([sync.service]);
+        const requests = client.stats.requests - requestsBefore;
+        const result: RepositoryOutcome = { fullName, status: 'success', counts: sync.counts, requests, error: null };
+        return { result, counts: sync.counts, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
+      } catch (error) {
+        const requests = client.stats.requests - requestsBefore;
         // Stopped, not broken: what was committed stays, and the next run resumes from the cursors.
-        await finishIngestRun(db, runId, { status: 'failed', counts: sync.counts, error: 'stopped before it finished', requestsUsed: requests }).catch(() => {});
-        throw error;
+        pipeline.sofar.requestsUsed = requests;
+        if (options.signal?.aborted) throw error;
+        const message = describeGithubError(error);
+        log.warn('GitHub repository sync failed', { repository: fullName, error: message });
+        const result: RepositoryOutcome = { fullName, status: 'failed', counts: sync.counts, requests, error: message };
+        return { result, status: 'failed', counts: sync.counts, error: message, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
       }
-      const message = describeGithubError(error);
-      log.warn('GitHub repository sync failed', { repository: fullName, error: message });
-      await finishIngestRun(db, runId, { status: 'failed', counts: sync.counts, error: message, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining });
-      return { fullName, status: 'failed', counts: sync.counts, requests, error: message };
-    }
-  });
+    }),
+  );
 };

@@ -11,8 +11,10 @@ export const ingestRuns = pgTable(
     job: text('job').notNull(),
     source: text('source').notNull(),
     scope: text('scope'),
-    /** running | success | failed | partial */
+    /** running | success | failed | partial | interrupted (its process died; closed at the next start) */
     status: text('status').notNull(),
+    /** The process running it, `host:pid`, so the next start can tell a dead run from a live one. */
+    owner: text('owner'),
     startedAt: at('started_at').notNull(),
     finishedAt: at('finished_at'),
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),

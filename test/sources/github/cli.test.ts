@@ -51,7 +51,7 @@ describe('waymark ingest github (embedded database)', () => {
   it('fails with the reasons when every repository is refused', async () => {
     const bad = { GITHUB_TOKEN: 'ghp_notvalid000000000000000000000000000000' };
     const result = await waymark(['ingest', 'github', '--repo', 'acme/svc-00', '--repo', 'acme/svc-01'], bad);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/every repository failed \(2\)\n  acme\/svc-00: GitHub answered 401/);
     const listing = await waymark(['ingest', 'github', '--org', 'acme'], bad);
     expect(listing).toMatchObject({ code: 1, stderr: expect.stringMatching(/could not list the repositories of acme: GitHub answered 401 \(Bad credentials\)/) });

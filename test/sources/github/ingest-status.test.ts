@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { syncGithub } from '../../../ingest/sources/github/sync-github';
 import { getIngestStatus } from '../../../lib/runs/get-ingest-status';
-import { receiveGithubWebhook } from '../../../lib/webhooks/receive-github-webhook';
+import { createGithubWebhookReceiver } from '../../../ingest/sources/github/create-github-webhook-receiver';
+import { receiveWebhook } from '../../../lib/webhooks/receive-webhook';
 import { buildFakeOrg } from '../../fakes/github/build-fake-org';
 import { startFakeGithub, type FakeGithub } from '../../fakes/github/fake-github-server';
 import { describeEachBackend } from '../../helpers/test-db';
@@ -17,7 +18,7 @@ afterEach(async () => fake.close());
 describeEachBackend('getIngestStatus', ({ db }) => {
   it('shows runs per repository, webhook deliveries, refused requests and payloads that could not be read', async () => {
     await syncGithub({ db: db(), client: testClientOptions(fake), settings: TEST_SETTINGS, org: null, repos: ['acme/svc-00', 'acme/gone'], now: FIXED_NOW });
-    const receive = (request: Request) => receiveGithubWebhook({ db: db(), request, secret: WEBHOOK_SECRET, maxBodyBytes: 100_000 });
+    const receive = (request: Request) => receiveWebhook({ db: db(), request, receiver: createGithubWebhookReceiver(() => WEBHOOK_SECRET), maxBodyBytes: 100_000 });
     await receive(webhookRequest('push', null, { body: '{broken', delivery: 'd-1' }));
     await receive(webhookRequest('push', {}, { secret: 'wrong' }));
 

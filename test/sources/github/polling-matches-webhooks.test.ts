@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, afterAll, expect, it } from 'vitest';
-import { POST } from '../../../app/api/webhooks/github/route';
 import { createGithubClient } from '../../../ingest/sources/github/create-github-client';
 import { processGithubDelivery } from '../../../ingest/sources/github/process-github-delivery';
 import { syncGithub } from '../../../ingest/sources/github/sync-github';
@@ -9,6 +8,7 @@ import { listPendingDeliveries } from '../../../lib/webhooks/list-pending-delive
 import { buildFakeOrg } from '../../fakes/github/build-fake-org';
 import { buildWebhookDeliveries } from '../../fakes/github/build-webhook-deliveries';
 import { startFakeGithub, type FakeGithub } from '../../fakes/github/fake-github-server';
+import { postWebhook } from '../../helpers/post-webhook';
 import { snapshotTables } from '../../helpers/table-snapshot';
 import { createTestDb, describeEachBackend } from '../../helpers/test-db';
 import { FIXED_NOW, TEST_SETTINGS, testClientOptions } from './github-test-setup';
@@ -51,10 +51,10 @@ describeEachBackend('a 50-repository organization', ({ db, backend }) => {
       setDbHandle(hooked);
       const deliveries = buildWebhookDeliveries(world, fake.url);
       started = Date.now();
-      for (const [index, delivery] of deliveries.entries()) expect((await POST(webhookRequest(delivery.event, delivery.payload, { delivery: `delivery-${index}` }))).status).toBe(202);
+      for (const [index, delivery] of deliveries.entries()) expect((await postWebhook('github', webhookRequest(delivery.event, delivery.payload, { delivery: `delivery-${index}` }))).status).toBe(202);
       const client = await createGithubClient(testClientOptions(fake));
       // Like the worker: repositories in parallel, each repository's deliveries in the order they came.
-      expect(await listPendingDeliveries(hooked.db)).toHaveLength(deliveries.length);
+      expect(await listPendingDeliveries(hooked.db, 'github')).toHaveLength(deliveries.length);
       const byRepository = new Map<string, string[]>();
       for (const [index, delivery] of deliveries.entries()) {
         const full = (delivery.payload.repository as { full_name: string }).full_name;

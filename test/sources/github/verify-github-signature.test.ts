@@ -1,7 +1,7 @@
 import { Webhooks } from '@octokit/webhooks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyGithubSignature } from '../../../lib/webhooks/verify-github-signature';
+import { verifyGithubSignature } from '../../../ingest/sources/github/verify-github-signature';
 import { sign } from './webhook-test-setup';
 
 // GitHub's documented test vector ("Validating webhook deliveries").

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { POST } from '../../../app/api/webhooks/github/route';
 import { processGithubDelivery } from '../../../ingest/sources/github/process-github-delivery';
 import { resetConfig } from '../../../lib/config/load-config';
 import { setDbHandle } from '../../../lib/db/client';
 import { deployments, incidents, pipelineRuns, pullRequests, rawPayloads, rejectedRequests, services, webhookDeliveries } from '../../../lib/db/schema';
 import { listPendingDeliveries } from '../../../lib/webhooks/list-pending-deliveries';
+import { postWebhook } from '../../helpers/post-webhook';
 import { countRows } from '../../helpers/table-snapshot';
 import { describeEachBackend } from '../../helpers/test-db';
 import { TEST_SETTINGS } from './github-test-setup';
@@ -27,11 +27,11 @@ afterAll(() => {
 describeEachBackend('POST /api/webhooks/github', ({ db, handle }) => {
   const post = async (request: Request) => {
     setDbHandle(handle());
-    const response = await POST(request);
+    const response = await postWebhook('github', request);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const processAll = async () => {
-    for (const deliveryId of await listPendingDeliveries(db())) await processGithubDelivery({ db: db(), client: null, settings: TEST_SETTINGS }, deliveryId);
+    for (const deliveryId of await listPendingDeliveries(db(), 'github')) await processGithubDelivery({ db: db(), client: null, settings: TEST_SETTINGS }, deliveryId);
   };
 
   it('accepts every relevant example delivery, stores it once and normalizes it into domain rows', async () => {

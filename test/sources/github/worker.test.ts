@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { POST } from '../../../app/api/webhooks/github/route';
 import { startWorker } from '../../../ingest/worker/start-worker';
 import { getConfig, resetConfig } from '../../../lib/config/load-config';
 import { setDbHandle } from '../../../lib/db/client';
@@ -9,6 +8,7 @@ import { setJobQueue } from '../../../lib/jobs/get-job-queue';
 import { buildFakeOrg } from '../../fakes/github/build-fake-org';
 import { buildWebhookDeliveries } from '../../fakes/github/build-webhook-deliveries';
 import { startFakeGithub, type FakeGithub } from '../../fakes/github/fake-github-server';
+import { postWebhook } from '../../helpers/post-webhook';
 import { countRows } from '../../helpers/table-snapshot';
 import { describeEachBackend } from '../../helpers/test-db';
 import { TEST_TOKEN } from './github-test-setup';
@@ -39,11 +39,11 @@ describeEachBackend('the worker behind the webhook route', ({ db, handle }) => {
     const deliveries = buildWebhookDeliveries(fake.world, fake.url).filter((delivery) => (delivery.payload.repository as { name: string }).name === 'svc-00');
     const half = Math.floor(deliveries.length / 2);
     // No worker yet: deliveries wait in the database as `received`.
-    for (const [index, delivery] of deliveries.slice(0, half).entries()) await POST(webhookRequest(delivery.event, delivery.payload, { delivery: `early-${index}` }));
+    for (const [index, delivery] of deliveries.slice(0, half).entries()) await postWebhook('github', webhookRequest(delivery.event, delivery.payload, { delivery: `early-${index}` }));
     const queue = createInProcessQueue();
     setJobQueue(queue);
     await startWorker(queue, { db: db(), config: getConfig(), roles: { webhooks: true, syncs: true } });
-    for (const [index, delivery] of deliveries.slice(half).entries()) await POST(webhookRequest(delivery.event, delivery.payload, { delivery: `late-${index}` }));
+    for (const [index, delivery] of deliveries.slice(half).entries()) await postWebhook('github', webhookRequest(delivery.event, delivery.payload, { delivery: `late-${index}` }));
     await queue.drain();
     const statuses = await db().select({ status: webhookDeliveries.status }).from(webhookDeliveries);
     expect(statuses.every((row) => row.status === 'processed')).toBe(true);

@@ -8,14 +8,6 @@ export const dynamic = 'force-dynamic';
 const svg = (body: string, status: number, cache: string) =>
   new Response(body, { status, headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': cache, 'x-content-type-options': 'nosniff' } });
 
-const safeDecode = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
-
 /**
  * GET /api/badges/<service>.svg: a badge with the service's level for its README. Cacheable for five minutes
  * (README renderers such as GitHub's image proxy cache it); it shows the name and level and nothing else.
@@ -23,7 +15,8 @@ const safeDecode = (value: string) => {
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   return handleReadRequest(request, '/api/badges/:name.svg', async (db) => {
     const { file } = await params;
-    const service = safeDecode(file).replace(/\.svg$/i, '');
+    // Next has decoded the parameter once; decoding again would answer `a%252Fb.svg` for the service `a/b`.
+    const service = file.replace(/\.svg$/i, '');
     const standards = getStandards();
     const level = await getServiceLevel({ db, service, standards });
     if (level === null) return svg(renderBadgeSvg({ service, level: 'unknown' }), 404, 'no-store');

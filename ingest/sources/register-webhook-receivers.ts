@@ -1,0 +1,7 @@
+import { registerWebhookReceiver } from '../../lib/webhooks/webhook-receiver';
+import { createGithubWebhookReceiver } from './github/create-github-webhook-receiver';
+
+/** Makes every source's webhook deliveries receivable; the server (instrumentation.ts) calls it once at start. */
+export const registerWebhookReceivers = () => {
+  registerWebhookReceiver(createGithubWebhookReceiver());
+};

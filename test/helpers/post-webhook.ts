@@ -1,0 +1,8 @@
+import { POST } from '../../app/api/webhooks/[source]/route';
+import { registerWebhookReceivers } from '../../ingest/sources/register-webhook-receivers';
+
+// What instrumentation.ts does when the server starts.
+registerWebhookReceivers();
+
+/** A delivery through the real route handler, as Next calls it for `/api/webhooks/<source>`. */
+export const postWebhook = (source: string, request: Request) => POST(request, { params: Promise.resolve({ source }) });
