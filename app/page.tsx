@@ -6,7 +6,8 @@ import { drillHref } from './activity/_components/drill-href';
 import { DoraSection } from './_components/dora/dora-section';
 import { FilterBar } from './_components/filters/filter-bar';
 import { getDefaultDays } from './_components/filters/get-default-days';
-import { readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
+import { filterHref, readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
+import { readEdition } from './_components/filters/read-edition';
 import { AdoptionSummary } from './_components/scorecard/adoption-summary';
 import { SourcesTable } from './_components/runs/sources-table';
 import { Card } from './_components/ui/card';
@@ -20,7 +21,9 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const defaultDays = getDefaultDays();
-  const filters = readFilters(await searchParams, defaultDays);
+  const search = await searchParams;
+  const filters = readFilters(search, defaultDays);
+  const edition = readEdition(search);
   const presence = await getDataPresence({ db: await getDb() });
   const lede = 'How the organization delivers software, how far it is along the golden path, and how fresh the data is.';
   if (!presence.hasServices) {
@@ -35,7 +38,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Overview" lede={lede} actions={<FilterBar action="/" filters={filters} defaultDays={defaultDays} compact />} />
-      <DoraSection scope={{ org: true }} scopeLabel="The organization" window={window} days={filters.days} drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)} />
+      <DoraSection
+        scope={{ org: true }}
+        scopeLabel="The organization"
+        window={window}
+        days={filters.days}
+        edition={edition}
+        editionHref={(choice) => filterHref('/', filters, defaultDays, { edition: choice })}
+        drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}
+      />
       <div className={ui.twoCol}>
         <Card title="Golden-path adoption" hint={<Link href="/adoption">Adoption →</Link>}>
           <Widget label="Golden-path adoption">

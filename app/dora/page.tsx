@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { DoraSection } from '../_components/dora/dora-section';
 import { TrendGrid } from '../_components/dora/trend-grid';
 import { FilterBar } from '../_components/filters/filter-bar';
-import type { SearchParams } from '../_components/filters/read-filters';
+import { filterHref, type SearchParams } from '../_components/filters/read-filters';
+import { readEdition } from '../_components/filters/read-edition';
 import { readScopeFilters } from '../_components/filters/read-scope-filters';
 import { ConnectSource } from '../_components/ui/connect-source';
 import { PageHeader } from '../_components/ui/page-header';
@@ -14,7 +15,9 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'DORA trends' };
 
 export default async function DoraTrendsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { defaultDays, filters, window, scope, scopeLabel, teams, services, unknown } = await readScopeFilters(await searchParams);
+  const search = await searchParams;
+  const { defaultDays, filters, window, scope, scopeLabel, teams, services, unknown } = await readScopeFilters(search);
+  const edition = readEdition(search);
   const header = <PageHeader title="DORA trends" lede="The four keys and rework rate per week or month, against the DORA performance bands. Filter by team, service and period; the address keeps the view." />;
   if (services.length === 0) {
     return (
@@ -35,7 +38,15 @@ export default async function DoraTrendsPage({ searchParams }: { searchParams: P
         </EmptyState>
       ) : (
         <>
-          <DoraSection scope={scope} scopeLabel={scopeLabel} window={window} days={filters.days} drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)} />
+          <DoraSection
+            scope={scope}
+            scopeLabel={scopeLabel}
+            window={window}
+            days={filters.days}
+            edition={edition}
+            editionHref={(choice) => filterHref('/dora', filters, defaultDays, { edition: choice })}
+            drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}
+          />
           <TrendGrid scope={scope} window={window} bucket={filters.bucket} />
         </>
       )}

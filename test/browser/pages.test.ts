@@ -1,22 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './helpers/browser-session';
-
-/** Every page of the navigation, by the name its screenshot gets. */
-const PAGES: [name: string, path: string, heading: string][] = [
-  ['overview', '/', 'Overview'],
-  ['dora-trends', '/dora', 'DORA trends'],
-  ['activity-deployments', '/activity/deployments', 'Activity'],
-  ['activity-changes', '/activity/changes', 'Activity'],
-  ['activity-incidents', '/activity/incidents', 'Activity'],
-  ['teams', '/teams', 'Teams'],
-  ['team', '/teams/payments', 'payments'],
-  ['services', '/services', 'Services'],
-  ['service', '/services/payments-api', 'payments-api'],
-  ['adoption', '/adoption', 'Adoption'],
-  ['impact', '/impact', 'Adoption impact'],
-  ['standards', '/standards', 'Standards'],
-  ['ingest-status', '/ingest', 'Ingest status'],
-];
+import { PAGES } from './helpers/pages';
 
 describeInBrowser('every page', (session) => {
   for (const [name, path, heading] of PAGES) {

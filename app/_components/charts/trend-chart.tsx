@@ -16,6 +16,8 @@ type TrendChartProps = {
   /** What the samples are ("changes"), for the right axis. */
   sampleLabel: string;
   bands: TierBand[];
+  /** The value axis: nice ticks from 0 to its top (computeNiceTicks). */
+  axis: { ticks: number[]; top: number; decimals: number };
   height?: number;
 };
 
@@ -36,19 +38,21 @@ function TrendTooltip({ active, payload }: TooltipContentProps) {
 
 type DotProps = { cx?: number; cy?: number; payload?: ChartPoint };
 
+/** A point per bucket: filled; hollow over few samples; a hollow square for a partial bucket (the window cuts it). */
 function SampleDot({ cx, cy, payload }: DotProps) {
   if (cx === undefined || cy === undefined || !payload || payload.value === null) return null;
+  if (payload.partial) return <rect x={cx - 4} y={cy - 4} width={8} height={8} fill="var(--surface)" stroke="var(--chart-1)" strokeWidth={2} />;
   const few = payload.samples < FEW_SAMPLES;
   return <circle cx={cx} cy={cy} r={few ? 4 : 3} fill={few ? 'var(--surface)' : 'var(--chart-1)'} stroke="var(--chart-1)" strokeWidth={2} />;
 }
 
 /**
  * A metric over time: the figure per bucket (line, left axis), the samples behind it (bars, right axis), and the
- * DORA tier bands behind both. Visual only: the page renders the same data as a table for screen readers.
+ * DORA 2023 bands behind both. Straight segments between the points (a smoothed curve would invent values between
+ * them). Visual only: the page renders the same data as a table for screen readers.
  */
-export function TrendChart({ points, yLabel, sampleLabel, bands, height = 260 }: TrendChartProps) {
-  const max = Math.max(0, ...points.map((point) => point.value ?? 0));
-  const top = max === 0 ? 1 : max * 1.15;
+export function TrendChart({ points, yLabel, sampleLabel, bands, axis, height = 260 }: TrendChartProps) {
+  const { top, ticks, decimals } = axis;
   return (
     <div className={styles.chart} aria-hidden="true">
       <ComposedChart responsive style={{ width: '100%', height }} data={points} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer={false}>
@@ -70,9 +74,11 @@ export function TrendChart({ points, yLabel, sampleLabel, bands, height = 260 }:
         <YAxis
           yAxisId="value"
           domain={[0, top]}
+          ticks={ticks}
+          allowDataOverflow
           tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
           stroke="var(--border-strong)"
-          tickFormatter={(value: number) => (value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString())}
+          tickFormatter={(value: number) => value.toFixed(decimals)}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: 'var(--text-muted)', fontSize: 12, style: { textAnchor: 'middle' } }}
         />
         <YAxis
@@ -85,7 +91,7 @@ export function TrendChart({ points, yLabel, sampleLabel, bands, height = 260 }:
         />
         <Tooltip content={TrendTooltip} />
         <Bar yAxisId="samples" dataKey="samples" fill="var(--border-strong)" fillOpacity={0.55} isAnimationActive={false} barSize={14} />
-        <Line yAxisId="value" type="monotone" dataKey="value" stroke="var(--chart-1)" strokeWidth={2} dot={SampleDot} activeDot={{ r: 5 }} isAnimationActive={false} connectNulls={false} />
+        <Line yAxisId="value" type="linear" dataKey="value" stroke="var(--chart-1)" strokeWidth={2} dot={SampleDot} activeDot={{ r: 5 }} isAnimationActive={false} connectNulls={false} />
       </ComposedChart>
     </div>
   );

@@ -1,23 +1,18 @@
+import type { PeriodChange } from '@/lib/metrics/compare-periods';
 import styles from './dora.module.css';
 
 /**
- * The change of a figure against the previous period, in words and arrow: "↑ 12 % vs previous 90 days", with
- * "better" or "worse" spelled out (the colour only repeats it).
+ * A figure against the previous period, in words: "↑ 12 % vs previous 90 days (better)", "no clear change", or
+ * "not enough data to compare". Rates move in percentage points; the colour only repeats the word.
  */
-export function ChangeIndicator({ current, previous, higherIsBetter, days }: { current: number | null; previous: number | null; higherIsBetter: boolean; days: number }) {
+export function ChangeIndicator({ change, days }: { change: PeriodChange; days: number }) {
   const period = `previous ${days} days`;
-  if (current === null || previous === null) return <span className={styles.same}>No data for the {period}</span>;
-  if (previous === 0) {
-    if (current === 0) return <span className={styles.same}>Same as the {period}</span>;
-    return <span className={styles.same}>Up from 0 in the {period}</span>;
-  }
-  const change = (current - previous) / Math.abs(previous);
-  const percent = Math.round(Math.abs(change) * 100);
-  if (percent === 0) return <span className={styles.same}>→ Same as the {period}</span>;
-  const better = change > 0 === higherIsBetter;
+  if (change.kind === 'not-enough-data') return <span className={styles.same}>Not enough data to compare (n = {change.n[0]} and {change.n[1]})</span>;
+  if (change.kind === 'no-clear-change') return <span className={styles.same}>No clear change vs {period}</span>;
+  const amount = change.unit === 'points' ? `${change.amount.toLocaleString('en-US')} points` : `${change.amount.toLocaleString('en-US')} %`;
   return (
-    <span className={better ? styles.better : styles.worse}>
-      {change > 0 ? '↑' : '↓'} {percent} % vs {period} ({better ? 'better' : 'worse'})
+    <span className={change.better ? styles.better : styles.worse}>
+      {change.up ? '↑' : '↓'} {amount} vs {period} ({change.better ? 'better' : 'worse'})
     </span>
   );
 }

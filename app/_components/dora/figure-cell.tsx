@@ -1,14 +1,24 @@
-import type { Tier } from '@/lib/metrics/metrics-types';
-import { TierBadge } from '../ui/badge';
+import type { ModelMetricKey } from '@/lib/metrics/dora-2025-model';
+import type { DoraMetrics } from '@/lib/metrics/metrics-types';
 import table from '../ui/table.module.css';
+import { gradeAttribute, gradeOf } from './dora-figures';
+import { GradeBadge } from './grade-badge';
 
-/** A figure in a table cell with its tier written under it (the badge carries the word, not only the colour). */
-export function FigureCell({ text, tier }: { text: string; tier: Tier | null | undefined }) {
-  if (text === '—') return <span className="muted">—</span>;
+const tierOf = (metrics: Omit<DoraMetrics, 'scope' | 'window'>, metric: ModelMetricKey) => (metric === 'reworkRate' ? null : metrics[metric].tier);
+
+/**
+ * A figure in a table cell with its grade written under it, in the row's edition and from this very figure (the
+ * badge carries the word, not only the colour); "not enough data (n = 3)" below the metric's minimum sample.
+ */
+type FigureCellProps = { text: string; value: number | null | undefined; metrics: Omit<DoraMetrics, 'scope' | 'window'> | null | undefined; metric: ModelMetricKey };
+
+export function FigureCell({ text, value, metrics, metric }: FigureCellProps) {
+  if (text === '—' || !metrics) return <span className="muted">—</span>;
+  const grade = gradeOf(metrics, metric, tierOf(metrics, metric));
   return (
-    <span className={table.figure}>
+    <span className={table.figure} data-metric={metric} data-figure={value ?? ''} data-grade={gradeAttribute(grade)} data-edition={metrics.edition}>
       <span>{text}</span>
-      <TierBadge tier={tier ?? null} />
+      <GradeBadge grade={grade} />
     </span>
   );
 }

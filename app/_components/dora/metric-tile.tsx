@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { TierBadge } from '../ui/badge';
+import type { PeriodChange } from '@/lib/metrics/compare-periods';
 import { ChangeIndicator } from './change-indicator';
-import type { DoraFigure } from './dora-figures';
+import { gradeAttribute, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
+import { GradeBadge } from './grade-badge';
 
-/** One DORA figure: value (a link to the rows behind it), tier, sample size, change against the previous period, sparkline. */
 /** "3.3 deploys/day" → a big "3.3" and a smaller "deploys/day", so tiles stay one line high. */
 function Value({ display }: { display: string }) {
   const space = display.indexOf(' ');
@@ -17,14 +17,17 @@ function Value({ display }: { display: string }) {
   );
 }
 
-export function MetricTile({ figure, previous, days, href, sparkline }: { figure: DoraFigure; previous: number | null; days: number; href: string | null; sparkline?: ReactNode }) {
+type MetricTileProps = { figure: DoraFigure; change: PeriodChange; days: number; href: string | null; sparkline?: ReactNode };
+
+/** One DORA figure: value (a link to the rows behind it), grade, sample size, change against the previous period, sparkline. */
+export function MetricTile({ figure, change, days, href, sparkline }: MetricTileProps) {
   return (
-    <article className={styles.tile} aria-label={figure.label} data-metric={figure.key}>
+    <article className={styles.tile} aria-label={figure.label} data-metric={figure.key} data-figure={figure.value ?? ''} data-grade={gradeAttribute(figure.grade)}>
       <div className={styles.tileHead}>
         <h3 className={styles.tileLabel} title={figure.definition}>
           {figure.label}
         </h3>
-        {figure.key === 'reworkRate' ? null : <TierBadge tier={figure.tier} />}
+        <GradeBadge grade={figure.grade} />
       </div>
       {href ? (
         <Link className={styles.tileValue} href={href} data-value>
@@ -37,11 +40,12 @@ export function MetricTile({ figure, previous, days, href, sparkline }: { figure
         </span>
       )}
       <div className={styles.tileMeta}>
+        {figure.grade.kind === 'score' ? <span>{figure.grade.answer}</span> : null}
         {figure.secondary ? <span>{figure.secondary}</span> : null}
         <span>{figure.samples}</span>
       </div>
       <div className={styles.tileMeta}>
-        <ChangeIndicator current={figure.value} previous={previous} higherIsBetter={figure.higherIsBetter} days={days} />
+        <ChangeIndicator change={change} days={days} />
       </div>
       {sparkline ? <div className={styles.spark}>{sparkline}</div> : null}
     </article>

@@ -19,19 +19,21 @@ export async function TrendCard({ metricKey, scope, window, bucket }: TrendCardP
   const series = await getCachedSeries({ scope, window, bucket });
   const trend = toTrend(metric, series);
   if (trend.points.every((point) => point.samples === 0)) return <EmptyState title="No samples in this period" />;
-  const few = trend.points.filter((point) => point.value !== null && point.samples < FEW_SAMPLES).length;
+  const few = trend.points.filter((point) => point.value !== null && !point.partial && point.samples < FEW_SAMPLES).length;
+  const partial = trend.points.filter((point) => point.value !== null && point.partial).length;
   return (
     <div data-trend={metric.key}>
-      <TrendChart points={trend.points} yLabel={trend.yLabel} sampleLabel={metric.sampleLabel} bands={trend.bands} />
+      <TrendChart points={trend.points} yLabel={trend.yLabel} sampleLabel={metric.sampleLabel} bands={trend.bands} axis={trend.axis} />
       <p className={styles.legend}>
         {trend.bands.map((band) => (
           <span key={band.tier}>
             <span className={styles.swatch} style={{ background: BAND_COLOURS[band.tier], opacity: 0.35 }} aria-hidden="true" />
-            {band.label} band
+            DORA 2023 {band.label.toLowerCase()} band
           </span>
         ))}
         <span>Grey bars: {metric.sampleLabel} per {bucket}</span>
         {few > 0 ? <span>Hollow points: fewer than {FEW_SAMPLES} samples ({few})</span> : null}
+        {partial > 0 ? <span>Hollow squares: {bucket}s the period cuts short ({partial}), figures over the days inside it</span> : null}
       </p>
       <div className="visually-hidden">
       <table>

@@ -4,6 +4,7 @@ import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
 import { formatRate } from '@/lib/metrics/format-rate';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
 import type { ChartPoint, TierBand } from '../charts/chart-types';
+import { computeNiceTicks } from '../charts/compute-nice-ticks';
 import { formatCount } from '../format/format-count';
 import type { DoraMetricKey } from './dora-figures';
 
@@ -18,7 +19,7 @@ type TrendMetric = {
   samplesText: (point: SeriesPoint) => string;
   display: (value: number | null) => string;
   /** The y axis: title and the divisor from the figure's own unit (seconds, 0..1) to the axis unit. */
-  axis: (max: number) => { label: string; divisor: number };
+  axis: (max: number) => { label: string; divisor: number; cap?: number };
   /** Tier bands in the figure's own unit; none for rework rate (DORA gives it no bands). */
   bands: { tier: TierBand['tier']; from: number; to: number }[];
 };
@@ -26,7 +27,7 @@ type TrendMetric = {
 const HOUR = 3600;
 const DAY = 86_400;
 const durationAxis = (name: string) => (maxSeconds: number) => (maxSeconds > 3 * DAY ? { label: `${name} (days)`, divisor: DAY } : { label: `${name} (hours)`, divisor: HOUR });
-const percentAxis = (name: string) => () => ({ label: `${name} (%)`, divisor: 0.01 });
+const percentAxis = (name: string) => () => ({ label: `${name} (%)`, divisor: 0.01, cap: 100 });
 
 /** 2023 bands of a "lower is better" figure: elite below the first bound, low above the last. */
 const lowerIsBetterBands = (bounds: { elite: number; high: number; medium: number }) => [
@@ -110,13 +111,22 @@ const LABEL = {
 /** Bucket start as the x-axis label: "17 Nov" for a week (Monday), "Nov 2026" for a month. */
 const bucketLabel = (point: SeriesPoint, bucket: DoraSeries['bucket']) => LABEL[bucket].format(new Date(point.window.from));
 
-/** One metric of a series as chart-ready points and bands in the axis unit, with the axis title. */
-export const toTrend = (metric: TrendMetric, series: DoraSeries): { points: ChartPoint[]; bands: TierBand[]; yLabel: string } => {
+/**
+ * One metric of a series as chart-ready points in the axis unit, its nice-tick axis (percentages end at 100), the
+ * axis title, and the 2023 bands that fall inside the axis: the legend names only what is drawn.
+ */
+export const toTrend = (metric: TrendMetric, series: DoraSeries) => {
   const max = Math.max(0, ...series.points.map((point) => metric.value(point) ?? 0));
-  const { label, divisor } = metric.axis(max);
+  const { label, divisor, cap } = metric.axis(max);
+  const axis = computeNiceTicks(max / divisor, { cap });
+  const bands: TierBand[] = metric.bands
+    .map((band) => ({ tier: band.tier, label: TIER_LABELS[band.tier], from: band.from / divisor, to: band.to / divisor }))
+    .filter((band) => band.from < axis.top);
   return {
     yLabel: label,
-    points: series.points.map((point) => {
+    axis,
+    bands,
+    points: series.points.map((point): ChartPoint => {
       const value = metric.value(point);
       return {
         label: bucketLabel(point, series.bucket),
@@ -127,6 +137,5 @@ export const toTrend = (metric: TrendMetric, series: DoraSeries): { points: Char
         partial: point.partial,
       };
     }),
-    bands: metric.bands.map((band) => ({ tier: band.tier, label: TIER_LABELS[band.tier], from: band.from / divisor, to: band.to / divisor })),
   };
 };

@@ -15,7 +15,8 @@ import { ServiceScorecard } from '../../_components/scorecard/service-scorecard'
 import { DoraSection } from '../../_components/dora/dora-section';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
-import { readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { readEdition } from '../../_components/filters/read-edition';
 import { PageHeader } from '../../_components/ui/page-header';
 import { servicePath, teamPath, decodeNameSegment } from '@/lib/links/name-path';
 
@@ -32,7 +33,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const service = await getService({ db: await getDb(), name });
   if (!service) notFound();
   const defaultDays = getDefaultDays();
-  const filters = { ...readFilters(await searchParams, defaultDays), team: null, service: null };
+  const search = await searchParams;
+  const filters = { ...readFilters(search, defaultDays), team: null, service: null };
+  const edition = readEdition(search);
   const window = toWindow(filters);
   const path = servicePath(service.name);
   const scope = { service: service.name };
@@ -64,6 +67,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
         scopeLabel={service.name}
         window={window}
         days={filters.days}
+        edition={edition}
+        editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, scoped, defaultDays)}
       />
       <Card title="Golden-path scorecard" hint={<Link href="/standards">Standards →</Link>}>

@@ -66,10 +66,10 @@ export async function ServicesTable({ query, sort, dir, window, href, team }: Se
       : [{ label: 'Team', header: header('Team', 'team'), cell: (row: Row) => (row.team ? <Link href={teamPath(row.team)}>{row.team}</Link> : <span className="muted">—</span>) }]),
     { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => (row.level ? <Badge value={row.level} label={row.level === UNRANKED ? 'Unranked' : undefined} /> : <span className="muted">—</span>) },
     { label: 'Score', header: header('Score', 'score', true), numeric: true, cell: (row) => formatRate(row.score) },
-    { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} tier={row.metrics?.deploymentFrequency.tier} /> },
-    { label: 'Lead time', header: header('Lead time', 'leadTime', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.leadTime.p50Seconds ?? null)} tier={row.metrics?.leadTime.tier} /> },
-    { label: 'Change failure rate', header: header('Change failure', 'failureRate', true), numeric: true, cell: (row) => <FigureCell text={formatRate(row.metrics?.changeFailureRate.rate ?? null)} tier={row.metrics?.changeFailureRate.tier} /> },
-    { label: 'Recovery time', header: header('Recovery', 'recovery', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.recoveryTime.p50Seconds ?? null)} tier={row.metrics?.recoveryTime.tier} /> },
+    { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} value={row.metrics?.deploymentFrequency.perDay} metrics={row.metrics} metric="deploymentFrequency" /> },
+    { label: 'Lead time', header: header('Lead time', 'leadTime', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.leadTime.p50Seconds ?? null)} value={row.metrics?.leadTime.p50Seconds} metrics={row.metrics} metric="leadTime" /> },
+    { label: 'Change failure rate', header: header('Change failure', 'failureRate', true), numeric: true, cell: (row) => <FigureCell text={formatRate(row.metrics?.changeFailureRate.rate ?? null)} value={row.metrics?.changeFailureRate.rate} metrics={row.metrics} metric="changeFailureRate" /> },
+    { label: 'Recovery time', header: header('Recovery', 'recovery', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.recoveryTime.p50Seconds ?? null)} value={row.metrics?.recoveryTime.p50Seconds} metrics={row.metrics} metric="recoveryTime" /> },
   ];
   return (
     <DataTable

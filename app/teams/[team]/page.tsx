@@ -8,6 +8,7 @@ import { DoraSection } from '../../_components/dora/dora-section';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
 import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { readEdition } from '../../_components/filters/read-edition';
 import { Card } from '../../_components/ui/card';
 import { PageHeader } from '../../_components/ui/page-header';
 import { formatWindow } from '../../_components/format/format-window';
@@ -32,6 +33,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const defaultDays = getDefaultDays();
   const search = await searchParams;
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
+  const edition = readEdition(search);
   const window = toWindow(filters);
   const { sort, dir } = readSort(search, SERVICE_COLUMNS, 'service');
   const path = teamPath(team);
@@ -43,7 +45,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
         lede={`${services.length} ${services.length === 1 ? 'service' : 'services'} owned by ${team}.`}
         actions={<FilterBar action={path} filters={filters} defaultDays={defaultDays} compact />}
       />
-      <DoraSection scope={{ team }} scopeLabel={team} window={window} days={filters.days} drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)} />
+      <DoraSection
+        scope={{ team }}
+        scopeLabel={team}
+        window={window}
+        days={filters.days}
+        edition={edition}
+        editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
+        drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)}
+      />
       <Card title="Services" hint={`Figures over ${formatWindow(window)}`}>
         <Widget label="Services" height={300}>
           <ServicesTable query="" sort={sort} dir={dir} window={window} team={team} href={(column, direction) => filterHref(path, filters, defaultDays, { sort: column, dir: direction })} />

@@ -3,6 +3,7 @@ import { listTeams, type TeamRow } from '@/lib/catalog/list-teams';
 import { getDb } from '@/lib/db/client';
 import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
 import { formatRate } from '@/lib/metrics/format-rate';
+import { formatScore } from '@/lib/metrics/format-score';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
 import { getDoraMetrics } from '@/lib/metrics/get-dora-metrics';
 import type { DoraMetrics, MetricsWindow } from '@/lib/metrics/metrics-types';
@@ -10,7 +11,6 @@ import { UNRANKED } from '@/lib/scorecard/compute-scorecard-summary';
 import { getStandards } from '@/lib/scorecard/get-standards';
 import { listScorecards } from '@/lib/scorecard/list-scorecards';
 import { FigureCell } from '../../_components/dora/figure-cell';
-import { TierBadge } from '../../_components/ui/badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { EmptyState } from '../../_components/ui/states';
 import { teamPath } from '@/lib/links/name-path';
@@ -21,11 +21,11 @@ const COLUMNS: Column<Row>[] = [
   { label: 'Team', cell: (team) => <Link href={teamPath(team.name)}>{team.displayName ?? team.name}</Link> },
   { label: 'Services', numeric: true, cell: (team) => team.services },
   { label: 'Golden-path levels', cell: (team) => team.levels },
-  { label: 'Deployment frequency', numeric: true, cell: ({ metrics }) => <FigureCell text={formatDeployFrequency(metrics.deploymentFrequency.perDay)} tier={metrics.deploymentFrequency.tier} /> },
-  { label: 'Lead time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.leadTime.p50Seconds)} tier={metrics.leadTime.tier} /> },
-  { label: 'Change failure rate', numeric: true, cell: ({ metrics }) => <FigureCell text={formatRate(metrics.changeFailureRate.rate)} tier={metrics.changeFailureRate.tier} /> },
-  { label: 'Recovery time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.recoveryTime.p50Seconds)} tier={metrics.recoveryTime.tier} /> },
-  { label: '2024 cluster', cell: ({ metrics }) => <TierBadge tier={metrics.cluster2024} /> },
+  { label: 'Deployment frequency', numeric: true, cell: ({ metrics }) => <FigureCell text={formatDeployFrequency(metrics.deploymentFrequency.perDay)} value={metrics.deploymentFrequency.perDay} metrics={metrics} metric="deploymentFrequency" /> },
+  { label: 'Lead time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.leadTime.p50Seconds)} value={metrics.leadTime.p50Seconds} metrics={metrics} metric="leadTime" /> },
+  { label: 'Change failure rate', numeric: true, cell: ({ metrics }) => <FigureCell text={formatRate(metrics.changeFailureRate.rate)} value={metrics.changeFailureRate.rate} metrics={metrics} metric="changeFailureRate" /> },
+  { label: 'Recovery time', numeric: true, cell: ({ metrics }) => <FigureCell text={formatSeconds(metrics.recoveryTime.p50Seconds)} value={metrics.recoveryTime.p50Seconds} metrics={metrics} metric="recoveryTime" /> },
+  { label: 'DORA 2025 overall score', numeric: true, cell: ({ metrics }) => <span data-score="overall">{formatScore(metrics.overall)}</span> },
 ];
 
 /** Every team that owns a service: how many, at which golden-path levels, and the team's pooled DORA figures. */
