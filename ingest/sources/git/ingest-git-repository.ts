@@ -42,6 +42,8 @@ export type IngestGitResult = {
   deploymentsSeen: number;
   /** Tags that match but point at no commit (a tree or a blob). */
   skippedTags: string[];
+  /** Tag mode: every tag of the repository, and how many the rule did not match, with the first such name. */
+  tags: { total: number; unmatched: number; unmatchedExample: string | null } | null;
   written: StoredGitDeployments;
   facts: { paths: number; files: number; catalog: 'ok' | 'error' | 'absent'; catalogError: string | null; changed: number };
 };
@@ -91,6 +93,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
         ref: source.ref,
         deploymentsSeen,
         skippedTags: source.mode === 'tag' ? source.tags.skipped : [],
+        tags: source.mode === 'tag' ? { total: source.tags.total, unmatched: source.tags.unmatched.count, unmatchedExample: source.tags.unmatched.example } : null,
         written,
         facts: {
           paths: tree.paths.length,

@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+import { isReleaseVersion, RELEASE_VERSION_RULE } from '../../../lib/domain/release-version';
 import { AppError } from '../../../lib/errors';
 import { collectGitTags } from './collect-git-tags';
 import { collectGitTree, type GitTree } from './collect-git-tree';
@@ -6,7 +8,7 @@ import { normalizeCatalogInfo, type CatalogInfo } from './normalize-catalog-info
 import { openGitRepository, type GitRepository } from './open-git-repository';
 import { runGit } from './run-git';
 
-export const DEFAULT_DEPLOY_TAGS = 'v*';
+export const DEFAULT_DEPLOY_TAGS = RELEASE_VERSION_RULE;
 
 export type InspectGitRepositoryOptions = {
   path: string;
@@ -32,13 +34,16 @@ const resolveDeploymentSource = async (repository: GitRepository, path: string, 
     const branches = (await runGit(repository.path, ['for-each-ref', '--format=%(refname:short)', 'refs/heads'])).split('\n').filter(Boolean);
     throw new AppError('USAGE', `--deploy-branch: ${path} has no branch "${deployBranch}"${branches.length ? ` (branches: ${branches.slice(0, 10).join(', ')})` : ''}`);
   }
-  const glob = deployTags ?? DEFAULT_DEPLOY_TAGS;
-  const tags = await collectGitTags(repository.path, glob);
+  // With no glob, tags that read as release versions are deployments: `v*` alone misses `4.17.1` and takes `v2-rc1`.
+  const rule = deployTags ?? DEFAULT_DEPLOY_TAGS;
+  const tags = await collectGitTags(repository.path, deployTags === undefined ? isReleaseVersion : picomatch(deployTags, { dot: true }));
   if (tags.tags.length === 0) {
-    const what = tags.total === 0 ? 'has no tags' : `has ${tags.total} tag${tags.total === 1 ? '' : 's'}, none matching${tags.skipped.length ? ` a commit (${tags.skipped.length} match but point at a tree or blob)` : ''}`;
-    throw new AppError('USAGE', `--deploy-tags "${glob}" matches no tag: ${path} ${what}. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
+    const example = tags.unmatched.example ? ` (e.g. ${tags.unmatched.example})` : '';
+    const what = tags.total === 0 ? 'has no tags' : `has ${tags.total} tag${tags.total === 1 ? '' : 's'}${example}, none matching${tags.skipped.length ? ` a commit (${tags.skipped.length} match but point at a tree or blob)` : ''}`;
+    const name = deployTags === undefined ? rule : `--deploy-tags "${rule}"`;
+    throw new AppError('USAGE', `${name} matches no tag: ${path} ${what}. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
   }
-  return { mode: 'tag', ref: glob, tags };
+  return { mode: 'tag', ref: rule, tags };
 };
 
 const readCatalog = (files: Record<string, string>): CatalogInfo | null => {

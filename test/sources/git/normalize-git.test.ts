@@ -22,11 +22,24 @@ describe('planGitTagDeployments', () => {
 
   it('plans nothing for tags stored with the same commit and previous deployment, and re-plans moved tags and their successors', () => {
     const first = planGitTagDeployments(tags, new Map(), 30).planned;
-    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, horizonStart: item.horizonStart }]));
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
     expect(planGitTagDeployments(tags, processed, 30).planned).toEqual([]);
     const moved = tags.map((item) => (item.name === 'v1.9.0' ? { ...item, sha: 'b2' } : item));
     expect(planGitTagDeployments(moved, processed, 30).planned.map((item) => item.tag.name)).toEqual(['v1.9.0', 'v1.10.0']);
     expect(planGitTagDeployments(tags, processed, 45).planned.map((item) => item.tag.name)).toEqual(['v1.0.0']);
+  });
+
+  it('reads each tag against the commits of every earlier deployment, and re-plans a tag when one is added before it', () => {
+    const first = planGitTagDeployments(tags, new Map(), 30).planned;
+    expect(first.map((item) => item.earlierShas)).toEqual([[], ['a'], ['a', 'b']]);
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
+    // A tag on another line, deployed between v1.0.0 and v1.9.0, changes what both later tags carry.
+    const added = [...tags, tag('v0.9.5', 'z', '2026-02-15T10:00:00Z')];
+    expect(planGitTagDeployments(added, processed, 30).planned.map((item) => [item.tag.name, item.earlierShas])).toEqual([
+      ['v0.9.5', ['a']],
+      ['v1.9.0', ['a', 'z']],
+      ['v1.10.0', ['a', 'z', 'b']],
+    ]);
   });
 });
 
@@ -43,6 +56,13 @@ describe('normalizeGitDeployment', () => {
   it('marks an empty range on another commit as a rollback of the previous deployment, and the same commit as not one', () => {
     expect(normalizeGitDeployment('payments', { ...payload, commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:payments@v1', reason: 'rollback' });
     expect(normalizeGitDeployment('payments', { ...payload, sha: 'bb', commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+  });
+
+  it('reads a lower version with nothing new as a maintenance release, and a higher one as a rollback', () => {
+    const after510 = { ...payload, previous: { name: 'v5.1.0', sha: 'bb' }, commits: [] };
+    expect(normalizeGitDeployment('express', { ...after510, name: 'v5.0.1' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+    expect(normalizeGitDeployment('express', { ...after510, name: '4.21.2' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+    expect(normalizeGitDeployment('express', { ...after510, name: 'v5.1.1' }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:express@v5.1.0', reason: 'rollback' });
   });
 });
 
