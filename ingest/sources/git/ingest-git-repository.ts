@@ -1,5 +1,6 @@
 import { settleImport } from '../../../lib/runs/settle-import';
 import type { Db } from '../../../lib/db/client';
+import { describeCatalogService } from '../../../lib/domain/normalize-catalog-info';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { upsertServices } from '../../../lib/domain/upsert-services';
 import { describeError, isAppError } from '../../../lib/errors';
@@ -12,7 +13,6 @@ import { getGitBranchCursor } from './get-git-branch-cursor';
 import { getProcessedGitTags } from './get-processed-git-tags';
 import { inspectGitRepository, type GitInspection, type InspectGitRepositoryOptions } from './inspect-git-repository';
 import { normalizeGitFacts } from './normalize-git-facts';
-import { normalizeGitService } from './normalize-git-service';
 import { planGitTagDeployments } from './plan-git-tag-deployments';
 import { recordGitBranchCursor } from './record-git-branch-cursor';
 import { runGit } from './run-git';
@@ -61,7 +61,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
     const runId = await startIngestRun(db, { job: 'git', source: 'git', scope: service });
     try {
       const facts = await db.transaction(async (tx) => {
-        await upsertServices(tx, [normalizeGitService(service, repository.location, catalog)]);
+        await upsertServices(tx, [describeCatalogService({ name: service, repository: repository.location, source: 'git', sourceId: repository.location }, catalog)]);
         const observations = normalizeGitFacts({ service, defaultBranch: repository.defaultBranch, headSha: repository.headSha, tree, catalog, collectedAt: now });
         return recordFacts(tx, observations);
       });

@@ -4,7 +4,7 @@ import { AppError } from '../../../lib/errors';
 import { collectGitTags } from './collect-git-tags';
 import { collectGitTree, type GitTree } from './collect-git-tree';
 import { getFactFileGlobs } from '../../../lib/scorecard/get-fact-file-globs';
-import { normalizeCatalogInfo, type CatalogInfo } from './normalize-catalog-info';
+import { readCatalogFile, type CatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 import { openGitRepository, type GitRepository } from './open-git-repository';
 import { runGit } from './run-git';
 
@@ -17,8 +17,6 @@ export type InspectGitRepositoryOptions = {
   deployBranch?: string;
   factFileGlobs?: readonly string[];
 };
-
-const CATALOG_FILES = ['catalog-info.yaml', 'catalog-info.yml'];
 
 export type GitDeploymentSource =
   | { mode: 'tag'; ref: string; tags: Awaited<ReturnType<typeof collectGitTags>> }
@@ -46,11 +44,6 @@ const resolveDeploymentSource = async (repository: GitRepository, path: string, 
   return { mode: 'tag', ref: rule, tags };
 };
 
-const readCatalog = (files: Record<string, string>): CatalogInfo | null => {
-  const path = CATALOG_FILES.find((candidate) => candidate in files);
-  return path ? normalizeCatalogInfo(files[path]!, path) : null;
-};
-
 export type GitInspection = {
   repository: GitRepository;
   tree: GitTree;
@@ -70,7 +63,7 @@ export const inspectGitRepository = async ({ path, service, deployTags, deployBr
   }
   const repository = await openGitRepository(path);
   const tree = await collectGitTree(repository.path, repository.headSha, factFileGlobs);
-  const catalog = readCatalog(tree.files);
+  const catalog = readCatalogFile(tree.files);
   const name = service ?? (catalog?.status === 'ok' ? catalog.entity.metadata.name : repository.folderName);
   const source = await resolveDeploymentSource(repository, path, deployTags, deployBranch);
   return { repository, tree, catalog, service: name, source };

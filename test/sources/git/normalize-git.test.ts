@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GitTagRef } from '../../../ingest/sources/git/collect-git-tags';
-import { normalizeCatalogInfo } from '../../../ingest/sources/git/normalize-catalog-info';
 import { normalizeGitDeployment } from '../../../ingest/sources/git/normalize-git-deployment';
-import { normalizeGitService } from '../../../ingest/sources/git/normalize-git-service';
 import { planGitTagDeployments, type ProcessedGitTag } from '../../../ingest/sources/git/plan-git-tag-deployments';
 
 const tag = (name: string, sha: string, committedAt: string, taggedAt: string | null = null): GitTagRef => ({ name, sha, annotated: taggedAt !== null, tagObject: null, taggedAt, committedAt });
@@ -63,21 +61,5 @@ describe('normalizeGitDeployment', () => {
     expect(normalizeGitDeployment('express', { ...after510, name: 'v5.0.1' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
     expect(normalizeGitDeployment('express', { ...after510, name: '4.21.2' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
     expect(normalizeGitDeployment('express', { ...after510, name: 'v5.1.1' }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:express@v5.1.0', reason: 'rollback' });
-  });
-});
-
-describe('normalizeCatalogInfo and normalizeGitService', () => {
-  it('picks the Component of a multi-entity file and takes the team from a group owner only', () => {
-    const catalog = normalizeCatalogInfo('kind: System\nmetadata:\n  name: shop\n---\nkind: Component\nmetadata:\n  name: cart\n  tags: [node]\nspec:\n  owner: group:default/checkout\n');
-    expect(catalog).toMatchObject({ status: 'ok', entity: { metadata: { name: 'cart' } } });
-    expect(normalizeGitService('cart', '/repos/cart', catalog)).toMatchObject({ team: 'checkout', tags: ['node'], repository: '/repos/cart', source: 'git' });
-    const personal = normalizeCatalogInfo('kind: Component\nmetadata:\n  name: cart\nspec:\n  owner: user:jdoe\n');
-    expect(normalizeGitService('cart', '/repos/cart', personal).team).toBeNull();
-  });
-
-  it('reports why a catalog cannot be used, with the line when YAML does not parse', () => {
-    expect(normalizeCatalogInfo('metadata:\n\tname: x\n')).toEqual({ status: 'error', error: 'catalog-info.yaml line 2: Tabs are not allowed as indentation' });
-    expect(normalizeCatalogInfo('kind: Component\nspec: {}\n')).toMatchObject({ status: 'error', error: expect.stringMatching(/^catalog-info\.yaml: metadata: /) });
-    expect(normalizeCatalogInfo('')).toEqual({ status: 'error', error: 'catalog-info.yaml: no entity in the file' });
   });
 });
