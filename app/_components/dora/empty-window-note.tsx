@@ -16,7 +16,7 @@ export async function EmptyWindowNote({ db, scope, window, days, allTimeHref }: 
   const { last } = await getDeploymentSpan({ db, scope });
   if (!last) return null;
   const period = `in the ${days} days of this period (${formatWindow(window)})`;
-  const when = last < window.from ? 'the last was' : 'the next was';
+  const when = last < window.from ? 'the last was' : 'the latest was';
   return (
     <p className={styles.emptyWindow} data-empty-window>
       No deployment {period}; {when} on {formatDate(last)}

@@ -105,7 +105,17 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
       };
       await finishIngestRun(db, runId, {
         status: 'success',
-        counts: { deployments: written.deployments, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, commits: written.commits, factsChanged: facts.changed },
+        counts: {
+          deployments: written.deployments,
+          inserted: written.inserted,
+          updated: written.updated,
+          unchanged: written.unchanged,
+          commits: written.commits,
+          factsChanged: facts.changed,
+          // What was skipped, so the ingest page says it too (the CLI summary words it).
+          ...(result.tags ? { 'tags not matching': result.tags.unmatched, 'tags not on a commit': result.skippedTags.length } : {}),
+          'deployments carrying no new commit': written.empty,
+        },
       });
       return result;
     } catch (error) {
