@@ -29,6 +29,6 @@ export const getDoraMetrics = async ({ db, scope, window = getDefaultWindow(), s
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
     const useRollup = await getRollupUsable(db, resolved);
-    const [cell] = await queryDoraCells(db, { scope, windows: [window], perService: false, settings: resolved, useRollup });
+    const [cell] = await queryDoraCells(db, { scope, windows: [window], groupBy: 'scope', settings: resolved, useRollup });
     return shapeDoraMetrics(cell!, scope, window, model);
   });

@@ -51,7 +51,7 @@ export const getDoraSeries = async ({
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
     const useRollup = await getRollupUsable(db, resolved);
-    const cells = await queryDoraCells(db, { scope, windows: buckets, perService: false, settings: resolved, useRollup });
+    const cells = await queryDoraCells(db, { scope, windows: buckets, groupBy: 'scope', settings: resolved, useRollup });
     const points = cells.map((cell) => {
       const span = buckets[cell.w]!;
       const { scope: _scope, ...figures } = shapeDoraMetrics(cell, scope, span, model);

@@ -40,7 +40,7 @@ export const getServiceMetricsTable = async ({
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
     const useRollup = await getRollupUsable(db, resolved);
-    const cells = await queryDoraCells(db, { scope, windows: [window], perService: true, settings: resolved, useRollup });
+    const cells = await queryDoraCells(db, { scope, windows: [window], groupBy: 'service', settings: resolved, useRollup });
     const rows = cells.map((cell) => {
       const { scope: _scope, window: _window, ...figures } = shapeDoraMetrics(cell, { service: cell.g }, window, model);
       return { service: cell.g, ...figures };

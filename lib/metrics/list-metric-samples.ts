@@ -41,7 +41,7 @@ export const listMetricSamples = async ({
   const useRollup = await getRollupUsable(db, resolved);
   const rows = await runMetricsQuery<Row>(
     db,
-    sql`${buildDoraCtes({ scope, windows: [window], perService: false, settings: resolved, useRollup })}
+    sql`${buildDoraCtes({ scope, windows: [window], groupBy: 'scope', settings: resolved, useRollup })}
 select 'change' as kind, f.service, (extract(epoch from f.finished_at) * 1000)::float8 as at, f.lead_seconds as seconds, null::boolean as failed
 from first_shipped f where f.lead_seconds >= 0
 union all

@@ -40,7 +40,7 @@ export const loadMetricFigures = async ({ db, standards, services, asOf }: LoadM
   const useRollup = await ensureMetricsRollup(db, settings);
   for (const days of lengths) {
     const window = getDefaultWindow({ now: asOf, days });
-    const cells = await queryDoraCells(db, { scope: { services }, windows: [window], perService: true, settings, useRollup });
+    const cells = await queryDoraCells(db, { scope: { services }, windows: [window], groupBy: 'service', settings, useRollup });
     for (const cell of cells) {
       const byWindow = figures.get(cell.g);
       if (byWindow) byWindow[days] = toFigures(shapeDoraMetrics(cell, { service: cell.g }, window, model));
