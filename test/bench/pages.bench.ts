@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { ensureBuild } from '../browser/helpers/ensure-build';
 import { startServer } from '../browser/helpers/start-server';
+import { waitForAnalyses } from '../browser/helpers/wait-for-analyses';
 import { TEST_POSTGRES_URL, withDatabase } from '../helpers/postgres-url';
 
 const { values: args } = parseArgs({
@@ -74,17 +75,6 @@ const load = async (url: string): Promise<Figures> => {
 
 const format = (path: string, f: Figures) =>
   `| ${path.padEnd(28)} | ${f.p50.toFixed(0).padStart(7)} | ${f.p95.toFixed(0).padStart(7)} | ${f.p99.toFixed(0).padStart(7)} | ${f.perSecond.toFixed(1).padStart(6)} | ${String(f.failures).padStart(8)} |`;
-
-/** Waits until the server's upkeep has stored the adoption-impact analysis (the page stops saying it is pending). */
-const waitForAnalyses = async (base: string) => {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    const page = await (await fetch(`${base}/impact`)).text();
-    if (!page.includes('impact-pending')) return;
-    await new Promise((done) => setTimeout(done, 2000));
-  }
-  throw new Error('the adoption-impact analyses were not stored within 10 minutes');
-};
 
 const benchServer = async (label: string, env: Record<string, string>, dataDir: string) => {
   log(`\n## ${label} (root ${ROOT}; ${READERS} readers, ${SECONDS} s per page)`);
