@@ -3,7 +3,7 @@ import { MAX_FACT_FILE_BYTES } from '../../../lib/domain/select-fact-files';
 import type { ServiceRow } from '../../../lib/domain/types';
 import { GITHUB_SOURCE } from './github-ids';
 import { normalizeBranchProtection, type BranchProtectionInput } from './normalize-branch-protection';
-import { normalizeCatalog } from './normalize-catalog';
+import { normalizeCatalog } from '../../../lib/domain/normalize-catalog';
 import { normalizeRepositoryFacts, type GithubTree } from './normalize-repository-facts';
 
 /** What the branch-protection collection found: the answers, or why they could not be read. */

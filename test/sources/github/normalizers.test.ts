@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findIncidentCause } from '../../../ingest/sources/github/find-incident-cause';
 import { ZDeployment, ZDeploymentStatus, ZPullRequest, ZReview, ZWorkflowRun } from '../../../ingest/sources/github/github-payloads';
 import { normalizeBranchProtection } from '../../../ingest/sources/github/normalize-branch-protection';
-import { normalizeCatalog } from '../../../ingest/sources/github/normalize-catalog';
+import { normalizeCatalog } from '../../../lib/domain/normalize-catalog';
 import { normalizeDeployment } from '../../../ingest/sources/github/normalize-deployment';
 import { normalizePullRequest } from '../../../ingest/sources/github/normalize-pull-request';
 import { normalizeWorkflowRun } from '../../../ingest/sources/github/normalize-workflow-run';

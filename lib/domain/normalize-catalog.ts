@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { ZCatalogFacts, type CatalogFacts } from '../../../lib/domain/facts';
+import { ZCatalogFacts, type CatalogFacts } from './facts';
 
 export type CatalogResult =
   | { status: 'ok'; data: CatalogFacts; team: string | null; lifecycle: string | null; tier: string | null; tags: string[] | null }
