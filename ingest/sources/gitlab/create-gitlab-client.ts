@@ -104,7 +104,11 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
       if (limiter.pausedUntil > Date.now()) await sleep(limiter.pausedUntil - Date.now(), options.signal);
       stats.requests++;
       if (cached) stats.conditional++;
-      const response = await fetch(url, { method, headers, body, signal: options.signal });
+      const response = await fetch(url, { method, headers, body, signal: options.signal }).catch((error: unknown) => {
+        if (options.signal?.aborted) throw error;
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new GitlabRequestError(method, url, 0, `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}`);
+      });
       const remaining = response.headers.get('ratelimit-remaining');
       if (remaining !== null) {
         stats.rateLimitRemaining = Number(remaining);

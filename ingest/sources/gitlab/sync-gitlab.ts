@@ -43,7 +43,8 @@ export const syncGitlab = async (options: SyncGitlabOptions): Promise<SyncGitlab
     };
     const listed = await collectGitlabProjects(client, { group: options.group, projects: options.projects }, options.settings.perPage).catch((error: unknown) => {
       if (options.signal?.aborted) throw error;
-      throw new AppError('CONFIG_INVALID', `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      // Bad configuration (unreachable URL, token without scope, unknown group): the CLI exits 2, nothing is synced.
+      throw new AppError('VALIDATION_FAILED', `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     const projects: GitlabProject[] = [];
     for (const payload of listed) {
