@@ -9,6 +9,9 @@ import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
+import { createGitlabClient } from '../sources/gitlab/create-gitlab-client';
+import { getGitlabConfig } from '../sources/gitlab/get-gitlab-config';
+import { runGitlabDelivery } from '../sources/gitlab/run-gitlab-delivery';
 
 export type WorkerRoles = {
   /** Normalize webhook deliveries (light; the server runs it in-process by default). */
@@ -31,6 +34,15 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       async (data) => {
         const client = await clientForJob();
         await runGithubDelivery({ db, client, settings: github.settings }, String(data.deliveryId));
+      },
+      { concurrency: roles.webhookConcurrency ?? 2 },
+    );
+    const gitlab = getGitlabConfig(config);
+    await queue.work(
+      JOB_NAMES.gitlabWebhook,
+      async (data) => {
+        const client = gitlab.client ? createGitlabClient(gitlab.client) : null;
+        await runGitlabDelivery({ db, client, settings: gitlab.settings }, String(data.deliveryId));
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );

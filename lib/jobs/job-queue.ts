@@ -31,4 +31,6 @@ export const JOB_NAMES = {
   githubSyncRepository: 'github-sync-repository',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
+  /** Normalize one stored GitLab webhook delivery. */
+  gitlabWebhook: 'gitlab-webhook',
 } as const;

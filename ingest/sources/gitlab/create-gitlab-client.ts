@@ -37,6 +37,8 @@ type RequestOptions = { searchParams?: Record<string, unknown>; body?: unknown; 
 type ResourceOptions = { url: string; headers: Record<string, string>; authHeaders: Record<string, () => Promise<string>> };
 type Answer = { body: unknown; headers: Record<string, string>; status: number };
 
+const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
 const CONDITIONAL = /\/repository\/files\//;
 
 const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -104,11 +106,20 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
       if (limiter.pausedUntil > Date.now()) await sleep(limiter.pausedUntil - Date.now(), options.signal);
       stats.requests++;
       if (cached) stats.conditional++;
-      const response = await fetch(url, { method, headers, body, signal: options.signal }).catch((error: unknown) => {
+      let response: Response;
+      try {
+        response = await fetch(url, { method, headers, body, signal: options.signal });
+      } catch (error) {
         if (options.signal?.aborted) throw error;
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        // A dropped connection is retried; a host that refuses or does not exist is a configuration problem.
+        if (cause?.code && TRANSIENT.has(cause.code) && attempt < retries) {
+          stats.retried++;
+          await sleep((options.backoffBaseMs ?? 500) * 2 ** attempt, options.signal);
+          continue;
+        }
         throw new GitlabRequestError(method, url, 0, `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}`);
-      });
+      }
       const remaining = response.headers.get('ratelimit-remaining');
       if (remaining !== null) {
         stats.rateLimitRemaining = Number(remaining);
