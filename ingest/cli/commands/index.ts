@@ -7,6 +7,7 @@ import { ingestGithubCommand } from './ingest-github';
 import { ingestGitlabCommand } from './ingest-gitlab';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
+import { renormalizeCommand } from './renormalize';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   ingestGitCommand,
   ingestGithubCommand,
   ingestGitlabCommand,
+  renormalizeCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,

@@ -23,6 +23,8 @@ export type GitlabLinkTarget = {
   settings: GitlabSettings;
   counts: Record<string, number>;
   checkStopped: () => void;
+  /** Re-link every deployment, whatever the `links` cursor says (renormalize, after a normalizer change). */
+  relink?: boolean;
 };
 
 const DAY = 86_400_000;
@@ -66,7 +68,7 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
     const previous = previousOf.get(deployment.environment);
     previousOf.set(deployment.environment, deployment);
     const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
-    if (links[deployment.sourceId] === expected) continue;
+    if (!target.relink && links[deployment.sourceId] === expected) continue;
     const shipped = await collectShipped(target, previous?.commitSha ?? null, deployment.commitSha, deployment.finishedAt);
     if (!shipped) continue;
     index ??= await loadGitlabMergeRequestIndex(db, path);

@@ -17,12 +17,13 @@ export const CATALOG_FILE = 'catalog-info.yaml';
 export type CatalogPayload = { content?: string; encoding?: string; missing?: boolean };
 
 /** The service a project describes, with what its stored catalog file says (through the shared normalizer). */
-export const writeGitlabService = async (tx: Executor, project: GitlabProject, catalog: CatalogPayload | null) => {
+export const writeGitlabService = async (tx: Executor, project: GitlabProject, catalog: CatalogPayload | null, { store = true } = {}) => {
   const text = catalog?.content ? Buffer.from(catalog.content, catalog.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8') : null;
   const parsed = text === null ? null : normalizeCatalog(CATALOG_FILE, text);
-  await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'project', sourceId: project.path_with_namespace, scope: project.path_with_namespace, payload: project }]);
-  if (catalog) await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'catalog', sourceId: project.path_with_namespace, scope: project.path_with_namespace, payload: catalog, error: parsed?.status === 'error' ? parsed.error : null }]);
-  await upsertServices(tx, [normalizeGitlabProject(project, parsed)]);
+  const path = project.path_with_namespace;
+  if (store) await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'project', sourceId: path, scope: path, payload: project }]);
+  if (store && catalog) await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'catalog', sourceId: path, scope: path, payload: catalog, error: parsed?.status === 'error' ? parsed.error : null }]);
+  return upsertServices(tx, [normalizeGitlabProject(project, parsed)]);
 };
 
 /**

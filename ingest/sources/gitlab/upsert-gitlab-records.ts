@@ -12,21 +12,28 @@ import { normalizeGitlabIncident } from './normalize-gitlab-incident';
 import { normalizeGitlabMergeRequest } from './normalize-gitlab-merge-request';
 import { normalizeGitlabPipeline } from './normalize-gitlab-pipeline';
 
-export type WriteOutcome = { written: number; invalid: number };
+/** What an upsert did to the domain rows: inserted, updated, unchanged; `written` is the first two. */
+export type WriteOutcome = { written: number; inserted: number; updated: number; unchanged: number; invalid: number };
+
+/** `store: false` (renormalize): the raw payloads are what was read from the database, not stored again. */
+export type WriteOptions = { store?: boolean };
 
 const idOf = (payload: unknown, key: 'id' | 'iid') => {
   const value = (payload as Record<string, unknown> | null)?.[key];
   return typeof value === 'number' ? value : -1;
 };
 
-const count = (outcome: { inserted: string[] | Set<string>; updated: string[] | Set<string> }) =>
-  [...outcome.inserted].length + [...outcome.updated].length;
+const outcomeOf = (rows: number, written: { inserted: Iterable<string>; updated: Iterable<string> }, invalid: number): WriteOutcome => {
+  const inserted = [...written.inserted].length;
+  const updated = [...written.updated].length;
+  return { written: inserted + updated, inserted, updated, unchanged: rows - inserted - updated, invalid };
+};
 
 /**
  * Stores deployments as they came and upserts them; polling, webhooks and renormalize all end here. Their commit
  * links are left alone (linking is its own step). A payload that cannot be read is kept with its reason and skipped.
  */
-export const upsertGitlabDeployments = async (tx: Executor, project: string, payloads: unknown[]): Promise<WriteOutcome> => {
+export const upsertGitlabDeployments = async (tx: Executor, project: string, payloads: unknown[], { store = true }: WriteOptions = {}): Promise<WriteOutcome> => {
   const raw: RawPayloadInput[] = [];
   const rows: DeploymentRow[] = [];
   for (const payload of payloads) {
@@ -34,14 +41,19 @@ export const upsertGitlabDeployments = async (tx: Executor, project: string, pay
     raw.push({ source: GITLAB_SOURCE, kind: 'deployment', sourceId: gitlabIds.deployment(project, idOf(payload, 'id')), scope: project, payload, error: parsed.ok ? null : parsed.error });
     if (parsed.ok) rows.push(normalizeGitlabDeployment(project, parsed.value));
   }
-  await storeRawPayloads(tx, raw);
+  if (store) await storeRawPayloads(tx, raw);
   await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
   const written = await upsertDeployments(tx, rows.map((deployment) => ({ deployment, changes: null })));
-  return { written: count(written), invalid: payloads.length - rows.length };
+  return outcomeOf(rows.length, written, payloads.length - rows.length);
 };
 
 /** Merge requests with their own commits (null: not read, e.g. a payload without API access). */
-export const upsertGitlabMergeRequests = async (tx: Executor, project: string, items: { mergeRequest: unknown; commits: unknown[] | null }[]): Promise<WriteOutcome> => {
+export const upsertGitlabMergeRequests = async (
+  tx: Executor,
+  project: string,
+  items: { mergeRequest: unknown; commits: unknown[] | null }[],
+  { store = true }: WriteOptions = {},
+): Promise<WriteOutcome> => {
   const raw: RawPayloadInput[] = [];
   const rows: PullRequestRow[] = [];
   for (const item of items) {
@@ -53,13 +65,13 @@ export const upsertGitlabMergeRequests = async (tx: Executor, project: string, i
     const commits = item.commits?.map((commit) => parseGitlabPayload(ZGitlabCommit, commit, 'commit')).flatMap((result) => (result.ok ? [result.value as GitlabCommit] : [])) ?? null;
     rows.push(normalizeGitlabMergeRequest(project, parsed.value, commits));
   }
-  await storeRawPayloads(tx, raw);
+  if (store) await storeRawPayloads(tx, raw);
   await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
-  return { written: count(await upsertRows(tx, pullRequests, rows, { key: [pullRequests.id] })), invalid: items.length - rows.length };
+  return outcomeOf(rows.length, await upsertRows(tx, pullRequests, rows, { key: [pullRequests.id] }), items.length - rows.length);
 };
 
 /** Pipelines as pipeline runs. */
-export const upsertGitlabPipelines = async (tx: Executor, project: string, payloads: unknown[]): Promise<WriteOutcome> => {
+export const upsertGitlabPipelines = async (tx: Executor, project: string, payloads: unknown[], { store = true }: WriteOptions = {}): Promise<WriteOutcome> => {
   const raw: RawPayloadInput[] = [];
   const rows: PipelineRunRow[] = [];
   for (const payload of payloads) {
@@ -67,13 +79,13 @@ export const upsertGitlabPipelines = async (tx: Executor, project: string, paylo
     raw.push({ source: GITLAB_SOURCE, kind: 'pipeline', sourceId: gitlabIds.pipeline(project, idOf(payload, 'id')), scope: project, payload, error: parsed.ok ? null : parsed.error });
     if (parsed.ok) rows.push(normalizeGitlabPipeline(project, parsed.value));
   }
-  await storeRawPayloads(tx, raw);
+  if (store) await storeRawPayloads(tx, raw);
   await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
-  return { written: count(await upsertRows(tx, pipelineRuns, rows, { key: [pipelineRuns.id] })), invalid: payloads.length - rows.length };
+  return outcomeOf(rows.length, await upsertRows(tx, pipelineRuns, rows, { key: [pipelineRuns.id] }), payloads.length - rows.length);
 };
 
 /** Issues that are incidents (by type or label); an issue that stopped being one is left as it was. */
-export const upsertGitlabIncidents = async (tx: Executor, project: string, payloads: unknown[], incidentLabel: string): Promise<WriteOutcome> => {
+export const upsertGitlabIncidents = async (tx: Executor, project: string, payloads: unknown[], incidentLabel: string, { store = true }: WriteOptions = {}): Promise<WriteOutcome> => {
   const raw: RawPayloadInput[] = [];
   const rows: IncidentRow[] = [];
   let invalid = 0;
@@ -84,7 +96,7 @@ export const upsertGitlabIncidents = async (tx: Executor, project: string, paylo
     const row = parsed.ok ? normalizeGitlabIncident(project, parsed.value, incidentLabel) : null;
     if (row) rows.push(row);
   }
-  await storeRawPayloads(tx, raw);
+  if (store) await storeRawPayloads(tx, raw);
   await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
-  return { written: count(await upsertRows(tx, incidents, rows, { key: [incidents.id] })), invalid };
+  return outcomeOf(rows.length, await upsertRows(tx, incidents, rows, { key: [incidents.id] }), invalid);
 };

@@ -30,6 +30,10 @@ describe('waymark ingest gitlab (embedded database)', () => {
     const second = await waymark([]);
     expect(second.stdout).toMatch(/: 0 deployments, 0 merge requests, 0 pipeline runs, 0 incidents, 0 deployments linked to commits written; 13 API requests \(2 answered 304/);
     expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(fake.token);
+    const renormalized = await runCli(['renormalize', '--source', 'gitlab'], { env: { WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off', LOG_LEVEL: 'error' }, cwd: dataDir });
+    expect(renormalized.stdout).toMatch(/^Renormalized gitlab \(2 projects\) in .+: 0 rows inserted, 0 updated, 88 unchanged; 0 deployments re-linked to their commits\.\n$/);
+    const unknown = await runCli(['renormalize', '--source', 'svn'], { env: { WAYMARK_DATA_DIR: dataDir }, cwd: dataDir });
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('--source svn: not a source that can be renormalized (gitlab)') });
   }, 120_000);
 
   it('stops with exit code 2 and one message naming a bad token, an unknown group or an unreachable URL', async () => {
