@@ -25,34 +25,35 @@ export type SyncGitlabOutcome = { runId: string; projects: ProjectOutcome[] } & 
 
 /**
  * Syncs a group's projects (with its subgroups') or the listed ones, each as its own project run under one parent
- * run that settles once. Projects that cannot be listed at all (bad URL, token or group) stop the run as a
+ * run that settles once. Projects that cannot be listed at all (bad URL, token or group) stop the sync as a
  * configuration error before anything is stored; a project that fails later is recorded and skipped.
  */
 export const syncGitlab = async (options: SyncGitlabOptions): Promise<SyncGitlabOutcome> => {
   const { db } = options;
   const scope = options.projects && options.projects.length > 0 ? options.projects.join(',') : `group:${options.group}`;
   const describeFailure = (error: unknown) => (options.signal?.aborted ? 'stopped' : error instanceof Error ? error.message : String(error));
+  const limiter = { pausedUntil: 0 };
+  const client = createGitlabClient({ ...options.client, signal: options.signal, limiter });
+  // Listed before the run starts: bad configuration (unreachable URL, token without scope, unknown group) stops
+  // here with one message, and nothing is stored, not even a run record. The CLI exits 2.
+  const listed = await collectGitlabProjects(client, { group: options.group, projects: options.projects }, options.settings.perPage).catch((error: unknown) => {
+    if (options.signal?.aborted) throw error;
+    throw new AppError('VALIDATION_FAILED', `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  });
+  const projects: GitlabProject[] = [];
+  for (const payload of listed) {
+    const parsed = parseGitlabPayload(ZGitlabProject, payload, 'project');
+    if (!parsed.ok) throw new AppError('VALIDATION_FAILED', `GitLab listed a project Waymark cannot read: ${parsed.error}`);
+    if (!parsed.value.archived) projects.push(parsed.value);
+  }
   return runIngest({ db, job: 'gitlab.sync', source: GITLAB_SOURCE, scope, describeFailure }, async (run) => {
-    const limiter = { pausedUntil: 0 };
-    const client = createGitlabClient({ ...options.client, signal: options.signal, limiter });
     const totals: GitlabStats = { ...client.stats };
     const add = (stats: GitlabStats) => {
       for (const key of ['requests', 'conditional', 'notModified', 'retried'] as const) totals[key] += stats[key];
       totals.rateLimitRemaining = stats.rateLimitRemaining ?? totals.rateLimitRemaining;
       run.sofar.requestsUsed = totals.requests;
     };
-    const listed = await collectGitlabProjects(client, { group: options.group, projects: options.projects }, options.settings.perPage).catch((error: unknown) => {
-      if (options.signal?.aborted) throw error;
-      // Bad configuration (unreachable URL, token without scope, unknown group): the CLI exits 2, nothing is synced.
-      throw new AppError('VALIDATION_FAILED', `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    });
-    const projects: GitlabProject[] = [];
-    for (const payload of listed) {
-      const parsed = parseGitlabPayload(ZGitlabProject, payload, 'project');
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED', `GitLab listed a project Waymark cannot read: ${parsed.error}`);
-      if (!parsed.value.archived) projects.push(parsed.value);
-    }
-    add(client.stats);
+    run.sofar.requestsUsed = totals.requests;
     const outcomes: ProjectOutcome[] = [];
     let next = 0;
     const worker = async () => {

@@ -36,4 +36,13 @@ describeEachBackend('a GitLab group of 20 projects', ({ db, backend }) => {
     expect(catalog.filter((request) => request.status === 200)).toEqual([]);
     console.log(`[${backend}] 20 projects: first sync ${firstRequests} requests (${first.retried} retried); second sync ${second.requests} requests (${second.notModified} answered 304)`);
   }, 120_000);
+
+  it('stops on a bad token or an unknown group with one message, storing nothing', async () => {
+    fake = await startFakeGitlab(buildFakeGitlabGroup({ projects: 2 }));
+    const sync = (overrides: { token?: string; group?: string }) =>
+      syncGitlab({ db: db(), client: gitlabClientOptions(fake!, overrides.token ? { token: overrides.token } : {}), settings: GITLAB_SETTINGS, group: overrides.group ?? 'acme' });
+    await expect(sync({ token: 'glpat-notthetoken0000000000' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('401 Unauthorized') });
+    await expect(sync({ group: 'nope' })).rejects.toMatchObject({ message: expect.stringMatching(/group:nope .*404 Group Not Found/) });
+    for (const table of ['ingest_runs', 'raw_payloads', 'services', 'ingest_cursors']) expect(await countRows(db(), table)).toBe(0);
+  });
 });
