@@ -33,4 +33,6 @@ export const JOB_NAMES = {
   githubSyncAll: 'github-sync-all',
   /** Normalize one stored GitLab webhook delivery. */
   gitlabWebhook: 'gitlab-webhook',
+  /** Sync one GitLab project (key: its full path). */
+  gitlabSyncProject: 'gitlab-sync-project',
 } as const;

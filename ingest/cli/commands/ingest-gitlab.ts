@@ -1,5 +1,9 @@
 import { getConfig } from '../../../lib/config/load-config';
 import { AppError } from '../../../lib/errors';
+import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
+import { JOB_NAMES } from '../../../lib/jobs/job-queue';
+import { collectGitlabProjects } from '../../sources/gitlab/collect-gitlab-projects';
+import { createGitlabClient } from '../../sources/gitlab/create-gitlab-client';
 import { getGitlabConfig } from '../../sources/gitlab/get-gitlab-config';
 import { syncGitlab } from '../../sources/gitlab/sync-gitlab';
 import { defineCommand } from '../command';
@@ -20,7 +24,7 @@ const LABELS: Record<(typeof COUNTED)[number], string> = {
 export const ingestGitlabCommand = defineCommand({
   name: 'ingest gitlab',
   summary: 'Sync deployments, merge requests, pipelines and incidents from GitLab',
-  usage: 'waymark ingest gitlab [--group PATH] [--project PATH …] [--full]',
+  usage: 'waymark ingest gitlab [--group PATH] [--project PATH …] [--full] [--enqueue]',
   help: [
     'Syncs every project of a GitLab group and its subgroups (or the named projects) on gitlab.com or a self-managed',
     'instance: deployments per environment, merged merge requests with their commits, pipelines, incidents (issues of',
@@ -33,6 +37,7 @@ export const ingestGitlabCommand = defineCommand({
     '  --project PATH    a project to sync (group/name); repeat for several (default: gitlab.projects)',
     '  --full            ignore cursors: re-read everything (a reconciliation pass)',
     '  --concurrency N   projects synced at once (default 4)',
+    '  --enqueue         queue one job per project for `waymark worker` processes instead (Postgres only)',
     '',
     'Example:',
     '  WAYMARK_GITLAB_TOKEN=… waymark ingest gitlab --group acme',
@@ -41,6 +46,7 @@ export const ingestGitlabCommand = defineCommand({
     group: { type: 'string' },
     project: { type: 'string', multiple: true },
     full: { type: 'boolean' },
+    enqueue: { type: 'boolean' },
     concurrency: { type: 'string' },
   },
   run: async ({ values, stdout }) => {
@@ -55,6 +61,18 @@ export const ingestGitlabCommand = defineCommand({
     if (!gitlab.client) throw new AppError('VALIDATION_FAILED', 'the GitLab token is missing: set WAYMARK_GITLAB_TOKEN (a token with the read_api scope; see README)');
 
     const handle = await openCommandDb('ingest gitlab');
+    if (values.enqueue) {
+      if (handle.backend !== 'postgres') throw usageError('--enqueue needs a Postgres server (DATABASE_URL): the embedded database runs jobs inside `npm start`');
+      const listed = (await collectGitlabProjects(createGitlabClient(gitlab.client), { group, projects }, gitlab.settings.perPage)) as { path_with_namespace: string }[];
+      const queue = await createPgBossQueue({ url: handle.url!, schedule: false });
+      try {
+        for (const { path_with_namespace: project } of listed) await queue.send(JOB_NAMES.gitlabSyncProject, { project, full: values.full === true }, { singletonKey: project });
+        stdout.write(`Queued ${plural(listed.length, 'project sync')} for \`waymark worker\` processes.\n`);
+      } finally {
+        await queue.stop();
+      }
+      return;
+    }
     const progress = createProgress({ label: 'Syncing GitLab', unit: 'projects' });
     const started = Date.now();
     try {
