@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createGitlabClient } from '../../../ingest/sources/gitlab/create-gitlab-client';
 import { processGitlabDelivery } from '../../../ingest/sources/gitlab/process-gitlab-delivery';
+import { createGitlabWebhookReceiver } from '../../../ingest/sources/gitlab/create-gitlab-webhook-receiver';
+import { signGitlabDelivery, verifyGitlabSignature } from '../../../ingest/sources/gitlab/verify-gitlab-signature';
 import { verifyGitlabToken } from '../../../ingest/sources/gitlab/verify-gitlab-token';
 import { resetConfig } from '../../../lib/config/load-config';
 import { setDbHandle } from '../../../lib/db/client';
@@ -34,6 +36,28 @@ it('compares X-Gitlab-Token exactly', () => {
   expect(verifyGitlabToken(TOKEN, TOKEN.slice(0, -1))).toBe(false);
   expect(verifyGitlabToken(TOKEN, '')).toBe(false);
   expect(verifyGitlabToken(TOKEN, null)).toBe(false);
+});
+
+it('checks signed webhooks: HMAC-SHA256 of id.timestamp.body, v1 and base64, within five minutes', () => {
+  const body = Buffer.from('{"object_kind":"push"}');
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const timestamp = String(now / 1000);
+  const headers = (signature: string, at = timestamp) => new Headers({ 'webhook-id': 'key-1', 'webhook-timestamp': at, 'webhook-signature': signature });
+  const good = signGitlabDelivery('whsec_c2lnbmluZy1zZWNyZXQ=', 'key-1', timestamp, body);
+  // The same key given as raw text or as a Standard Webhooks `whsec_` secret.
+  expect(good).toBe(signGitlabDelivery('signing-secret', 'key-1', timestamp, body));
+  expect(verifyGitlabSignature('signing-secret', headers(`v1,bogus ${good}`), body, now)).toBeNull();
+  expect(verifyGitlabSignature('signing-secret', headers(good), Buffer.from('{"object_kind":"pish"}'), now)).toMatch(/does not match/);
+  expect(verifyGitlabSignature('other-secret', headers(good), body, now)).toMatch(/does not match/);
+  expect(verifyGitlabSignature('signing-secret', headers(good, String(now / 1000 - 301)), body, now)).toMatch(/within 5 minutes/);
+  expect(verifyGitlabSignature('signing-secret', new Headers(), body, now)).toMatch(/are required/);
+  // With both credentials configured, both must hold.
+  const receiver = createGitlabWebhookReceiver(() => ({ token: TOKEN, signingToken: 'signing-secret' }));
+  const fresh = String(Math.floor(Date.now() / 1000));
+  const signed = { 'webhook-id': 'key-1', 'webhook-timestamp': fresh, 'webhook-signature': signGitlabDelivery('signing-secret', 'key-1', fresh, body) };
+  expect(receiver.authenticate(new Headers({ ...signed, 'x-gitlab-token': TOKEN }), body)).toBeNull();
+  expect(receiver.authenticate(new Headers(signed), body)).toMatchObject({ status: 401, reason: 'missing-token' });
+  expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body)).toMatchObject({ status: 401, reason: 'bad-signature' });
 });
 
 describeEachBackend('POST /api/webhooks/gitlab', ({ db, handle }) => {
