@@ -17,6 +17,10 @@ export const collectGitlabMergeRequests = async (client: GitlabClient, projectId
 export const collectGitlabMergeRequestCommits = async (client: GitlabClient, projectId: number, iid: number, perPage: number) =>
   (await client.api.MergeRequests.allCommits(projectId, iid, { perPage })) as unknown[];
 
+/** A merge request's notes, oldest first: comments and the system notes that record approvals. */
+export const collectGitlabMergeRequestNotes = async (client: GitlabClient, projectId: number, iid: number, perPage: number) =>
+  (await client.api.MergeRequestNotes.all(projectId, iid, { sort: 'asc', orderBy: 'created_at', perPage })) as unknown[];
+
 /** Pipelines updated since the cursor. */
 export const collectGitlabPipelines = async (client: GitlabClient, projectId: number, cursor: string | null, perPage: number) =>
   (await client.api.Pipelines.all(projectId, { orderBy: 'updated_at', sort: 'asc', perPage, ...since(cursor) })) as unknown[];

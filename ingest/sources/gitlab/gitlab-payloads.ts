@@ -69,6 +69,15 @@ export const ZGitlabMergeRequest = z.looseObject({
 });
 export type GitlabMergeRequest = z.infer<typeof ZGitlabMergeRequest>;
 
+export const ZGitlabNote = z.looseObject({
+  id: z.number().int(),
+  body: z.string().nullish(),
+  system: z.boolean().nullish(),
+  created_at: ZTime,
+  author: ZUser,
+});
+export type GitlabNote = z.infer<typeof ZGitlabNote>;
+
 export const ZGitlabPipeline = z.looseObject({
   id: z.number().int(),
   status: z.string().min(1),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { rawPayloads, webhookDeliveries } from '../../../lib/db/schema';
 import type { Db } from '../../../lib/db/client';
 import { markWebhookDelivery } from '../../../lib/webhooks/mark-webhook-delivery';
-import { collectGitlabMergeRequestCommits } from './collect-gitlab-records';
+import { collectGitlabMergeRequestCommits, collectGitlabMergeRequestNotes } from './collect-gitlab-records';
 import type { GitlabClient } from './create-gitlab-client';
 import { serviceOfProject } from './gitlab-ids';
 import { parseGitlabPayload, ZGitlabProject } from './gitlab-payloads';
@@ -74,10 +74,12 @@ export const processGitlabDelivery = async ({ db, client, settings }: GitlabDeli
       case 'Merge Request Hook': {
         const mergeRequest = (await client.api.MergeRequests.show(projectId, subject)) as { state?: string };
         // Polling reads merged merge requests only; an opened or updated one waits until it is merged.
-        const commits = mergeRequest.state === 'merged' ? await collectGitlabMergeRequestCommits(client, projectId, subject, settings.perPage) : null;
+        const merged = mergeRequest.state === 'merged';
+        const commits = merged ? await collectGitlabMergeRequestCommits(client, projectId, subject, settings.perPage) : null;
+        const notes = merged ? await collectGitlabMergeRequestNotes(client, projectId, subject, settings.perPage) : null;
         await db.transaction(async (tx) => {
           await writeGitlabService(tx, project, null);
-          if (commits) await upsertGitlabMergeRequests(tx, path, [{ mergeRequest, commits }]);
+          if (commits) await upsertGitlabMergeRequests(tx, path, [{ mergeRequest, commits, notes }]);
         });
         break;
       }

@@ -38,7 +38,12 @@ export const renormalizeGitlab = (db: Db, settings: GitlabSettings): Promise<Ren
         const options = { store: false };
         add(await upsertGitlabDeployments(tx, path, (await payloadsOf(tx, 'deployment', path)).map((raw) => raw.payload), options));
         const commits = new Map((await payloadsOf(tx, 'merge_request_commits', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]));
-        const requests = (await payloadsOf(tx, 'merge_request', path)).map((raw) => ({ mergeRequest: raw.payload, commits: commits.get(raw.sourceId) ?? null }));
+        const notes = new Map((await payloadsOf(tx, 'merge_request_notes', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]));
+        const requests = (await payloadsOf(tx, 'merge_request', path)).map((raw) => ({
+          mergeRequest: raw.payload,
+          commits: commits.get(raw.sourceId) ?? null,
+          notes: notes.get(raw.sourceId) ?? null,
+        }));
         add(await upsertGitlabMergeRequests(tx, path, requests, options));
         add(await upsertGitlabPipelines(tx, path, (await payloadsOf(tx, 'pipeline', path)).map((raw) => raw.payload), options));
         add(await upsertGitlabIncidents(tx, path, (await payloadsOf(tx, 'issue', path)).map((raw) => raw.payload), settings.incidentLabel, options));

@@ -6,6 +6,7 @@ import {
   collectGitlabDeployments,
   collectGitlabIncidents,
   collectGitlabMergeRequestCommits,
+  collectGitlabMergeRequestNotes,
   collectGitlabMergeRequests,
   collectGitlabPipelines,
 } from './collect-gitlab-records';
@@ -15,7 +16,7 @@ import type { GitlabSettings, ProjectSync } from './gitlab-settings';
 import { linkGitlabDeployments } from './link-gitlab-deployments';
 import { syncGitlabCatalog } from './sync-gitlab-catalog';
 import { syncGitlabListing } from './sync-gitlab-listing';
-import { upsertGitlabDeployments, upsertGitlabIncidents, upsertGitlabMergeRequests, upsertGitlabPipelines } from './upsert-gitlab-records';
+import { upsertGitlabDeployments, upsertGitlabIncidents, upsertGitlabMergeRequests, upsertGitlabPipelines, type MergeRequestItem } from './upsert-gitlab-records';
 
 export type SyncGitlabProjectOptions = {
   db: Db;
@@ -45,11 +46,15 @@ const syncSteps = async (sync: ProjectSync) => {
   await syncGitlabListing(sync, {
     kind: 'mergeRequests',
     collect: async (after) => {
-      const items: { mergeRequest: unknown; commits: unknown[] | null }[] = [];
+      const items: MergeRequestItem[] = [];
       for (const mergeRequest of await collectGitlabMergeRequests(client, project.id, after, settings.perPage)) {
         sync.checkStopped();
         const iid = (mergeRequest as { iid?: unknown }).iid;
-        items.push({ mergeRequest, commits: typeof iid === 'number' ? await collectGitlabMergeRequestCommits(client, project.id, iid, settings.perPage) : null });
+        if (typeof iid !== 'number') items.push({ mergeRequest, commits: null });
+        else {
+          const commits = await collectGitlabMergeRequestCommits(client, project.id, iid, settings.perPage);
+          items.push({ mergeRequest, commits, notes: await collectGitlabMergeRequestNotes(client, project.id, iid, settings.perPage) });
+        }
       }
       return items;
     },

@@ -6,7 +6,7 @@ import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { upsertRows } from '../../../lib/db/upsert-rows';
 import { incidents, pipelineRuns, pullRequests } from '../../../lib/db/schema';
 import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
-import { parseGitlabPayload, ZGitlabCommit, ZGitlabDeployment, ZGitlabIssue, ZGitlabMergeRequest, ZGitlabPipeline, type GitlabCommit } from './gitlab-payloads';
+import { parseGitlabPayload, ZGitlabCommit, ZGitlabDeployment, ZGitlabIssue, ZGitlabMergeRequest, ZGitlabNote, ZGitlabPipeline, type GitlabCommit, type GitlabNote } from './gitlab-payloads';
 import { normalizeGitlabDeployment } from './normalize-gitlab-deployment';
 import { normalizeGitlabIncident } from './normalize-gitlab-incident';
 import { normalizeGitlabMergeRequest } from './normalize-gitlab-merge-request';
@@ -47,11 +47,14 @@ export const upsertGitlabDeployments = async (tx: Executor, project: string, pay
   return outcomeOf(rows.length, written, payloads.length - rows.length);
 };
 
-/** Merge requests with their own commits (null: not read, e.g. a payload without API access). */
+/** A merge request with its own commits and its notes (null: not read). */
+export type MergeRequestItem = { mergeRequest: unknown; commits: unknown[] | null; notes?: unknown[] | null };
+
+/** Merge requests with their own commits and notes. */
 export const upsertGitlabMergeRequests = async (
   tx: Executor,
   project: string,
-  items: { mergeRequest: unknown; commits: unknown[] | null }[],
+  items: MergeRequestItem[],
   { store = true }: WriteOptions = {},
 ): Promise<WriteOutcome> => {
   const raw: RawPayloadInput[] = [];
@@ -61,9 +64,11 @@ export const upsertGitlabMergeRequests = async (
     const sourceId = gitlabIds.mergeRequest(project, idOf(item.mergeRequest, 'iid'));
     raw.push({ source: GITLAB_SOURCE, kind: 'merge_request', sourceId, scope: project, payload: item.mergeRequest, error: parsed.ok ? null : parsed.error });
     if (item.commits) raw.push({ source: GITLAB_SOURCE, kind: 'merge_request_commits', sourceId, scope: project, payload: item.commits });
+    if (item.notes) raw.push({ source: GITLAB_SOURCE, kind: 'merge_request_notes', sourceId, scope: project, payload: item.notes });
     if (!parsed.ok) continue;
     const commits = item.commits?.map((commit) => parseGitlabPayload(ZGitlabCommit, commit, 'commit')).flatMap((result) => (result.ok ? [result.value as GitlabCommit] : [])) ?? null;
-    rows.push(normalizeGitlabMergeRequest(project, parsed.value, commits));
+    const notes = item.notes?.map((note) => parseGitlabPayload(ZGitlabNote, note, 'note')).flatMap((result) => (result.ok ? [result.value as GitlabNote] : [])) ?? null;
+    rows.push(normalizeGitlabMergeRequest(project, parsed.value, commits, notes));
   }
   if (store) await storeRawPayloads(tx, raw);
   await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fullPath, type FakeGitlabWorld, type FakeProject } from './fake-gitlab-world';
-import { renderCommit, renderDeployment, renderFile, renderIssue, renderMergeRequest, renderPipeline, renderProject } from './render-gitlab-rest';
+import { renderCommit, renderDeployment, renderFile, renderIssue, renderMergeRequest, renderNote, renderPipeline, renderProject } from './render-gitlab-rest';
 
 /** Faults served, in order, to requests whose path matches: a 429 with Retry-After, or a 5xx. */
 export type GitlabFault = { status: 429 | 500 | 502 | 503; match: RegExp; times?: number; retryAfter?: number };
@@ -119,6 +119,12 @@ export const startFakeGitlab = async (world: FakeGitlabWorld, { token = 'glpat-f
       const mr = project!.mergeRequests.find((candidate) => candidate.iid === Number(iid));
       // Newest first, as GitLab lists a merge request's commits.
       return mr ? paginate(api(`/projects/${id}/merge_requests/${iid}/commits`), query, [...mr.commits].reverse().map((c) => renderCommit(base(), project!, c))) : notFound();
+    }],
+    [/^\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes$/, ([id, iid], query, project) => {
+      const mr = project!.mergeRequests.find((candidate) => candidate.iid === Number(iid));
+      const notes = (mr?.notes ?? []).map(renderNote);
+      if (query.get('sort') !== 'asc') notes.reverse();
+      return mr ? paginate(api(`/projects/${id}/merge_requests/${iid}/notes`), query, notes) : notFound();
     }],
     [/^\/projects\/([^/]+)\/pipelines$/, ([id], query, project) => paginate(api(`/projects/${id}/pipelines`), query, sinceCursor(project!.pipelines.map((p) => renderPipeline(base(), project!, p)), query))],
     [/^\/projects\/([^/]+)\/pipelines\/(\d+)$/, ([, pid], __, project) => {

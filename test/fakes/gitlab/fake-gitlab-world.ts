@@ -15,6 +15,8 @@ export type FakeMergeRequest = {
   landed: FakeGitlabCommit;
   squashed: boolean;
   labels: string[];
+  /** Comments and approvals (system notes), oldest first. */
+  notes?: { id: number; author: string; body: string; system: boolean; at: Date }[];
 };
 export type FakeDeployment = { id: number; iid: number; environment: string; sha: string; ref: string; status: 'success' | 'failed' | 'running'; createdAt: Date; finishedAt: Date | null };
 export type FakePipeline = { id: number; iid: number; sha: string; ref: string; status: 'success' | 'failed' | 'running'; createdAt: Date; finishedAt: Date | null };
@@ -89,7 +91,14 @@ export const buildFakeGitlabGroup = ({ projects = 20, start = new Date('2026-10-
       const own = [commit(`feat ${iid}a`, `dev${step % 3}`, hours - 4), commit(`feat ${iid}b`, `dev${step % 3}`, hours - 3)];
       const squashed = step % 2 === 0;
       const landed = squashed ? commit(`Feature ${iid} (squashed)`, `dev${step % 3}`, hours) : commit(`Merge branch 'feature-${iid}' into 'main'`, `dev${step % 3}`, hours);
-      project.mergeRequests.push({ id: nextId++, iid, title: `Feature ${iid}`, author: `dev${step % 3}`, createdAt: at(start, hours - 3.5), mergedAt: at(start, hours), commits: own, landed, squashed, labels: step === 5 ? ['bug'] : [] });
+      const author = `dev${step % 3}`;
+      const reviewer = `dev${(step + 1) % 3}`;
+      const notes = [
+        { id: nextId++, author, body: 'Ready for review', system: false, at: at(start, hours - 3.4) },
+        { id: nextId++, author: reviewer, body: 'Looks good, one question', system: false, at: at(start, hours - 2.5) },
+        { id: nextId++, author: reviewer, body: 'approved this merge request', system: true, at: at(start, hours - 1) },
+      ];
+      project.mergeRequests.push({ id: nextId++, iid, title: `Feature ${iid}`, author, createdAt: at(start, hours - 3.5), mergedAt: at(start, hours), commits: own, landed, squashed, labels: step === 5 ? ['bug'] : [], notes });
       if (!squashed) project.mainline.push(...own);
       land(landed, hours);
       if (step % 4 === 3) {

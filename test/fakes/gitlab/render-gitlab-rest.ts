@@ -88,6 +88,19 @@ export const renderMergeRequest = (base: string, project: FakeProject, mr: FakeM
   web_url: webUrl(base, project, `/-/merge_requests/${mr.iid}`),
 });
 
+export const renderNote = (note: NonNullable<FakeMergeRequest['notes']>[number]) => ({
+  id: note.id,
+  type: null,
+  body: note.body,
+  author: { id: 3, username: note.author, name: note.author, state: 'active' },
+  created_at: iso(note.at),
+  updated_at: iso(note.at),
+  system: note.system,
+  noteable_type: 'MergeRequest',
+  resolvable: false,
+  internal: false,
+});
+
 export const renderPipeline = (base: string, project: FakeProject, pipeline: FakePipeline, detailed = false) => ({
   id: pipeline.id,
   iid: pipeline.iid,
