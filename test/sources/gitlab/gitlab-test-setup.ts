@@ -6,7 +6,8 @@ export const GITLAB_SETTINGS: GitlabSettings = {
   productionPattern: '^(prod|production)$',
   incidentLabel: 'incident',
   backfillHorizonDays: 30,
-  perPage: 20,
+  // Smaller than the fake's listings (13 deployments, 16 pipelines, 20 projects), so every walk spans pages.
+  perPage: 10,
 };
 
 /** gitbeaker pointed at the fake, with server-given waits and back-off shrunk to milliseconds. */

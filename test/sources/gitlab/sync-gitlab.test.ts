@@ -22,8 +22,9 @@ describeEachBackend('a GitLab group of 20 projects', ({ db, backend }) => {
     expect(await countRows(db(), 'pull_requests')).toBe(19 * 12);
     expect(await countRows(db(), 'pipeline_runs')).toBe(19 * 16);
     expect(await countRows(db(), 'incidents')).toBe(19 * 2);
-    // Keyset pagination of the group's projects: two pages of 20 for 20 projects is one page and no totals.
-    expect(fake.requests.some((request) => request.query.includes('pagination=keyset'))).toBe(true);
+    // The group's projects come keyset-paginated (a second page after id 109), the listings offset-paginated.
+    expect(fake.requests.filter((request) => request.path === '/groups/acme/projects').map((request) => new URLSearchParams(request.query).get('id_after'))).toEqual([null, '109']);
+    expect(fake.requests.filter((request) => request.path === '/projects/100/deployments' && request.status === 200).map((request) => new URLSearchParams(request.query).get('page'))).toEqual([null, '2']);
 
     const firstRequests = fake.requests.length;
     fake.requests.length = 0;
