@@ -56,5 +56,7 @@ export const normalizeDeployedCommits = (input: DeployedCommitsInput): ChangeRow
     if (own && own.length > 0) for (const requestCommit of own) add(requestCommit, request);
     else add(commit, request);
   }
-  return [...changes.values()].sort((a, b) => a.authoredAt.getTime() - b.authoredAt.getTime() || a.sha.localeCompare(b.sha));
+  return [...changes.values()].sort(
+    (a, b) => a.authoredAt.getTime() - b.authoredAt.getTime() || a.sha.localeCompare(b.sha),
+  );
 };

@@ -52,21 +52,43 @@ export const ingestGitlabCommand = defineCommand({
   run: async ({ values, stdout }) => {
     const gitlab = getGitlabConfig(getConfig());
     const named = (values.project as string[] | undefined) ?? [];
-    for (const project of named) if (!/^[^\s/]+(\/[^\s/]+)+$|^\d+$/.test(project)) throw usageError(`--project ${project}: must be a project path (group/name) or id`);
+    for (const project of named)
+      if (!/^[^\s/]+(\/[^\s/]+)+$|^\d+$/.test(project))
+        throw usageError(`--project ${project}: must be a project path (group/name) or id`);
     const group = (values.group as string | undefined) ?? (named.length === 0 ? gitlab.group : null);
     const projects = named.length > 0 ? named : group ? [] : gitlab.projects;
-    if (!group && projects.length === 0) throw usageError('nothing to sync: give --group PATH or --project PATH (or set gitlab.group / gitlab.projects in waymark.yaml)');
+    if (!group && projects.length === 0)
+      throw usageError(
+        'nothing to sync: give --group PATH or --project PATH (or set gitlab.group / gitlab.projects in waymark.yaml)',
+      );
     const concurrency = values.concurrency ? Number(values.concurrency) : 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw usageError('--concurrency must be a positive whole number');
-    if (!gitlab.client) throw new AppError('VALIDATION_FAILED', 'the GitLab token is missing: set WAYMARK_GITLAB_TOKEN (a token with the read_api scope; see README)');
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw usageError('--concurrency must be a positive whole number');
+    if (!gitlab.client)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'the GitLab token is missing: set WAYMARK_GITLAB_TOKEN (a token with the read_api scope; see README)',
+      );
 
     const handle = await openCommandDb('ingest gitlab');
     if (values.enqueue) {
-      if (handle.backend !== 'postgres') throw usageError('--enqueue needs a Postgres server (DATABASE_URL): the embedded database runs jobs inside `npm start`');
-      const listed = (await collectGitlabProjects(createGitlabClient(gitlab.client), { group, projects }, gitlab.settings.perPage)) as { path_with_namespace: string }[];
+      if (handle.backend !== 'postgres')
+        throw usageError(
+          '--enqueue needs a Postgres server (DATABASE_URL): the embedded database runs jobs inside `npm start`',
+        );
+      const listed = (await collectGitlabProjects(
+        createGitlabClient(gitlab.client),
+        { group, projects },
+        gitlab.settings.perPage,
+      )) as { path_with_namespace: string }[];
       const queue = await createPgBossQueue({ url: handle.url!, schedule: false });
       try {
-        for (const { path_with_namespace: project } of listed) await queue.send(JOB_NAMES.gitlabSyncProject, { project, full: values.full === true }, { singletonKey: project });
+        for (const { path_with_namespace: project } of listed)
+          await queue.send(
+            JOB_NAMES.gitlabSyncProject,
+            { project, full: values.full === true },
+            { singletonKey: project },
+          );
         stdout.write(`Queued ${plural(listed.length, 'project sync')} for \`waymark worker\` processes.\n`);
       } finally {
         await queue.stop();
@@ -92,14 +114,20 @@ export const ingestGitlabCommand = defineCommand({
       progress.finish();
       const failed = outcome.projects.filter((project) => project.status === 'failed');
       if (failed.length > 0 && failed.length === outcome.projects.length) {
-        throw new AppError('VALIDATION_FAILED', `every project failed (${failed.length})`, { details: failed.map((project) => `${project.path}: ${project.error}`) });
+        throw new AppError('VALIDATION_FAILED', `every project failed (${failed.length})`, {
+          details: failed.map((project) => `${project.path}: ${project.error}`),
+        });
       }
       for (const project of failed) process.stderr.write(`  ${project.path}: ${project.error}\n`);
       const total = (kind: string) => outcome.projects.reduce((sum, project) => sum + (project.counts[kind] ?? 0), 0);
+      const synced = plural(outcome.projects.length - failed.length, 'project');
+      const failures = failed.length ? ` (${failed.length} failed, listed above)` : '';
+      const written = COUNTED.map((kind) => `${total(kind)} ${LABELS[kind]}`).join(', ');
+      const limit = outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : '';
       stdout.write(
-        `Synced ${plural(outcome.projects.length - failed.length, 'project')}${failed.length ? ` (${failed.length} failed, listed above)` : ''} in ${formatDuration(Date.now() - started)}: ` +
-          `${COUNTED.map((kind) => `${total(kind)} ${LABELS[kind]}`).join(', ')} written; ${plural(outcome.requests, 'API request')} ` +
-          `(${outcome.notModified} answered 304 Not Modified, ${outcome.retried} retried)${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
+        `Synced ${synced}${failures} in ${formatDuration(Date.now() - started)}: ${written} written; ` +
+          `${plural(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified, ` +
+          `${outcome.retried} retried)${limit}.\n`,
       );
     } finally {
       progress.finish();

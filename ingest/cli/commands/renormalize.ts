@@ -21,15 +21,20 @@ export const renormalizeCommand = defineCommand({
   options: { source: { type: 'string' } },
   run: async ({ values, stdout }) => {
     const source = values.source as string | undefined;
-    if (source && !RENORMALIZERS[source]) throw usageError(`--source ${source}: not a source that can be renormalized (${Object.keys(RENORMALIZERS).join(', ')})`);
+    if (source && !RENORMALIZERS[source])
+      throw usageError(
+        `--source ${source}: not a source that can be renormalized (${Object.keys(RENORMALIZERS).join(', ')})`,
+      );
     const handle = await openCommandDb('renormalize');
     for (const [name, renormalize] of Object.entries(RENORMALIZERS)) {
       if (source && name !== source) continue;
       const started = Date.now();
       const outcome = await renormalize(handle.db, getConfig());
       stdout.write(
-        `Renormalized ${name} (${plural(outcome.scopes, 'project')}) in ${formatDuration(Date.now() - started)}: ${outcome.inserted} rows inserted, ` +
-          `${outcome.updated} updated, ${outcome.unchanged} unchanged; ${plural(outcome.relinked, 'deployment')} re-linked to ${outcome.relinked === 1 ? 'its' : 'their'} commits.\n`,
+        `Renormalized ${name} (${plural(outcome.scopes, 'project')}) in ${formatDuration(Date.now() - started)}: ` +
+          `${outcome.inserted} rows inserted, ${outcome.updated} updated, ${outcome.unchanged} unchanged; ` +
+          `${plural(outcome.relinked, 'deployment')} re-linked to ${outcome.relinked === 1 ? 'its' : 'their'} ` +
+          'commits.\n',
       );
     }
   },

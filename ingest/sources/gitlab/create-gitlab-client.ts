@@ -11,7 +11,7 @@ export type GitlabClientOptions = {
   msPerSecond?: number;
   /** Base of the exponential back-off after a 5xx, in milliseconds. */
   backoffBaseMs?: number;
-  /** Largest wait honoured at once, in seconds: a longer one is a configuration problem, not something to sleep through. */
+  /** Largest wait honoured at once, in seconds: a longer one is a problem to report, not to sleep through. */
   maxWaitSeconds?: number;
   signal?: AbortSignal;
   /** Shared by the clients of one sync: an exhausted rate limit pauses all of them. */
@@ -21,7 +21,13 @@ export type GitlabClientOptions = {
 /** When the next request may go out (epoch ms): RateLimit-Remaining reaching 0 sets it to the window's reset. */
 export type GitlabLimiter = { pausedUntil: number };
 
-export type GitlabStats = { requests: number; conditional: number; notModified: number; retried: number; rateLimitRemaining: number | null };
+export type GitlabStats = {
+  requests: number;
+  conditional: number;
+  notModified: number;
+  retried: number;
+  rateLimitRemaining: number | null;
+};
 
 /** A cached answer: sent again as If-None-Match, and returned as it was when GitLab answers 304. */
 export type CachedAnswer = { etag: string; body: unknown };
@@ -34,7 +40,11 @@ export type GitlabClient = {
 };
 
 type RequestOptions = { searchParams?: Record<string, unknown>; body?: unknown; signal?: AbortSignal };
-type ResourceOptions = { url: string; headers: Record<string, string>; authHeaders: Record<string, () => Promise<string>> };
+type ResourceOptions = {
+  url: string;
+  headers: Record<string, string>;
+  authHeaders: Record<string, () => Promise<string>>;
+};
 type Answer = { body: unknown; headers: Record<string, string>; status: number };
 
 const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -92,7 +102,12 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
   const maxWait = options.maxWaitSeconds ?? 900;
   const limiter = options.limiter ?? { pausedUntil: 0 };
 
-  const send = async (resource: ResourceOptions, method: string, endpoint: string, request: RequestOptions = {}): Promise<Answer> => {
+  const send = async (
+    resource: ResourceOptions,
+    method: string,
+    endpoint: string,
+    request: RequestOptions = {},
+  ): Promise<Answer> => {
     const query = toQuery(request.searchParams);
     const url = `${resource.url.replace(/\/?$/, '/')}${endpoint}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
@@ -118,13 +133,19 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
           await sleep((options.backoffBaseMs ?? 500) * 2 ** attempt, options.signal);
           continue;
         }
-        throw new GitlabRequestError(method, url, 0, `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}`);
+        throw new GitlabRequestError(
+          method,
+          url,
+          0,
+          `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}`,
+        );
       }
       const remaining = response.headers.get('ratelimit-remaining');
       if (remaining !== null) {
         stats.rateLimitRemaining = Number(remaining);
         // Our own limiter: an exhausted window is waited out before the next request, not discovered by a 429.
-        if (Number(remaining) === 0) limiter.pausedUntil = Date.now() + Math.min(waitOf(response.headers), maxWait) * msPerSecond;
+        if (Number(remaining) === 0)
+          limiter.pausedUntil = Date.now() + Math.min(waitOf(response.headers), maxWait) * msPerSecond;
       }
       if (response.status === 304 && cached) {
         stats.notModified++;
@@ -143,8 +164,16 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
       }
       const parsed = await readBody(response);
       if (!response.ok) {
-        const message = (parsed as { message?: unknown; error?: unknown } | null)?.message ?? (parsed as { error?: unknown } | null)?.error ?? parsed;
-        throw new GitlabRequestError(method, url, response.status, typeof message === 'string' ? message : JSON.stringify(message));
+        const message =
+          (parsed as { message?: unknown; error?: unknown } | null)?.message ??
+          (parsed as { error?: unknown } | null)?.error ??
+          parsed;
+        throw new GitlabRequestError(
+          method,
+          url,
+          response.status,
+          typeof message === 'string' ? message : JSON.stringify(message),
+        );
       }
       const etag = response.headers.get('etag');
       // Only answers worth asking again conditionally are kept (files); listings move on with their cursors.
@@ -160,6 +189,10 @@ export const createGitlabClient = (options: GitlabClientOptions): GitlabClient =
     patch: (endpoint: string, request?: RequestOptions) => send(resource, 'PATCH', endpoint, request),
     delete: (endpoint: string, request?: RequestOptions) => send(resource, 'DELETE', endpoint, request),
   });
-  const api = new Gitlab({ host: options.baseUrl.replace(/\/$/, ''), token: options.token, requesterFn: requesterFn as never });
+  const api = new Gitlab({
+    host: options.baseUrl.replace(/\/$/, ''),
+    token: options.token,
+    requesterFn: requesterFn as never,
+  });
   return { api, stats, conditional };
 };

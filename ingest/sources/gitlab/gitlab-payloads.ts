@@ -4,14 +4,17 @@ import { z } from 'zod';
  * Lenient shapes of the GitLab REST answers Waymark reads (docs.gitlab.com/api: projects, deployments, merge
  * requests, commits, pipelines, issues, repository files). Only what the normalizers use is required.
  */
-const ZTime = z.string().min(1).transform((value, ctx) => {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `not a timestamp: ${value}` });
-    return z.NEVER;
-  }
-  return date;
-});
+const ZTime = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `not a timestamp: ${value}` });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 const ZUser = z.looseObject({ username: z.string() }).nullish();
 
@@ -109,7 +112,11 @@ export const ZGitlabIssue = z.looseObject({
 export type GitlabIssue = z.infer<typeof ZGitlabIssue>;
 
 /** Parses one payload, giving the first problem as "what: field: message" when it does not fit. */
-export const parseGitlabPayload = <T extends z.ZodType>(schema: T, value: unknown, what: string): { ok: true; value: z.infer<T> } | { ok: false; error: string } => {
+export const parseGitlabPayload = <T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): { ok: true; value: z.infer<T> } | { ok: false; error: string } => {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;

@@ -6,7 +6,9 @@ export class GitlabRequestError extends Error {
     readonly status: number,
     readonly reason: string,
   ) {
-    super(status === 0 ? `GitLab: ${reason}` : `GitLab answered ${status} to ${method} ${new URL(url).pathname}: ${reason}`);
+    super(
+      status === 0 ? `GitLab: ${reason}` : `GitLab answered ${status} to ${method} ${new URL(url).pathname}: ${reason}`,
+    );
     this.name = 'GitlabRequestError';
   }
 }

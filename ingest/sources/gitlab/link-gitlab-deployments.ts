@@ -11,7 +11,11 @@ import type { GitlabClient } from './create-gitlab-client';
 import { collectGitlabCommitWindow, collectGitlabCompare } from './collect-gitlab-records';
 import { GITLAB_SOURCE } from './gitlab-ids';
 import { GITLAB_CURSOR_SOURCE, type GitlabSettings } from './gitlab-settings';
-import { loadGitlabMergeRequestIndex, parseGitlabCommits, type MergeRequestIndex } from './load-gitlab-merge-request-index';
+import {
+  loadGitlabMergeRequestIndex,
+  parseGitlabCommits,
+  type MergeRequestIndex,
+} from './load-gitlab-merge-request-index';
 
 export type GitlabLinkTarget = {
   db: Executor;
@@ -40,8 +44,18 @@ const collectShipped = async (target: GitlabLinkTarget, base: string | null, hea
   target.checkStopped();
   const payload = base
     ? await collectGitlabCompare(target.client, target.projectId, base, head)
-    : await collectGitlabCommitWindow(target.client, target.projectId, head, since, finishedAt, target.settings.perPage);
-  return { commits: parseGitlabCommits(payload), fetched: [{ source: GITLAB_SOURCE, kind, sourceId, scope: target.path, payload }] };
+    : await collectGitlabCommitWindow(
+        target.client,
+        target.projectId,
+        head,
+        since,
+        finishedAt,
+        target.settings.perPage,
+      );
+  return {
+    commits: parseGitlabCommits(payload),
+    fetched: [{ source: GITLAB_SOURCE, kind, sourceId, scope: target.path, payload }],
+  };
 };
 
 /**
@@ -58,7 +72,13 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
   const rows = await db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.source, GITLAB_SOURCE), eq(deployments.status, 'success'), like(deployments.sourceId, `${path.replace(/[%_\\]/g, '\\$&')}/deployments/%`)))
+    .where(
+      and(
+        eq(deployments.source, GITLAB_SOURCE),
+        eq(deployments.status, 'success'),
+        like(deployments.sourceId, `${path.replace(/[%_\\]/g, '\\$&')}/deployments/%`),
+      ),
+    )
     .orderBy(asc(deployments.finishedAt), asc(deployments.id));
   const previousOf = new Map<string, (typeof rows)[number]>();
   let index: MergeRequestIndex | null = null;
@@ -69,7 +89,12 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
     previousOf.set(deployment.environment, deployment);
     const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
     if (!target.relink && links[deployment.sourceId] === expected) continue;
-    const shipped = await collectShipped(target, previous?.commitSha ?? null, deployment.commitSha, deployment.finishedAt);
+    const shipped = await collectShipped(
+      target,
+      previous?.commitSha ?? null,
+      deployment.commitSha,
+      deployment.finishedAt,
+    );
     if (!shipped) continue;
     index ??= await loadGitlabMergeRequestIndex(db, path);
     const changes = normalizeDeployedCommits({
@@ -78,7 +103,9 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
       deployed: shipped.commits satisfies DeployedCommit[],
       requestBySha: index.requestBySha,
       requestCommits: index.requestCommits,
-      horizonStart: previous ? null : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY),
+      horizonStart: previous
+        ? null
+        : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY),
     });
     await db.transaction(async (tx) => {
       await storeRawPayloads(tx, shipped.fetched);

@@ -21,7 +21,11 @@ export const parseGitlabCommits = (payload: unknown): DeployedCommit[] =>
 export const loadGitlabMergeRequestIndex = async (db: Executor, project: string): Promise<MergeRequestIndex> => {
   const requestBySha = new Map<string, string>();
   const requestCommits = new Map<string, DeployedCommit[]>();
-  for (const row of await getRawPayloads(db, { source: GITLAB_SOURCE, kind: 'merge_request_commits', scope: project })) {
+  for (const row of await getRawPayloads(db, {
+    source: GITLAB_SOURCE,
+    kind: 'merge_request_commits',
+    scope: project,
+  })) {
     const commits = parseGitlabCommits(row.payload);
     requestCommits.set(row.sourceId, commits);
     for (const commit of commits) requestBySha.set(commit.sha, row.sourceId);
@@ -30,7 +34,8 @@ export const loadGitlabMergeRequestIndex = async (db: Executor, project: string)
     const parsed = parseGitlabPayload(ZGitlabMergeRequest, row.payload, 'merge request');
     if (!parsed.ok || !parsed.value.merged_at) continue;
     const sourceId = gitlabIds.mergeRequest(project, parsed.value.iid);
-    for (const sha of [parsed.value.merge_commit_sha, parsed.value.squash_commit_sha]) if (sha) requestBySha.set(sha.toLowerCase(), sourceId);
+    for (const sha of [parsed.value.merge_commit_sha, parsed.value.squash_commit_sha])
+      if (sha) requestBySha.set(sha.toLowerCase(), sourceId);
   }
   return { requestBySha, requestCommits };
 };

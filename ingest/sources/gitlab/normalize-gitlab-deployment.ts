@@ -3,7 +3,12 @@ import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
 import type { GitlabDeployment } from './gitlab-payloads';
 
 /** GitLab's deployment statuses (created, running, success, failed, canceled, skipped, blocked) in ours. */
-const STATUS: Record<string, DeploymentRow['status']> = { success: 'success', failed: 'failure', canceled: 'cancelled', skipped: 'cancelled' };
+const STATUS: Record<string, DeploymentRow['status']> = {
+  success: 'success',
+  failed: 'failure',
+  canceled: 'cancelled',
+  skipped: 'cancelled',
+};
 
 /**
  * A deployment to one environment. It counts from `finished_at` (set when it succeeds or fails); a deployment

@@ -5,10 +5,16 @@ import type { GitlabIssue } from './gitlab-payloads';
 
 /** Whether an issue is an incident: of type incident (GitLab's own), or carrying the configured label. */
 export const isGitlabIncident = (issue: GitlabIssue, incidentLabel: string) =>
-  issue.issue_type === 'incident' || issue.type?.toLowerCase() === 'incident' || (issue.labels ?? []).some((label) => label.toLowerCase() === incidentLabel.toLowerCase());
+  issue.issue_type === 'incident' ||
+  issue.type?.toLowerCase() === 'incident' ||
+  (issue.labels ?? []).some((label) => label.toLowerCase() === incidentLabel.toLowerCase());
 
 /** An incident opens when its issue is created and is resolved when the issue is closed; other issues give null. */
-export const normalizeGitlabIncident = (project: string, issue: GitlabIssue, incidentLabel: string): IncidentRow | null => {
+export const normalizeGitlabIncident = (
+  project: string,
+  issue: GitlabIssue,
+  incidentLabel: string,
+): IncidentRow | null => {
   if (!isGitlabIncident(issue, incidentLabel)) return null;
   const sourceId = gitlabIds.incident(project, issue.iid);
   return {

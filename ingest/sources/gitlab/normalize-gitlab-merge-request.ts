@@ -3,7 +3,8 @@ import type { PullRequestRow } from '../../../lib/domain/types';
 import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
 import type { GitlabCommit, GitlabMergeRequest, GitlabNote } from './gitlab-payloads';
 
-const earliest = (dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((min, date) => (date && (!min || date < min) ? date : min), null);
+const earliest = (dates: (Date | null | undefined)[]) =>
+  dates.reduce<Date | null>((min, date) => (date && (!min || date < min) ? date : min), null);
 
 /** A GitLab commit as the shared change normalizer reads it. */
 export const toDeployedCommit = (commit: GitlabCommit): DeployedCommit => ({
@@ -24,8 +25,15 @@ const isApproval = (note: GitlabNote) => Boolean(note.system) && /^approved this
  * the first comment or approval by someone other than the author, the approval the first approval by someone else
  * (from its notes; null when they were not read).
  */
-export const normalizeGitlabMergeRequest = (project: string, mr: GitlabMergeRequest, commits: GitlabCommit[] | null, notes: GitlabNote[] | null = null): PullRequestRow => {
-  const byOthers = (notes ?? []).filter((note) => note.author?.username !== mr.author?.username && (!note.system || isApproval(note)));
+export const normalizeGitlabMergeRequest = (
+  project: string,
+  mr: GitlabMergeRequest,
+  commits: GitlabCommit[] | null,
+  notes: GitlabNote[] | null = null,
+): PullRequestRow => {
+  const byOthers = (notes ?? []).filter(
+    (note) => note.author?.username !== mr.author?.username && (!note.system || isApproval(note)),
+  );
   const merged = mr.state === 'merged' || Boolean(mr.merged_at);
   const landed = mr.squash_commit_sha ?? mr.merge_commit_sha ?? mr.sha ?? null;
   const sourceId = gitlabIds.mergeRequest(project, mr.iid);

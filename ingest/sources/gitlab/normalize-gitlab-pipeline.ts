@@ -3,7 +3,12 @@ import type { PipelineRunRow } from '../../../lib/domain/types';
 import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
 import type { GitlabPipeline } from './gitlab-payloads';
 
-const STATUS: Record<string, PipelineRunRow['status']> = { success: 'success', failed: 'failure', canceled: 'cancelled', skipped: 'cancelled' };
+const STATUS: Record<string, PipelineRunRow['status']> = {
+  success: 'success',
+  failed: 'failure',
+  canceled: 'cancelled',
+  skipped: 'cancelled',
+};
 
 /**
  * A pipeline is a pipeline run, keyed by pipeline id: retried jobs stay in the same pipeline, so a retry updates the

@@ -10,13 +10,29 @@ import type { GitlabSettings, ProjectSync } from './gitlab-settings';
 import { statusOfGitlabError } from './gitlab-request-error';
 import { linkGitlabDeployments } from './link-gitlab-deployments';
 import { syncGitlabCatalog, writeGitlabService } from './sync-gitlab-catalog';
-import { upsertGitlabDeployments, upsertGitlabIncidents, upsertGitlabMergeRequests, upsertGitlabPipelines } from './upsert-gitlab-records';
+import {
+  upsertGitlabDeployments,
+  upsertGitlabIncidents,
+  upsertGitlabMergeRequests,
+  upsertGitlabPipelines,
+} from './upsert-gitlab-records';
 
 export type GitlabDeliveryContext = { db: Db; client: GitlabClient | null; settings: GitlabSettings };
 
-export type GitlabDeliveryOutcome = { status: 'processed' | 'failed' | 'skipped'; event?: string; project?: string; reason?: string };
+export type GitlabDeliveryOutcome = {
+  status: 'processed' | 'failed' | 'skipped';
+  event?: string;
+  project?: string;
+  reason?: string;
+};
 
-type HookPayload = { project?: { id?: unknown }; project_id?: unknown; object_attributes?: { id?: unknown; iid?: unknown }; deployment_id?: unknown; ref?: unknown };
+type HookPayload = {
+  project?: { id?: unknown };
+  project_id?: unknown;
+  object_attributes?: { id?: unknown; iid?: unknown };
+  deployment_id?: unknown;
+  ref?: unknown;
+};
 
 const fail = async (db: Db, deliveryId: string, rawId: number, reason: string): Promise<GitlabDeliveryOutcome> => {
   await db.update(rawPayloads).set({ error: reason }).where(eq(rawPayloads.id, rawId));
@@ -41,18 +57,35 @@ const subjectOf = (event: string, payload: HookPayload) => {
  * to the default branch re-reads catalog-info.yaml. Without a token the delivery waits as `received`; a transient
  * error (GitLab or the database unreachable) leaves it `received` and is thrown, so the queue retries.
  */
-export const processGitlabDelivery = async ({ db, client, settings }: GitlabDeliveryContext, deliveryId: string): Promise<GitlabDeliveryOutcome> => {
+export const processGitlabDelivery = async (
+  { db, client, settings }: GitlabDeliveryContext,
+  deliveryId: string,
+): Promise<GitlabDeliveryOutcome> => {
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
   if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null) return { status: 'skipped' };
-  const [raw] = await db.select({ id: rawPayloads.id, payload: rawPayloads.payload }).from(rawPayloads).where(eq(rawPayloads.id, delivery.rawPayloadId));
+  const [raw] = await db
+    .select({ id: rawPayloads.id, payload: rawPayloads.payload })
+    .from(rawPayloads)
+    .where(eq(rawPayloads.id, delivery.rawPayloadId));
   if (!raw) return { status: 'skipped' };
   const payload = raw.payload as HookPayload;
   const event = delivery.event;
   const projectId = numberOf(payload.project?.id) ?? numberOf(payload.project_id);
   const subject = subjectOf(event, payload);
-  if (projectId === null || subject === null) return fail(db, deliveryId, raw.id, `the ${event} payload names no project or no ${event.replace(/ Hook$/, '').toLowerCase()}`);
+  if (projectId === null || subject === null)
+    return fail(
+      db,
+      deliveryId,
+      raw.id,
+      `the ${event} payload names no project or no ${event.replace(/ Hook$/, '').toLowerCase()}`,
+    );
   if (!client) {
-    await markWebhookDelivery(db, deliveryId, 'received', 'waiting for WAYMARK_GITLAB_TOKEN: a GitLab delivery is read through the API');
+    await markWebhookDelivery(
+      db,
+      deliveryId,
+      'received',
+      'waiting for WAYMARK_GITLAB_TOKEN: a GitLab delivery is read through the API',
+    );
     return { status: 'skipped', reason: 'no token' };
   }
   try {
@@ -60,7 +93,17 @@ export const processGitlabDelivery = async ({ db, client, settings }: GitlabDeli
     if (!parsed.ok) return fail(db, deliveryId, raw.id, parsed.error);
     const project = parsed.value;
     const path = project.path_with_namespace;
-    const sync: ProjectSync = { db, client, project, path, service: serviceOfProject(path), settings, full: false, counts: {}, checkStopped: () => {} };
+    const sync: ProjectSync = {
+      db,
+      client,
+      project,
+      path,
+      service: serviceOfProject(path),
+      settings,
+      full: false,
+      counts: {},
+      checkStopped: () => {},
+    };
     switch (event) {
       case 'Deployment Hook': {
         const deployment = await client.api.Deployments.show(projectId, subject);
@@ -75,8 +118,12 @@ export const processGitlabDelivery = async ({ db, client, settings }: GitlabDeli
         const mergeRequest = (await client.api.MergeRequests.show(projectId, subject)) as { state?: string };
         // Polling reads merged merge requests only; an opened or updated one waits until it is merged.
         const merged = mergeRequest.state === 'merged';
-        const commits = merged ? await collectGitlabMergeRequestCommits(client, projectId, subject, settings.perPage) : null;
-        const notes = merged ? await collectGitlabMergeRequestNotes(client, projectId, subject, settings.perPage) : null;
+        const commits = merged
+          ? await collectGitlabMergeRequestCommits(client, projectId, subject, settings.perPage)
+          : null;
+        const notes = merged
+          ? await collectGitlabMergeRequestNotes(client, projectId, subject, settings.perPage)
+          : null;
         await db.transaction(async (tx) => {
           await writeGitlabService(tx, project, null);
           if (commits) await upsertGitlabMergeRequests(tx, path, [{ mergeRequest, commits, notes }]);

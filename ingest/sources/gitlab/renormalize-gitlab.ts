@@ -6,11 +6,23 @@ import { parseGitlabPayload, ZGitlabProject } from './gitlab-payloads';
 import type { GitlabSettings } from './gitlab-settings';
 import { linkGitlabDeployments } from './link-gitlab-deployments';
 import { writeGitlabService, type CatalogPayload } from './sync-gitlab-catalog';
-import { upsertGitlabDeployments, upsertGitlabIncidents, upsertGitlabMergeRequests, upsertGitlabPipelines } from './upsert-gitlab-records';
+import {
+  upsertGitlabDeployments,
+  upsertGitlabIncidents,
+  upsertGitlabMergeRequests,
+  upsertGitlabPipelines,
+} from './upsert-gitlab-records';
 
-export type RenormalizeOutcome = { inserted: number; updated: number; unchanged: number; relinked: number; scopes: number };
+export type RenormalizeOutcome = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  relinked: number;
+  scopes: number;
+};
 
-const payloadsOf = async (db: Executor, kind: string, scope: string) => getRawPayloads(db, { source: GITLAB_SOURCE, kind, scope });
+const payloadsOf = async (db: Executor, kind: string, scope: string) =>
+  getRawPayloads(db, { source: GITLAB_SOURCE, kind, scope });
 
 /**
  * Runs the GitLab normalizers again over every stored payload, project by project, and upserts what they give, so a
@@ -33,23 +45,64 @@ export const renormalizeGitlab = (db: Db, settings: GitlabSettings): Promise<Ren
       const path = project.path_with_namespace;
       await db.transaction(async (tx) => {
         const [catalog] = await getRawPayloads(tx, { source: GITLAB_SOURCE, kind: 'catalog', sourceIds: [path] });
-        const service = await writeGitlabService(tx, project, (catalog?.payload as CatalogPayload | undefined) ?? null, { store: false });
+        const service = await writeGitlabService(
+          tx,
+          project,
+          (catalog?.payload as CatalogPayload | undefined) ?? null,
+          { store: false },
+        );
         add({ inserted: service.inserted.length, updated: service.updated.length, unchanged: service.unchanged });
         const options = { store: false };
-        add(await upsertGitlabDeployments(tx, path, (await payloadsOf(tx, 'deployment', path)).map((raw) => raw.payload), options));
-        const commits = new Map((await payloadsOf(tx, 'merge_request_commits', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]));
-        const notes = new Map((await payloadsOf(tx, 'merge_request_notes', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]));
+        add(
+          await upsertGitlabDeployments(
+            tx,
+            path,
+            (await payloadsOf(tx, 'deployment', path)).map((raw) => raw.payload),
+            options,
+          ),
+        );
+        const commits = new Map(
+          (await payloadsOf(tx, 'merge_request_commits', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]),
+        );
+        const notes = new Map(
+          (await payloadsOf(tx, 'merge_request_notes', path)).map((raw) => [raw.sourceId, raw.payload as unknown[]]),
+        );
         const requests = (await payloadsOf(tx, 'merge_request', path)).map((raw) => ({
           mergeRequest: raw.payload,
           commits: commits.get(raw.sourceId) ?? null,
           notes: notes.get(raw.sourceId) ?? null,
         }));
         add(await upsertGitlabMergeRequests(tx, path, requests, options));
-        add(await upsertGitlabPipelines(tx, path, (await payloadsOf(tx, 'pipeline', path)).map((raw) => raw.payload), options));
-        add(await upsertGitlabIncidents(tx, path, (await payloadsOf(tx, 'issue', path)).map((raw) => raw.payload), settings.incidentLabel, options));
+        add(
+          await upsertGitlabPipelines(
+            tx,
+            path,
+            (await payloadsOf(tx, 'pipeline', path)).map((raw) => raw.payload),
+            options,
+          ),
+        );
+        add(
+          await upsertGitlabIncidents(
+            tx,
+            path,
+            (await payloadsOf(tx, 'issue', path)).map((raw) => raw.payload),
+            settings.incidentLabel,
+            options,
+          ),
+        );
       });
       const counts: Record<string, number> = {};
-      await linkGitlabDeployments({ db, client: null, projectId: project.id, path, service: serviceOfProject(path), settings, counts, checkStopped: () => {}, relink: true });
+      await linkGitlabDeployments({
+        db,
+        client: null,
+        projectId: project.id,
+        path,
+        service: serviceOfProject(path),
+        settings,
+        counts,
+        checkStopped: () => {},
+        relink: true,
+      });
       outcome.relinked += counts.linked ?? 0;
       outcome.scopes++;
       run.touch([serviceOfProject(path)]);

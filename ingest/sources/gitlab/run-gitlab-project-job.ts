@@ -12,9 +12,19 @@ export type GitlabProjectJob = { project: string; full?: boolean; parentRunId?: 
  * once): the project is read, then synced as its own run, which settles its service. Cursors make a retried or
  * repeated job cheap and idempotent.
  */
-export const runGitlabProjectJob = async (context: { db: Db; client: GitlabClientOptions; settings: GitlabSettings }, job: GitlabProjectJob): Promise<ProjectOutcome> => {
+export const runGitlabProjectJob = async (
+  context: { db: Db; client: GitlabClientOptions; settings: GitlabSettings },
+  job: GitlabProjectJob,
+): Promise<ProjectOutcome> => {
   const client = createGitlabClient(context.client);
   const parsed = parseGitlabPayload(ZGitlabProject, await client.api.Projects.show(job.project), 'project');
   if (!parsed.ok) throw new AppError('VALIDATION_FAILED', `GitLab project ${job.project}: ${parsed.error}`);
-  return syncGitlabProject({ db: context.db, client, project: parsed.value, settings: context.settings, full: job.full, parent: job.parentRunId ?? null });
+  return syncGitlabProject({
+    db: context.db,
+    client,
+    project: parsed.value,
+    settings: context.settings,
+    full: job.full,
+    parent: job.parentRunId ?? null,
+  });
 };

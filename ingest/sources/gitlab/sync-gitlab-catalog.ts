@@ -17,12 +17,32 @@ export const CATALOG_FILE = 'catalog-info.yaml';
 export type CatalogPayload = { content?: string; encoding?: string; missing?: boolean };
 
 /** The service a project describes, with what its stored catalog file says (through the shared normalizer). */
-export const writeGitlabService = async (tx: Executor, project: GitlabProject, catalog: CatalogPayload | null, { store = true } = {}) => {
-  const text = catalog?.content ? Buffer.from(catalog.content, catalog.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8') : null;
+export const writeGitlabService = async (
+  tx: Executor,
+  project: GitlabProject,
+  catalog: CatalogPayload | null,
+  { store = true } = {},
+) => {
+  const text = catalog?.content
+    ? Buffer.from(catalog.content, catalog.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8')
+    : null;
   const parsed = text === null ? null : normalizeCatalog(CATALOG_FILE, text);
   const path = project.path_with_namespace;
-  if (store) await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'project', sourceId: path, scope: path, payload: project }]);
-  if (store && catalog) await storeRawPayloads(tx, [{ source: GITLAB_SOURCE, kind: 'catalog', sourceId: path, scope: path, payload: catalog, error: parsed?.status === 'error' ? parsed.error : null }]);
+  if (store)
+    await storeRawPayloads(tx, [
+      { source: GITLAB_SOURCE, kind: 'project', sourceId: path, scope: path, payload: project },
+    ]);
+  if (store && catalog)
+    await storeRawPayloads(tx, [
+      {
+        source: GITLAB_SOURCE,
+        kind: 'catalog',
+        sourceId: path,
+        scope: path,
+        payload: catalog,
+        error: parsed?.status === 'error' ? parsed.error : null,
+      },
+    ]);
   return upsertServices(tx, [normalizeGitlabProject(project, parsed)]);
 };
 
@@ -33,20 +53,30 @@ export const writeGitlabService = async (tx: Executor, project: GitlabProject, c
 export const syncGitlabCatalog = async (sync: ProjectSync) => {
   const { db, client, project, path } = sync;
   const key = { source: GITLAB_CURSOR_SOURCE, scope: path, kind: 'catalog' };
-  const stored = sync.full ? { cursor: null, etag: null } : await getIngestCursor<{ url: string }>(db, key.source, key.scope, key.kind);
+  const stored = sync.full
+    ? { cursor: null, etag: null }
+    : await getIngestCursor<{ url: string }>(db, key.source, key.scope, key.kind);
   const [known] = await getRawPayloads(db, { source: GITLAB_SOURCE, kind: 'catalog', sourceIds: [path] });
-  if (stored.cursor?.url && stored.etag && known) client.conditional.set(stored.cursor.url, { etag: stored.etag, body: known.payload });
+  if (stored.cursor?.url && stored.etag && known)
+    client.conditional.set(stored.cursor.url, { etag: stored.etag, body: known.payload });
   let catalog: CatalogPayload | null = null;
   if (project.default_branch) {
     sync.checkStopped();
     try {
-      catalog = (await client.api.RepositoryFiles.show(project.id, CATALOG_FILE, project.default_branch)) as CatalogPayload;
+      catalog = (await client.api.RepositoryFiles.show(
+        project.id,
+        CATALOG_FILE,
+        project.default_branch,
+      )) as CatalogPayload;
     } catch (error) {
       if (statusOfGitlabError(error) !== 404) throw error;
       catalog = { missing: true };
     }
   }
-  const cached = [...client.conditional.entries()].find(([url]) => url.includes(`/repository/files/${encodeURIComponent(CATALOG_FILE)}`) && url.includes(`/projects/${project.id}/`));
+  const cached = [...client.conditional.entries()].find(
+    ([url]) =>
+      url.includes(`/repository/files/${encodeURIComponent(CATALOG_FILE)}`) && url.includes(`/projects/${project.id}/`),
+  );
   await db.transaction(async (tx) => {
     await writeGitlabService(tx, project, catalog);
     if (cached) await saveIngestCursor(tx, key, { cursor: { url: cached[0] }, etag: cached[1].etag });

@@ -23,14 +23,17 @@ export type ListingStep<T> = {
  */
 export const syncGitlabListing = async <T>(sync: ProjectSync, step: ListingStep<T>) => {
   const key = { source: GITLAB_CURSOR_SOURCE, scope: sync.path, kind: step.kind };
-  const stored = sync.full ? null : (await getIngestCursor<ListingCursor>(sync.db, key.source, key.scope, key.kind)).cursor;
+  const stored = sync.full
+    ? null
+    : (await getIngestCursor<ListingCursor>(sync.db, key.source, key.scope, key.kind)).cursor;
   sync.checkStopped();
   const items = await step.collect(stored?.updatedAfter ?? null);
   sync.checkStopped();
   let newest = stored?.updatedAfter ?? null;
   for (const item of items) {
     const at = step.updatedAt(item);
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (!newest || Date.parse(at) > Date.parse(newest))) newest = at;
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && (!newest || Date.parse(at) > Date.parse(newest)))
+      newest = at;
   }
   await sync.db.transaction(async (tx) => {
     const outcome = await step.write(tx, items);

@@ -16,7 +16,13 @@ import type { GitlabSettings, ProjectSync } from './gitlab-settings';
 import { linkGitlabDeployments } from './link-gitlab-deployments';
 import { syncGitlabCatalog } from './sync-gitlab-catalog';
 import { syncGitlabListing } from './sync-gitlab-listing';
-import { upsertGitlabDeployments, upsertGitlabIncidents, upsertGitlabMergeRequests, upsertGitlabPipelines, type MergeRequestItem } from './upsert-gitlab-records';
+import {
+  upsertGitlabDeployments,
+  upsertGitlabIncidents,
+  upsertGitlabMergeRequests,
+  upsertGitlabPipelines,
+  type MergeRequestItem,
+} from './upsert-gitlab-records';
 
 export type SyncGitlabProjectOptions = {
   db: Db;
@@ -29,7 +35,13 @@ export type SyncGitlabProjectOptions = {
   signal?: AbortSignal;
 };
 
-export type ProjectOutcome = { path: string; status: 'success' | 'failed'; counts: Record<string, number>; requests: number; error: string | null };
+export type ProjectOutcome = {
+  path: string;
+  status: 'success' | 'failed';
+  counts: Record<string, number>;
+  requests: number;
+  error: string | null;
+};
 
 const updatedAt = (item: unknown) => (item as { updated_at?: unknown } | null)?.updated_at;
 
@@ -53,7 +65,11 @@ const syncSteps = async (sync: ProjectSync) => {
         if (typeof iid !== 'number') items.push({ mergeRequest, commits: null });
         else {
           const commits = await collectGitlabMergeRequestCommits(client, project.id, iid, settings.perPage);
-          items.push({ mergeRequest, commits, notes: await collectGitlabMergeRequestNotes(client, project.id, iid, settings.perPage) });
+          items.push({
+            mergeRequest,
+            commits,
+            notes: await collectGitlabMergeRequestNotes(client, project.id, iid, settings.perPage),
+          });
         }
       }
       return items;
@@ -96,14 +112,26 @@ export const syncGitlabProject = async (options: SyncGitlabProjectOptions): Prom
     counts: {},
     checkStopped: () => options.signal?.throwIfAborted(),
   };
-  const run = { db, job: 'gitlab.sync-project', source: GITLAB_SOURCE, scope: path, parent: options.parent ?? null, describeFailure: () => 'stopped before it finished' };
+  const run = {
+    db,
+    job: 'gitlab.sync-project',
+    source: GITLAB_SOURCE,
+    scope: path,
+    parent: options.parent ?? null,
+    describeFailure: () => 'stopped before it finished',
+  };
   return runIngest(run, async (pipeline) => {
     pipeline.sofar.counts = sync.counts;
     try {
       await syncSteps(sync);
       pipeline.touch([sync.service]);
       const requests = client.stats.requests - before;
-      return { result: { path, status: 'success' as const, counts: sync.counts, requests, error: null }, counts: sync.counts, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
+      return {
+        result: { path, status: 'success' as const, counts: sync.counts, requests, error: null },
+        counts: sync.counts,
+        requestsUsed: requests,
+        rateLimitRemaining: client.stats.rateLimitRemaining,
+      };
     } catch (error) {
       const requests = client.stats.requests - before;
       pipeline.sofar.requestsUsed = requests;
@@ -112,7 +140,14 @@ export const syncGitlabProject = async (options: SyncGitlabProjectOptions): Prom
       log.warn('GitLab project sync failed', { project: path, error: message });
       pipeline.touch([sync.service]);
       const result: ProjectOutcome = { path, status: 'failed', counts: sync.counts, requests, error: message };
-      return { result, status: 'failed', counts: sync.counts, error: message, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
+      return {
+        result,
+        status: 'failed',
+        counts: sync.counts,
+        error: message,
+        requestsUsed: requests,
+        rateLimitRemaining: client.stats.rateLimitRemaining,
+      };
     }
   });
 };

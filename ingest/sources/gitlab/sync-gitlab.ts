@@ -23,6 +23,8 @@ export type SyncGitlabOptions = {
 
 export type SyncGitlabOutcome = { runId: string; projects: ProjectOutcome[] } & GitlabStats;
 
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * Syncs a group's projects (with its subgroups') or the listed ones, each as its own project run under one parent
  * run that settles once. Projects that cannot be listed at all (bad URL, token or group) stop the sync as a
@@ -31,19 +33,28 @@ export type SyncGitlabOutcome = { runId: string; projects: ProjectOutcome[] } & 
 export const syncGitlab = async (options: SyncGitlabOptions): Promise<SyncGitlabOutcome> => {
   const { db } = options;
   const scope = options.projects && options.projects.length > 0 ? options.projects.join(',') : `group:${options.group}`;
-  const describeFailure = (error: unknown) => (options.signal?.aborted ? 'stopped' : error instanceof Error ? error.message : String(error));
+  const describeFailure = (error: unknown) => (options.signal?.aborted ? 'stopped' : describe(error));
   const limiter = { pausedUntil: 0 };
   const client = createGitlabClient({ ...options.client, signal: options.signal, limiter });
   // Listed before the run starts: bad configuration (unreachable URL, token without scope, unknown group) stops
   // here with one message, and nothing is stored, not even a run record. The CLI exits 2.
-  const listed = await collectGitlabProjects(client, { group: options.group, projects: options.projects }, options.settings.perPage).catch((error: unknown) => {
+  const listed = await collectGitlabProjects(
+    client,
+    { group: options.group, projects: options.projects },
+    options.settings.perPage,
+  ).catch((error: unknown) => {
     if (options.signal?.aborted) throw error;
-    throw new AppError('VALIDATION_FAILED', `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `could not list the GitLab projects of ${scope} at ${options.client.baseUrl}: ${describe(error)}`,
+      { cause: error },
+    );
   });
   const projects: GitlabProject[] = [];
   for (const payload of listed) {
     const parsed = parseGitlabPayload(ZGitlabProject, payload, 'project');
-    if (!parsed.ok) throw new AppError('VALIDATION_FAILED', `GitLab listed a project Waymark cannot read: ${parsed.error}`);
+    if (!parsed.ok)
+      throw new AppError('VALIDATION_FAILED', `GitLab listed a project Waymark cannot read: ${parsed.error}`);
     if (!parsed.value.archived) projects.push(parsed.value);
   }
   return runIngest({ db, job: 'gitlab.sync', source: GITLAB_SOURCE, scope, describeFailure }, async (run) => {
@@ -63,7 +74,17 @@ export const syncGitlab = async (options: SyncGitlabOptions): Promise<SyncGitlab
         // A client per project: its requests are counted on its own run record.
         const projectClient = createGitlabClient({ ...options.client, signal: options.signal, limiter });
         try {
-          outcomes.push(await syncGitlabProject({ db, client: projectClient, project, settings: options.settings, full: options.full, parent: run, signal: options.signal }));
+          outcomes.push(
+            await syncGitlabProject({
+              db,
+              client: projectClient,
+              project,
+              settings: options.settings,
+              full: options.full,
+              parent: run,
+              signal: options.signal,
+            }),
+          );
         } finally {
           add(projectClient.stats);
         }
@@ -74,12 +95,16 @@ export const syncGitlab = async (options: SyncGitlabOptions): Promise<SyncGitlab
     outcomes.sort((a, b) => a.path.localeCompare(b.path));
     const failed = outcomes.filter((outcome) => outcome.status === 'failed');
     const counts: Record<string, number> = { projects: outcomes.length, failed: failed.length };
-    for (const outcome of outcomes) for (const [kind, count] of Object.entries(outcome.counts)) counts[kind] = (counts[kind] ?? 0) + count;
+    for (const outcome of outcomes)
+      for (const [kind, count] of Object.entries(outcome.counts)) counts[kind] = (counts[kind] ?? 0) + count;
     return {
       result: { runId: run.id!, projects: outcomes, ...totals },
       status: failed.length === 0 ? 'success' : failed.length === outcomes.length ? 'failed' : 'partial',
       counts,
-      error: failed.length > 0 ? `${failed.length} of ${outcomes.length} projects failed: ${failed.map((outcome) => outcome.path).join(', ')}` : null,
+      error:
+        failed.length > 0
+          ? `${failed.length} of ${outcomes.length} projects failed: ${failed.map((o) => o.path).join(', ')}`
+          : null,
       requestsUsed: totals.requests,
       rateLimitRemaining: totals.rateLimitRemaining,
     };

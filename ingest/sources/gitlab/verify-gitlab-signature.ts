@@ -4,7 +4,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** The HMAC key: a `whsec_` secret is base64 after its prefix (Standard Webhooks); any other token is its bytes. */
-const keyOf = (token: string) => (token.startsWith('whsec_') ? Buffer.from(token.slice(6), 'base64') : Buffer.from(token, 'utf8'));
+const keyOf = (token: string) =>
+  token.startsWith('whsec_') ? Buffer.from(token.slice(6), 'base64') : Buffer.from(token, 'utf8');
 
 /** The `v1,<base64>` signature GitLab sends for a body (also used by tests to sign deliveries). */
 export const signGitlabDelivery = (token: string, id: string, timestamp: string, body: Buffer | string) =>
@@ -16,12 +17,19 @@ export const signGitlabDelivery = (token: string, id: string, timestamp: string,
  * `<webhook-id>.<webhook-timestamp>.<raw body>`; one must match, compared in constant time, and the timestamp must be
  * within the tolerance. Returns why it fails, or null.
  */
-export const verifyGitlabSignature = (token: string, headers: Headers, body: Buffer, now = Date.now()): string | null => {
+export const verifyGitlabSignature = (
+  token: string,
+  headers: Headers,
+  body: Buffer,
+  now = Date.now(),
+): string | null => {
   const id = headers.get('webhook-id');
   const timestamp = headers.get('webhook-timestamp');
   const signatures = headers.get('webhook-signature');
-  if (!id || !timestamp || !signatures) return 'webhook-id, webhook-timestamp and webhook-signature are required (the webhook has a signing token)';
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return 'webhook-timestamp is not within 5 minutes of now';
+  if (!id || !timestamp || !signatures)
+    return 'webhook-id, webhook-timestamp and webhook-signature are required (the webhook has a signing token)';
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS)
+    return 'webhook-timestamp is not within 5 minutes of now';
   const expected = Buffer.from(signGitlabDelivery(token, id, timestamp, body), 'utf8');
   const match = signatures.split(' ').some((candidate) => {
     const received = Buffer.from(candidate, 'utf8');

@@ -34,14 +34,33 @@ export const buildGitlabWebhookDeliveries = (world: FakeGitlabWorld, base: strin
         event_type: 'merge_request',
         user,
         project: subject,
-        object_attributes: { id: mr.id, iid: mr.iid, title: mr.title, state: 'merged', action: 'merge', merge_commit_sha: mr.squashed ? null : mr.landed.sha, target_branch: 'main', created_at: iso(mr.createdAt), updated_at: iso(mr.mergedAt) },
+        object_attributes: {
+          id: mr.id,
+          iid: mr.iid,
+          title: mr.title,
+          state: 'merged',
+          action: 'merge',
+          merge_commit_sha: mr.squashed ? null : mr.landed.sha,
+          target_branch: 'main',
+          created_at: iso(mr.createdAt),
+          updated_at: iso(mr.mergedAt),
+        },
         labels: mr.labels.map((title) => ({ title })),
       });
     }
     for (const pipeline of project.pipelines) {
       add('Pipeline Hook', pipeline.finishedAt ?? pipeline.createdAt, {
         object_kind: 'pipeline',
-        object_attributes: { id: pipeline.id, iid: pipeline.iid, ref: pipeline.ref, tag: false, sha: pipeline.sha, status: pipeline.status, created_at: iso(pipeline.createdAt), finished_at: iso(pipeline.finishedAt) },
+        object_attributes: {
+          id: pipeline.id,
+          iid: pipeline.iid,
+          ref: pipeline.ref,
+          tag: false,
+          sha: pipeline.sha,
+          status: pipeline.status,
+          created_at: iso(pipeline.createdAt),
+          finished_at: iso(pipeline.finishedAt),
+        },
         user,
         project: subject,
       });
@@ -73,7 +92,15 @@ export const buildGitlabWebhookDeliveries = (world: FakeGitlabWorld, base: strin
           event_type: 'issue',
           user,
           project: subject,
-          object_attributes: { id: issue.id, iid: issue.iid, title: issue.title, type: issue.type === 'incident' ? 'Incident' : 'Issue', state: action === 'close' ? 'closed' : 'opened', action, created_at: iso(issue.createdAt) },
+          object_attributes: {
+            id: issue.id,
+            iid: issue.iid,
+            title: issue.title,
+            type: issue.type === 'incident' ? 'Incident' : 'Issue',
+            state: action === 'close' ? 'closed' : 'opened',
+            action,
+            created_at: iso(issue.createdAt),
+          },
           labels: issue.labels.map((title) => ({ title })),
         });
       hook('open', issue.createdAt);

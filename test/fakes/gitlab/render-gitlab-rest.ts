@@ -1,4 +1,12 @@
-import { fullPath, type FakeDeployment, type FakeGitlabCommit, type FakeIssue, type FakeMergeRequest, type FakePipeline, type FakeProject } from './fake-gitlab-world';
+import {
+  fullPath,
+  type FakeDeployment,
+  type FakeGitlabCommit,
+  type FakeIssue,
+  type FakeMergeRequest,
+  type FakePipeline,
+  type FakeProject,
+} from './fake-gitlab-world';
 
 /**
  * REST answers shaped like the examples in GitLab's API documentation (docs.gitlab.com/api/projects, deployments,
@@ -20,7 +28,13 @@ export const renderProject = (base: string, project: FakeProject) => ({
   web_url: webUrl(base, project),
   archived: false,
   visibility: 'private',
-  namespace: { id: 9000, name: project.namespace, path: project.namespace.split('/').at(-1), kind: 'group', full_path: project.namespace },
+  namespace: {
+    id: 9000,
+    name: project.namespace,
+    path: project.namespace.split('/').at(-1),
+    kind: 'group',
+    full_path: project.namespace,
+  },
   last_activity_at: '2026-11-01T00:00:00.000Z',
 });
 
@@ -51,7 +65,11 @@ export const renderDeployment = (base: string, project: FakeProject, deployment:
   finished_at: iso(deployment.finishedAt),
   status: deployment.status,
   user: { id: 1, name: 'Administrator', username: 'root', state: 'active' },
-  environment: { id: deployment.environment === 'production' ? 1 : 2, name: deployment.environment, external_url: null },
+  environment: {
+    id: deployment.environment === 'production' ? 1 : 2,
+    name: deployment.environment,
+    external_url: null,
+  },
   deployable: {
     id: deployment.id * 10,
     status: deployment.status,
@@ -129,7 +147,11 @@ export const renderIssue = (base: string, project: FakeProject, issue: FakeIssue
   labels: issue.labels,
   issue_type: issue.type,
   type: issue.type.toUpperCase(),
-  web_url: webUrl(base, project, issue.type === 'incident' ? `/-/issues/incident/${issue.iid}` : `/-/issues/${issue.iid}`),
+  web_url: webUrl(
+    base,
+    project,
+    issue.type === 'incident' ? `/-/issues/incident/${issue.iid}` : `/-/issues/${issue.iid}`,
+  ),
 });
 
 export const renderFile = (path: string, content: string, commit: string) => ({

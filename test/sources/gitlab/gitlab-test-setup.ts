@@ -11,7 +11,10 @@ export const GITLAB_SETTINGS: GitlabSettings = {
 };
 
 /** gitbeaker pointed at the fake, with server-given waits and back-off shrunk to milliseconds. */
-export const gitlabClientOptions = (fake: FakeGitlab, overrides: Partial<GitlabClientOptions> = {}): GitlabClientOptions => ({
+export const gitlabClientOptions = (
+  fake: FakeGitlab,
+  overrides: Partial<GitlabClientOptions> = {},
+): GitlabClientOptions => ({
   baseUrl: fake.url,
   token: fake.token,
   retries: 3,
@@ -20,4 +23,13 @@ export const gitlabClientOptions = (fake: FakeGitlab, overrides: Partial<GitlabC
   ...overrides,
 });
 
-export const GITLAB_DOMAIN = ['services', 'teams', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pipeline_runs', 'pull_requests'];
+export const GITLAB_DOMAIN = [
+  'services',
+  'teams',
+  'deployments',
+  'changes',
+  'deployment_changes',
+  'incidents',
+  'pipeline_runs',
+  'pull_requests',
+];

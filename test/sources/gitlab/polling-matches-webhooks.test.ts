@@ -29,7 +29,12 @@ afterEach(async () => fake?.close());
 const hook = (event: string, uuid: string, payload: unknown, token = WEBHOOK_TOKEN) =>
   new Request('http://localhost/api/webhooks/gitlab', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gitlab-event': event, 'x-gitlab-event-uuid': uuid, 'x-gitlab-token': token },
+    headers: {
+      'content-type': 'application/json',
+      'x-gitlab-event': event,
+      'x-gitlab-event-uuid': uuid,
+      'x-gitlab-token': token,
+    },
     body: JSON.stringify(payload),
   });
 
@@ -45,19 +50,28 @@ describeEachBackend('a GitLab group of 20 projects', ({ db, backend }) => {
     try {
       setDbHandle(hooked);
       const deliveries = buildGitlabWebhookDeliveries(world, fake.url);
-      for (const delivery of deliveries) expect((await postWebhook('gitlab', hook(delivery.event, delivery.uuid, delivery.payload))).status).toBe(202);
+      for (const delivery of deliveries)
+        expect((await postWebhook('gitlab', hook(delivery.event, delivery.uuid, delivery.payload))).status).toBe(202);
       // A retried delivery (same X-Gitlab-Event-UUID) changes nothing.
-      const again = await postWebhook('gitlab', hook(deliveries[0]!.event, deliveries[0]!.uuid, deliveries[0]!.payload));
+      const again = await postWebhook(
+        'gitlab',
+        hook(deliveries[0]!.event, deliveries[0]!.uuid, deliveries[0]!.payload),
+      );
       expect(await again.json()).toMatchObject({ duplicate: true });
       expect(await listPendingDeliveries(hooked.db, 'gitlab')).toHaveLength(deliveries.length);
       const client = createGitlabClient(gitlabClientOptions(fake));
       fake.requests.length = 0;
       for (const delivery of deliveries) {
-        const outcome = await processGitlabDelivery({ db: hooked.db, client, settings: GITLAB_SETTINGS }, delivery.uuid);
+        const outcome = await processGitlabDelivery(
+          { db: hooked.db, client, settings: GITLAB_SETTINGS },
+          delivery.uuid,
+        );
         expect(outcome).toMatchObject({ status: 'processed' });
       }
       expect(await snapshotTables(hooked.db, GITLAB_DOMAIN)).toEqual(polled);
-      console.log(`[${backend}] 20 projects by webhooks: ${deliveries.length} deliveries, ${fake.requests.length} API requests`);
+      console.log(
+        `[${backend}] 20 projects by webhooks: ${deliveries.length} deliveries, ${fake.requests.length} API requests`,
+      );
     } finally {
       await hooked.close();
     }

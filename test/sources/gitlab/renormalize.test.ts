@@ -25,8 +25,15 @@ describeEachBackend('renormalize (GitLab)', ({ db }) => {
     expect(idle.unchanged).toBe(4 + 4 * (13 + 12 + 16 + 2));
 
     // Rows as an older normalizer wrote them: two deployments' environments, an incident's title, a missing merge request.
-    const [first, second] = await db().select({ id: deployments.id }).from(deployments).orderBy(deployments.id).limit(2);
-    await db().update(deployments).set({ environment: 'Production' }).where(inArray(deployments.id, [first!.id, second!.id]));
+    const [first, second] = await db()
+      .select({ id: deployments.id })
+      .from(deployments)
+      .orderBy(deployments.id)
+      .limit(2);
+    await db()
+      .update(deployments)
+      .set({ environment: 'Production' })
+      .where(inArray(deployments.id, [first!.id, second!.id]));
     const [incident] = await db().select({ id: incidents.id }).from(incidents).limit(1);
     await db().update(incidents).set({ title: null }).where(eq(incidents.id, incident!.id));
     const [request] = await db().select({ id: pullRequests.id }).from(pullRequests).limit(1);

@@ -1,7 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import { syncGitlab } from '../../../ingest/sources/gitlab/sync-gitlab';
 import { getDoraMetrics } from '../../../lib/metrics/get-dora-metrics';
-import { buildFakeGitlabGroup, sha1, type FakeGitlabCommit, type FakeGitlabWorld } from '../../fakes/gitlab/fake-gitlab-world';
+import {
+  buildFakeGitlabGroup,
+  sha1,
+  type FakeGitlabCommit,
+  type FakeGitlabWorld,
+} from '../../fakes/gitlab/fake-gitlab-world';
 import { startFakeGitlab, type FakeGitlab } from '../../fakes/gitlab/fake-gitlab-server';
 import { snapshotTables } from '../../helpers/table-snapshot';
 import { createTestDb, describeEachBackend } from '../../helpers/test-db';
@@ -13,7 +18,13 @@ afterEach(async () => fake?.close());
 const MONDAY = Date.parse('2026-03-02T00:00:00Z');
 const HOUR = 3_600_000;
 const h = (hours: number) => new Date(MONDAY + hours * HOUR);
-const commit = (title: string, hours: number): FakeGitlabCommit => ({ sha: sha1(title), title, author: 'dev', authoredAt: h(hours), committedAt: h(hours) });
+const commit = (title: string, hours: number): FakeGitlabCommit => ({
+  sha: sha1(title),
+  title,
+  author: 'dev',
+  authoredAt: h(hours),
+  committedAt: h(hours),
+});
 
 /**
  * One project, hours from Monday 2026-03-02 00:00 UTC. c0 at 0 h; !1 (a1 1 h, a2 2 h) squashed as s1 at 4 h; !2 (b1
@@ -28,10 +39,33 @@ const seededWorld = (): FakeGitlabWorld => {
   const [e1, s3] = [commit('e1', 10), commit('s3', 12)];
   const [f1, s4] = [commit('f1', 20), commit('s4', 22)];
   const mr = (iid: number, commits: FakeGitlabCommit[], landed: FakeGitlabCommit, squashed: boolean) => ({
-    id: 500 + iid, iid, title: `Change ${iid}`, author: 'dev', createdAt: commits[0]!.authoredAt, mergedAt: landed.committedAt, commits, landed, squashed, labels: [],
+    id: 500 + iid,
+    iid,
+    title: `Change ${iid}`,
+    author: 'dev',
+    createdAt: commits[0]!.authoredAt,
+    mergedAt: landed.committedAt,
+    commits,
+    landed,
+    squashed,
+    labels: [],
   });
-  const deployment = (id: number, environment: string, sha: string, status: 'success' | 'failed', created: number, finished: number) => ({
-    id, iid: id, environment, sha, ref: 'main', status, createdAt: h(created), finishedAt: h(finished),
+  const deployment = (
+    id: number,
+    environment: string,
+    sha: string,
+    status: 'success' | 'failed',
+    created: number,
+    finished: number,
+  ) => ({
+    id,
+    iid: id,
+    environment,
+    sha,
+    ref: 'main',
+    status,
+    createdAt: h(created),
+    finishedAt: h(finished),
   });
   return {
     group: { id: 9000, path: 'acme' },
@@ -41,7 +75,12 @@ const seededWorld = (): FakeGitlabWorld => {
         path: 'pay',
         namespace: 'acme',
         mainline: [c0, s1, b1, m2, s3, s4],
-        mergeRequests: [mr(1, [a1, a2], s1, true), mr(2, [b1], m2, false), mr(3, [e1], s3, true), mr(4, [f1], s4, true)],
+        mergeRequests: [
+          mr(1, [a1, a2], s1, true),
+          mr(2, [b1], m2, false),
+          mr(3, [e1], s3, true),
+          mr(4, [f1], s4, true),
+        ],
         deployments: [
           deployment(1, 'production', m2.sha, 'success', 7, 8),
           deployment(2, 'production', s3.sha, 'success', 13, 14),
@@ -63,8 +102,18 @@ const seededWorld = (): FakeGitlabWorld => {
 describeEachBackend('GitLab sync', ({ db, backend }) => {
   it('gives the hand-computed DORA metrics for a seeded project', async () => {
     fake = await startFakeGitlab(seededWorld());
-    await syncGitlab({ db: db(), client: gitlabClientOptions(fake), settings: GITLAB_SETTINGS, projects: ['acme/pay'] });
-    const m = await getDoraMetrics({ db: db(), scope: { service: 'pay' }, window: { from: h(0), to: h(168) }, settings: { productionEnvironmentPattern: '^(prod|production)$', attributionWindowHours: 168 } });
+    await syncGitlab({
+      db: db(),
+      client: gitlabClientOptions(fake),
+      settings: GITLAB_SETTINGS,
+      projects: ['acme/pay'],
+    });
+    const m = await getDoraMetrics({
+      db: db(),
+      scope: { service: 'pay' },
+      window: { from: h(0), to: h(168) },
+      settings: { productionEnvironmentPattern: '^(prod|production)$', attributionWindowHours: 168 },
+    });
     // d1, d2, d4 count (d3 failed, staging is not production): 3 in 7 days, on 2 days of the one week.
     expect(m.deploymentFrequency).toMatchObject({ deployments: 3, perDay: 0.429, medianDeployDaysPerWeek: 2 });
     // d1: c0 8 h, a1 7 h, a2 6 h (for s1), b1 3 h (for b1 and m2); d2: e1 4 h (for s3); d4: f1 5 h (for s4).
@@ -82,11 +131,26 @@ describeEachBackend('GitLab sync', ({ db, backend }) => {
     fake.onRequest = ({ count }) => {
       if (count === 70) stop.abort(new Error('stopped by the test'));
     };
-    await expect(syncGitlab({ db: db(), client: gitlabClientOptions(fake), settings: GITLAB_SETTINGS, group: 'acme', concurrency: 2, signal: stop.signal })).rejects.toThrow();
+    await expect(
+      syncGitlab({
+        db: db(),
+        client: gitlabClientOptions(fake),
+        settings: GITLAB_SETTINGS,
+        group: 'acme',
+        concurrency: 2,
+        signal: stop.signal,
+      }),
+    ).rejects.toThrow();
     fake.onRequest = undefined;
     const halfway = await snapshotTables(db(), ['deployments', 'pull_requests']);
     expect(halfway.deployments!.length + halfway.pull_requests!.length).toBeGreaterThan(0);
-    await syncGitlab({ db: db(), client: gitlabClientOptions(fake), settings: GITLAB_SETTINGS, group: 'acme', concurrency: 2 });
+    await syncGitlab({
+      db: db(),
+      client: gitlabClientOptions(fake),
+      settings: GITLAB_SETTINGS,
+      group: 'acme',
+      concurrency: 2,
+    });
 
     const fresh = await createTestDb(backend);
     try {

@@ -27,8 +27,19 @@ afterAll(() => {
 let fake: FakeGitlab | undefined;
 afterEach(async () => fake?.close());
 
-const request = (headers: Record<string, string>, payload: unknown = { object_kind: 'pipeline', project: { id: 100, path_with_namespace: 'acme/svc-00' }, object_attributes: { id: 1 } }) =>
-  new Request('http://localhost/api/webhooks/gitlab', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+const request = (
+  headers: Record<string, string>,
+  payload: unknown = {
+    object_kind: 'pipeline',
+    project: { id: 100, path_with_namespace: 'acme/svc-00' },
+    object_attributes: { id: 1 },
+  },
+) =>
+  new Request('http://localhost/api/webhooks/gitlab', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 it('compares X-Gitlab-Token exactly', () => {
   expect(verifyGitlabToken(TOKEN, TOKEN)).toBe(true);
@@ -42,22 +53,34 @@ it('checks signed webhooks: HMAC-SHA256 of id.timestamp.body, v1 and base64, wit
   const body = Buffer.from('{"object_kind":"push"}');
   const now = Date.parse('2026-11-20T12:00:00Z');
   const timestamp = String(now / 1000);
-  const headers = (signature: string, at = timestamp) => new Headers({ 'webhook-id': 'key-1', 'webhook-timestamp': at, 'webhook-signature': signature });
+  const headers = (signature: string, at = timestamp) =>
+    new Headers({ 'webhook-id': 'key-1', 'webhook-timestamp': at, 'webhook-signature': signature });
   const good = signGitlabDelivery('whsec_c2lnbmluZy1zZWNyZXQ=', 'key-1', timestamp, body);
   // The same key given as raw text or as a Standard Webhooks `whsec_` secret.
   expect(good).toBe(signGitlabDelivery('signing-secret', 'key-1', timestamp, body));
   expect(verifyGitlabSignature('signing-secret', headers(`v1,bogus ${good}`), body, now)).toBeNull();
-  expect(verifyGitlabSignature('signing-secret', headers(good), Buffer.from('{"object_kind":"pish"}'), now)).toMatch(/does not match/);
+  expect(verifyGitlabSignature('signing-secret', headers(good), Buffer.from('{"object_kind":"pish"}'), now)).toMatch(
+    /does not match/,
+  );
   expect(verifyGitlabSignature('other-secret', headers(good), body, now)).toMatch(/does not match/);
-  expect(verifyGitlabSignature('signing-secret', headers(good, String(now / 1000 - 301)), body, now)).toMatch(/within 5 minutes/);
+  expect(verifyGitlabSignature('signing-secret', headers(good, String(now / 1000 - 301)), body, now)).toMatch(
+    /within 5 minutes/,
+  );
   expect(verifyGitlabSignature('signing-secret', new Headers(), body, now)).toMatch(/are required/);
   // With both credentials configured, both must hold.
   const receiver = createGitlabWebhookReceiver(() => ({ token: TOKEN, signingToken: 'signing-secret' }));
   const fresh = String(Math.floor(Date.now() / 1000));
-  const signed = { 'webhook-id': 'key-1', 'webhook-timestamp': fresh, 'webhook-signature': signGitlabDelivery('signing-secret', 'key-1', fresh, body) };
+  const signed = {
+    'webhook-id': 'key-1',
+    'webhook-timestamp': fresh,
+    'webhook-signature': signGitlabDelivery('signing-secret', 'key-1', fresh, body),
+  };
   expect(receiver.authenticate(new Headers({ ...signed, 'x-gitlab-token': TOKEN }), body)).toBeNull();
   expect(receiver.authenticate(new Headers(signed), body)).toMatchObject({ status: 401, reason: 'missing-token' });
-  expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body)).toMatchObject({ status: 401, reason: 'bad-signature' });
+  expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body)).toMatchObject({
+    status: 401,
+    reason: 'bad-signature',
+  });
 });
 
 describeEachBackend('POST /api/webhooks/gitlab', ({ db, handle }) => {
@@ -68,8 +91,13 @@ describeEachBackend('POST /api/webhooks/gitlab', ({ db, handle }) => {
   };
 
   it('refuses missing and wrong tokens and deliveries without an id, storing nothing', async () => {
-    expect(await post({ 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-event-uuid': 'a' })).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
-    expect(await post({ 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-event-uuid': 'a', 'x-gitlab-token': 'wrong' })).toMatchObject({ status: 401 });
+    expect(await post({ 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-event-uuid': 'a' })).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHORIZED' },
+    });
+    expect(
+      await post({ 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-event-uuid': 'a', 'x-gitlab-token': 'wrong' }),
+    ).toMatchObject({ status: 401 });
     expect(await post({ 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-token': TOKEN })).toMatchObject({ status: 400 });
     expect(await countRows(db(), 'webhook_deliveries')).toBe(0);
     expect(await countRows(db(), 'raw_payloads')).toBe(0);
@@ -77,19 +105,43 @@ describeEachBackend('POST /api/webhooks/gitlab', ({ db, handle }) => {
 
   it('stores a delivery once per Idempotency-Key (else X-Gitlab-Event-UUID), ignores unused events, and normalizes through the API', async () => {
     fake = await startFakeGitlab(buildFakeGitlabGroup({ projects: 1 }));
-    const [pipeline] = buildGitlabWebhookDeliveries(fake.world, fake.url).filter((delivery) => delivery.event === 'Pipeline Hook');
-    const headers = { 'x-gitlab-event': 'Pipeline Hook', 'x-gitlab-event-uuid': 'uuid-1', 'idempotency-key': 'key-1', 'x-gitlab-token': TOKEN };
-    expect(await post(headers, pipeline!.payload)).toMatchObject({ status: 202, body: { delivery: 'key-1', event: 'Pipeline Hook' } });
+    const [pipeline] = buildGitlabWebhookDeliveries(fake.world, fake.url).filter(
+      (delivery) => delivery.event === 'Pipeline Hook',
+    );
+    const headers = {
+      'x-gitlab-event': 'Pipeline Hook',
+      'x-gitlab-event-uuid': 'uuid-1',
+      'idempotency-key': 'key-1',
+      'x-gitlab-token': TOKEN,
+    };
+    expect(await post(headers, pipeline!.payload)).toMatchObject({
+      status: 202,
+      body: { delivery: 'key-1', event: 'Pipeline Hook' },
+    });
     // A retry carries the same Idempotency-Key with a new event UUID.
-    expect(await post({ ...headers, 'x-gitlab-event-uuid': 'uuid-2' }, pipeline!.payload)).toMatchObject({ status: 200, body: { duplicate: true } });
-    expect(await post({ ...headers, 'x-gitlab-event': 'Wiki Page Hook', 'idempotency-key': 'key-2' })).toMatchObject({ status: 202, body: { ignored: true } });
+    expect(await post({ ...headers, 'x-gitlab-event-uuid': 'uuid-2' }, pipeline!.payload)).toMatchObject({
+      status: 200,
+      body: { duplicate: true },
+    });
+    expect(await post({ ...headers, 'x-gitlab-event': 'Wiki Page Hook', 'idempotency-key': 'key-2' })).toMatchObject({
+      status: 202,
+      body: { ignored: true },
+    });
     expect(await countRows(db(), 'raw_payloads')).toBe(1);
 
-    expect(await processGitlabDelivery({ db: db(), client: null, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({ status: 'skipped', reason: 'no token' });
+    expect(await processGitlabDelivery({ db: db(), client: null, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({
+      status: 'skipped',
+      reason: 'no token',
+    });
     const client = createGitlabClient({ baseUrl: fake.url, token: fake.token, msPerSecond: 1, backoffBaseMs: 1 });
-    expect(await processGitlabDelivery({ db: db(), client, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({ status: 'processed', project: 'acme/svc-00' });
+    expect(await processGitlabDelivery({ db: db(), client, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({
+      status: 'processed',
+      project: 'acme/svc-00',
+    });
     expect(await countRows(db(), 'pipeline_runs')).toBe(1);
     // Done once: a redelivered job does nothing.
-    expect(await processGitlabDelivery({ db: db(), client, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({ status: 'skipped' });
+    expect(await processGitlabDelivery({ db: db(), client, settings: GITLAB_SETTINGS }, 'key-1')).toMatchObject({
+      status: 'skipped',
+    });
   });
 });

@@ -40,11 +40,18 @@ describeEachBackend('the worker (GitLab)', ({ db, handle }) => {
     // The instance comes from the configuration: point it at the fake.
     const config = getConfig();
     const withFake = { ...config, gitlab: { ...config.gitlab, baseUrl: fake.url } };
-    const deliveries = buildGitlabWebhookDeliveries(fake.world, fake.url).filter((delivery) => delivery.event === 'Pipeline Hook');
+    const deliveries = buildGitlabWebhookDeliveries(fake.world, fake.url).filter(
+      (delivery) => delivery.event === 'Pipeline Hook',
+    );
     const request = (delivery: (typeof deliveries)[number]) =>
       new Request('http://localhost/api/webhooks/gitlab', {
         method: 'POST',
-        headers: { 'x-gitlab-event': delivery.event, 'x-gitlab-event-uuid': delivery.uuid, 'x-gitlab-token': TOKEN, 'content-type': 'application/json' },
+        headers: {
+          'x-gitlab-event': delivery.event,
+          'x-gitlab-event-uuid': delivery.uuid,
+          'x-gitlab-token': TOKEN,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify(delivery.payload),
       });
     await postWebhook('gitlab', request(deliveries[0]!));
@@ -57,7 +64,8 @@ describeEachBackend('the worker (GitLab)', ({ db, handle }) => {
     expect(statuses.map((row) => row.status)).toEqual(deliveries.map(() => 'processed'));
     expect(await countRows(db(), 'pipeline_runs')).toBe(deliveries.length);
 
-    for (const project of ['acme/svc-00', 'acme/svc-01']) await queue.send(JOB_NAMES.gitlabSyncProject, { project }, { singletonKey: project });
+    for (const project of ['acme/svc-00', 'acme/svc-01'])
+      await queue.send(JOB_NAMES.gitlabSyncProject, { project }, { singletonKey: project });
     await queue.drain();
     expect(await countRows(db(), 'deployments')).toBe(2 * 13);
     expect(await countRows(db(), 'deployment_changes')).toBeGreaterThan(0);
