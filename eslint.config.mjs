@@ -1,6 +1,11 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+const FORGE_CLIENTS = {
+  octokit: { group: ['octokit', '@octokit/*'], message: 'Only ingest/sources/github may import octokit.' },
+  gitbeaker: { group: ['@gitbeaker/*'], message: 'Only ingest/sources/gitlab may import @gitbeaker.' },
+};
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -20,6 +25,7 @@ const config = [
           patterns: [
             { group: ['**/ingest/**', '@/ingest/**'], message: 'lib/ and app/ must not import ingest/ (layers point one way).' },
             { group: ['octokit', '@octokit/*'], message: 'Only ingest/sources/github may import octokit.' },
+            { group: ['@gitbeaker/*'], message: 'Only ingest/sources/gitlab may import @gitbeaker.' },
           ],
         },
       ],
@@ -39,13 +45,15 @@ const config = [
       ],
     },
   },
-  {
-    files: ['ingest/**/*.ts'],
-    ignores: ['ingest/sources/github/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['octokit', '@octokit/*'], message: 'Only ingest/sources/github may import octokit.' }] }],
-    },
-  },
+  // Each forge client is imported by its own source alone (flat config: the last matching block's rule wins).
+  ...[
+    { files: ['ingest/**/*.ts'], ignores: ['ingest/sources/github/**', 'ingest/sources/gitlab/**'], forbid: ['octokit', 'gitbeaker'] },
+    { files: ['ingest/sources/github/**/*.ts'], forbid: ['gitbeaker'] },
+    { files: ['ingest/sources/gitlab/**/*.ts'], forbid: ['octokit'] },
+  ].map(({ forbid, ...block }) => ({
+    ...block,
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid.map((client) => FORGE_CLIENTS[client]) }] },
+  })),
 ];
 
 export default config;

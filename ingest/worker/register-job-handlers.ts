@@ -9,6 +9,10 @@ import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
+import { createGitlabClient } from '../sources/gitlab/create-gitlab-client';
+import { getGitlabConfig } from '../sources/gitlab/get-gitlab-config';
+import { runGitlabDelivery } from '../sources/gitlab/run-gitlab-delivery';
+import { runGitlabProjectJob } from '../sources/gitlab/run-gitlab-project-job';
 
 export type WorkerRoles = {
   /** Normalize webhook deliveries (light; the server runs it in-process by default). */
@@ -22,6 +26,7 @@ export type WorkerRoles = {
 /** Registers the job handlers this process runs. Every handler is idempotent: a job run twice changes nothing more. */
 export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
   const github = getGithubConfig(config);
+  const gitlab = getGitlabConfig(config);
   const tokens = github.client ? createGithubTokenSource(github.client) : null;
   // A client per job counts that job's requests; the credentials behind it are shared.
   const clientForJob = async () => (github.client && tokens ? createGithubClient({ ...github.client, auth: await tokens() }) : null);
@@ -34,6 +39,14 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
+    await queue.work(
+      JOB_NAMES.gitlabWebhook,
+      async (data) => {
+        const client = gitlab.client ? createGitlabClient(gitlab.client) : null;
+        await runGitlabDelivery({ db, client, settings: gitlab.settings }, String(data.deliveryId));
+      },
+      { concurrency: roles.webhookConcurrency ?? 2 },
+    );
   }
   if (roles.syncs) {
     await queue.work(
@@ -43,6 +56,15 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
         if (!client) throw new AppError('CONFIG_INVALID', 'GitHub syncs need GITHUB_TOKEN or a GitHub App (see README)');
         const outcome = await syncRepository({ db, client, fullName: String(data.fullName), settings: github.settings, full: data.full === true, parent: (data.parentRunId as string | undefined) ?? null });
         if (outcome.status === 'failed') log.warn('repository sync failed', { repository: outcome.fullName, error: outcome.error });
+      },
+      { concurrency: roles.syncConcurrency ?? 2 },
+    );
+    await queue.work(
+      JOB_NAMES.gitlabSyncProject,
+      async (data) => {
+        if (!gitlab.client) throw new AppError('CONFIG_INVALID', 'GitLab syncs need WAYMARK_GITLAB_TOKEN (see README)');
+        const outcome = await runGitlabProjectJob({ db, client: gitlab.client, settings: gitlab.settings }, { project: String(data.project), full: data.full === true, parentRunId: (data.parentRunId as string | undefined) ?? null });
+        if (outcome.status === 'failed') log.warn('GitLab project sync failed', { project: outcome.path, error: outcome.error });
       },
       { concurrency: roles.syncConcurrency ?? 2 },
     );

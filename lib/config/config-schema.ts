@@ -61,6 +61,19 @@ export const ZConfig = z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
     schedule: z.string().min(1).optional(),
   }),
+  gitlab: z.strictObject({
+    /** gitlab.com or a self-managed instance's address (without /api/v4). */
+    baseUrl: z.url().default('https://gitlab.com'),
+    token: z.string().min(1).optional(),
+    webhookToken: z.string().min(1).optional(),
+    /** The signing token of signed webhooks (webhook-signature); every configured credential must match. */
+    webhookSigningToken: z.string().min(1).optional(),
+    /** A group (full path or id); its subgroups' projects are included. */
+    group: z.string().min(1).optional(),
+    projects: z.array(z.string().regex(/^[^\s/]+(\/[^\s/]+)+$|^\d+$/, { error: 'must be a project path (group/name) or id' })).default([]),
+    incidentLabel: z.string().min(1).default('incident'),
+    backfillHorizonDays: z.coerce.number().int().positive().default(30),
+  }),
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
@@ -72,4 +85,4 @@ export const ZConfig = z.strictObject({
 export type Config = z.infer<typeof ZConfig>;
 
 /** Config paths whose values are secrets: never logged, never sent to a page. */
-export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret'] as const;
+export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret', 'gitlab.token', 'gitlab.webhookToken', 'gitlab.webhookSigningToken'] as const;

@@ -24,5 +24,8 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'GITHUB_APP_INSTALLATION_ID', path: 'github.installationId', kind: 'string', description: 'GitHub App installation id.' },
   { name: 'GITHUB_WEBHOOK_SECRET', path: 'github.webhookSecret', kind: 'string', description: 'Secret that signs GitHub webhook deliveries (secret).' },
   { name: 'GITHUB_ORG', path: 'github.org', kind: 'string', description: 'Organization to sync when no --org is given.' },
+  { name: 'WAYMARK_GITLAB_TOKEN', path: 'gitlab.token', kind: 'string', description: 'GitLab personal, group or project access token, read_api scope (secret).' },
+  { name: 'WAYMARK_GITLAB_WEBHOOK_TOKEN', path: 'gitlab.webhookToken', kind: 'string', description: 'Secret token GitLab sends in X-Gitlab-Token with webhooks (secret).' },
+  { name: 'WAYMARK_GITLAB_WEBHOOK_SIGNING_TOKEN', path: 'gitlab.webhookSigningToken', kind: 'string', description: 'Signing token of signed GitLab webhooks, checked in webhook-signature (secret).' },
   { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
 ];

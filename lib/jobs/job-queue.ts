@@ -31,4 +31,8 @@ export const JOB_NAMES = {
   githubSyncRepository: 'github-sync-repository',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
+  /** Normalize one stored GitLab webhook delivery. */
+  gitlabWebhook: 'gitlab-webhook',
+  /** Sync one GitLab project (key: its full path). */
+  gitlabSyncProject: 'gitlab-sync-project',
 } as const;

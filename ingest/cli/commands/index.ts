@@ -4,8 +4,10 @@ import { impactCommand } from './impact';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
+import { ingestGitlabCommand } from './ingest-gitlab';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
+import { renormalizeCommand } from './renormalize';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
@@ -19,6 +21,8 @@ export const COMMANDS: Command[] = [
   ingestEventsCommand,
   ingestGitCommand,
   ingestGithubCommand,
+  ingestGitlabCommand,
+  renormalizeCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,

@@ -1,0 +1,41 @@
+import { getConfig } from '../../../lib/config/load-config';
+import { RENORMALIZERS } from '../../sources/renormalize-sources';
+import { defineCommand } from '../command';
+import { usageError } from '../cli-error';
+import { formatDuration, plural } from '../format';
+import { openCommandDb } from '../open-command-db';
+
+export const renormalizeCommand = defineCommand({
+  name: 'renormalize',
+  summary: 'Re-run the normalizers over stored raw payloads and rewrite the domain rows',
+  usage: 'waymark renormalize [--source SOURCE]',
+  help: [
+    'Reads every raw payload a source stored, runs its normalizers again and upserts what they give: after a',
+    'normalizer change (an upgrade), rows ingested before it are brought up to date without asking the forge again.',
+    'Rows that come out the same are left alone; the report says how many were inserted, updated and unchanged, so a',
+    'second run reports no changes. Deployments are re-linked to their commits from the stored comparisons.',
+    '',
+    'Options:',
+    `  --source SOURCE   one source (${Object.keys(RENORMALIZERS).join(', ')}); default: all of them`,
+  ].join('\n'),
+  options: { source: { type: 'string' } },
+  run: async ({ values, stdout }) => {
+    const source = values.source as string | undefined;
+    if (source && !RENORMALIZERS[source])
+      throw usageError(
+        `--source ${source}: not a source that can be renormalized (${Object.keys(RENORMALIZERS).join(', ')})`,
+      );
+    const handle = await openCommandDb('renormalize');
+    for (const [name, renormalize] of Object.entries(RENORMALIZERS)) {
+      if (source && name !== source) continue;
+      const started = Date.now();
+      const outcome = await renormalize(handle.db, getConfig());
+      stdout.write(
+        `Renormalized ${name} (${plural(outcome.scopes, 'project')}) in ${formatDuration(Date.now() - started)}: ` +
+          `${outcome.inserted} rows inserted, ${outcome.updated} updated, ${outcome.unchanged} unchanged; ` +
+          `${plural(outcome.relinked, 'deployment')} re-linked to ${outcome.relinked === 1 ? 'its' : 'their'} ` +
+          'commits.\n',
+      );
+    }
+  },
+});

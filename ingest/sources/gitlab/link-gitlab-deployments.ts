@@ -1,0 +1,118 @@
+import { and, asc, eq, like } from 'drizzle-orm';
+import { deployments } from '../../../lib/db/schema';
+import type { Executor } from '../../../lib/db/client';
+import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
+import { normalizeDeployedCommits, type DeployedCommit } from '../../../lib/domain/normalize-deployed-commits';
+import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
+import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
+import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
+import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
+import type { GitlabClient } from './create-gitlab-client';
+import { collectGitlabCommitWindow, collectGitlabCompare } from './collect-gitlab-records';
+import { GITLAB_SOURCE } from './gitlab-ids';
+import { GITLAB_CURSOR_SOURCE, type GitlabSettings } from './gitlab-settings';
+import {
+  loadGitlabMergeRequestIndex,
+  parseGitlabCommits,
+  type MergeRequestIndex,
+} from './load-gitlab-merge-request-index';
+
+export type GitlabLinkTarget = {
+  db: Executor;
+  /** null: only stored comparisons are used; the rest waits for the next sync. */
+  client: GitlabClient | null;
+  projectId: number;
+  path: string;
+  service: string;
+  settings: GitlabSettings;
+  counts: Record<string, number>;
+  checkStopped: () => void;
+  /** Re-link every deployment, whatever the `links` cursor says (renormalize, after a normalizer change). */
+  relink?: boolean;
+};
+
+const DAY = 86_400_000;
+
+/** The commits a deployment shipped: compared with the previous one of its environment, or the horizon's commits. */
+const collectShipped = async (target: GitlabLinkTarget, base: string | null, head: string, finishedAt: Date) => {
+  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY);
+  const kind = base ? 'compare' : 'commit_window';
+  const sourceId = base ? `${target.path}:${base}...${head}` : `${target.path}:${head}@${since.toISOString()}`;
+  const [known] = await getRawPayloads(target.db, { source: GITLAB_SOURCE, kind, sourceIds: [sourceId] });
+  if (known) return { commits: parseGitlabCommits(known.payload), fetched: [] as RawPayloadInput[] };
+  if (!target.client) return null;
+  target.checkStopped();
+  const payload = base
+    ? await collectGitlabCompare(target.client, target.projectId, base, head)
+    : await collectGitlabCommitWindow(
+        target.client,
+        target.projectId,
+        head,
+        since,
+        finishedAt,
+        target.settings.perPage,
+      );
+  return {
+    commits: parseGitlabCommits(payload),
+    fetched: [{ source: GITLAB_SOURCE, kind, sourceId, scope: target.path, payload }],
+  };
+};
+
+/**
+ * Links each successful production deployment of the project to the commits it shipped since the previous successful
+ * deployment of the same environment (GitLab's compare), each merge request's own commits standing for its squash or
+ * merge commit; the first one gets the commits within the backfill horizon. Only deployments whose base changed since
+ * they were last linked are visited (the `links` cursor), and every comparison is kept, so re-linking costs nothing.
+ */
+export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
+  const { db, path } = target;
+  const production = new RegExp(target.settings.productionPattern, 'i');
+  const key = { source: GITLAB_CURSOR_SOURCE, scope: path, kind: 'links' };
+  const links = (await getIngestCursor<Record<string, string>>(db, key.source, key.scope, key.kind)).cursor ?? {};
+  const rows = await db
+    .select()
+    .from(deployments)
+    .where(
+      and(
+        eq(deployments.source, GITLAB_SOURCE),
+        eq(deployments.status, 'success'),
+        like(deployments.sourceId, `${path.replace(/[%_\\]/g, '\\$&')}/deployments/%`),
+      ),
+    )
+    .orderBy(asc(deployments.finishedAt), asc(deployments.id));
+  const previousOf = new Map<string, (typeof rows)[number]>();
+  let index: MergeRequestIndex | null = null;
+  let linked = 0;
+  for (const deployment of rows) {
+    if (!deployment.finishedAt || !deployment.commitSha || !production.test(deployment.environment)) continue;
+    const previous = previousOf.get(deployment.environment);
+    previousOf.set(deployment.environment, deployment);
+    const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
+    if (!target.relink && links[deployment.sourceId] === expected) continue;
+    const shipped = await collectShipped(
+      target,
+      previous?.commitSha ?? null,
+      deployment.commitSha,
+      deployment.finishedAt,
+    );
+    if (!shipped) continue;
+    index ??= await loadGitlabMergeRequestIndex(db, path);
+    const changes = normalizeDeployedCommits({
+      source: GITLAB_SOURCE,
+      service: target.service,
+      deployed: shipped.commits satisfies DeployedCommit[],
+      requestBySha: index.requestBySha,
+      requestCommits: index.requestCommits,
+      horizonStart: previous
+        ? null
+        : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY),
+    });
+    await db.transaction(async (tx) => {
+      await storeRawPayloads(tx, shipped.fetched);
+      const written = await upsertDeployments(tx, [{ deployment, changes }]);
+      if (written.inserted.size + written.updated.size > 0) linked++;
+      await saveIngestCursor(tx, key, { cursor: { [deployment.sourceId]: expected } }, { merge: true });
+    });
+  }
+  target.counts.linked = (target.counts.linked ?? 0) + linked;
+};
