@@ -1,7 +1,9 @@
 import { registerWebhookReceiver } from '../../lib/webhooks/webhook-receiver';
 import { createGithubWebhookReceiver } from './github/create-github-webhook-receiver';
+import { createPagerdutyWebhookReceiver } from './pagerduty/create-pagerduty-webhook-receiver';
 
 /** Makes every source's webhook deliveries receivable; the server (instrumentation.ts) calls it once at start. */
 export const registerWebhookReceivers = () => {
   registerWebhookReceiver(createGithubWebhookReceiver());
+  registerWebhookReceiver(createPagerdutyWebhookReceiver());
 };

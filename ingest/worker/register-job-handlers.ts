@@ -8,6 +8,7 @@ import { createGithubTokenSource } from '../sources/github/create-github-token-s
 import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
+import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
 
 export type WorkerRoles = {
@@ -34,6 +35,9 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
+    await queue.work(JOB_NAMES.pagerdutyWebhook, (data) => runPagerdutyDelivery({ db, services: config.pagerduty.services }, String(data.deliveryId)).then(() => {}), {
+      concurrency: roles.webhookConcurrency ?? 2,
+    });
   }
   if (roles.syncs) {
     await queue.work(

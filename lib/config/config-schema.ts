@@ -61,6 +61,19 @@ export const ZConfig = z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
     schedule: z.string().min(1).optional(),
   }),
+  pagerduty: z.strictObject({
+    /** A read-only REST API key (Token token=…). */
+    token: z.string().min(1).optional(),
+    apiUrl: z.url().default('https://api.pagerduty.com'),
+    /** Signing secrets of the v3 webhook subscription; several while one is rotated out. */
+    webhookSecrets: z.array(z.string().min(1)).default([]),
+    /** PagerDuty service id → Waymark service name, used when no catalog-info.yaml annotation names the id. */
+    services: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** How far back a first sync reads incidents. */
+    backfillDays: z.coerce.number().int().positive().max(3650).default(180),
+    /** The widest since/until window per request; PagerDuty refuses more than 6 months. */
+    windowDays: z.coerce.number().int().positive().max(180).default(180),
+  }),
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
@@ -72,4 +85,4 @@ export const ZConfig = z.strictObject({
 export type Config = z.infer<typeof ZConfig>;
 
 /** Config paths whose values are secrets: never logged, never sent to a page. */
-export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret'] as const;
+export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret', 'pagerduty.token', 'pagerduty.webhookSecrets'] as const;

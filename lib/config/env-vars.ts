@@ -24,5 +24,9 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'GITHUB_APP_INSTALLATION_ID', path: 'github.installationId', kind: 'string', description: 'GitHub App installation id.' },
   { name: 'GITHUB_WEBHOOK_SECRET', path: 'github.webhookSecret', kind: 'string', description: 'Secret that signs GitHub webhook deliveries (secret).' },
   { name: 'GITHUB_ORG', path: 'github.org', kind: 'string', description: 'Organization to sync when no --org is given.' },
+  { name: 'WAYMARK_PAGERDUTY_TOKEN', path: 'pagerduty.token', kind: 'string', description: 'PagerDuty REST API key, read-only is enough (secret).' },
+  { name: 'WAYMARK_PAGERDUTY_API_URL', path: 'pagerduty.apiUrl', kind: 'string', description: 'PagerDuty REST API base URL (default https://api.pagerduty.com; EU: https://api.eu.pagerduty.com).' },
+  { name: 'WAYMARK_PAGERDUTY_WEBHOOK_SECRETS', path: 'pagerduty.webhookSecrets', kind: 'list', description: 'Comma-separated signing secrets of the PagerDuty v3 webhook subscription (secret).' },
+  { name: 'WAYMARK_PAGERDUTY_BACKFILL_DAYS', path: 'pagerduty.backfillDays', kind: 'string', description: 'How many days of incidents a first PagerDuty sync reads (default 180).' },
   { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
 ];

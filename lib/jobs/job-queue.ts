@@ -29,6 +29,8 @@ export const JOB_NAMES = {
   githubWebhook: 'github-webhook',
   /** Sync one repository (key: OWNER/NAME). */
   githubSyncRepository: 'github-sync-repository',
+  /** Normalize one stored PagerDuty webhook delivery. */
+  pagerdutyWebhook: 'pagerduty-webhook',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
 } as const;

@@ -4,6 +4,7 @@ import { impactCommand } from './impact';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
+import { ingestPagerdutyCommand } from './ingest-pagerduty';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { scoreCommand, scoreRebuildCommand } from './score';
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   ingestEventsCommand,
   ingestGitCommand,
   ingestGithubCommand,
+  ingestPagerdutyCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,
