@@ -33,11 +33,11 @@ const readWindow = (query: URLSearchParams): { since: number; until: number } | 
   return { since, until };
 };
 
-const paginate = (query: URLSearchParams, key: string, records: unknown[]): Answer => {
+const paginate = <T>(query: URLSearchParams, key: string, records: T[], render: (record: T) => unknown): Answer => {
   const limit = Math.min(Number(query.get('limit') ?? 25), 100);
   const offset = Number(query.get('offset') ?? 0);
   if (offset + limit > MAX_RECORDS) return invalid(`Offset must be less than ${MAX_RECORDS - limit + 1}.`);
-  const page = records.slice(offset, offset + limit);
+  const page = records.slice(offset, offset + limit).map(render);
   return { status: 200, body: { [key]: page, limit, offset, more: offset + limit < records.length, total: query.get('total') === 'true' ? records.length : null } };
 };
 
@@ -53,14 +53,14 @@ const route = (world: FakePagerdutyWorld, path: string, query: URLSearchParams):
   const within = (at: Date) => at.getTime() >= window.since && at.getTime() < window.until;
   if (path === '/incidents') {
     const listed = world.incidents.filter((incident) => within(incident.createdAt)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    return paginate(query, 'incidents', listed.map((incident) => renderIncident(world, incident)));
+    return paginate(query, 'incidents', listed, (incident) => renderIncident(world, incident));
   }
   const overview = query.get('is_overview') === 'true';
   // Newest first, as PagerDuty lists log entries.
   const entries = world.incidents
     .flatMap((incident) => incident.log.filter((entry) => within(entry.at) && (!overview || entry.type !== 'notify_log_entry')).map((entry) => ({ incident, entry })))
     .sort((a, b) => b.entry.at.getTime() - a.entry.at.getTime() || b.entry.id.localeCompare(a.entry.id));
-  return paginate(query, 'log_entries', entries.map(({ incident, entry }) => renderLogEntry(world, incident, entry)));
+  return paginate(query, 'log_entries', entries, ({ incident, entry }) => renderLogEntry(world, incident, entry));
 };
 
 const queryRecord = (query: URLSearchParams) => {
