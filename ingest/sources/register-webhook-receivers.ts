@@ -1,4 +1,5 @@
 import { registerWebhookReceiver } from '../../lib/webhooks/webhook-receiver';
+import { createCdeventsWebhookReceiver } from './cdevents/create-cdevents-webhook-receiver';
 import { createGithubWebhookReceiver } from './github/create-github-webhook-receiver';
 import { createPagerdutyWebhookReceiver } from './pagerduty/create-pagerduty-webhook-receiver';
 
@@ -6,4 +7,5 @@ import { createPagerdutyWebhookReceiver } from './pagerduty/create-pagerduty-web
 export const registerWebhookReceivers = () => {
   registerWebhookReceiver(createGithubWebhookReceiver());
   registerWebhookReceiver(createPagerdutyWebhookReceiver());
+  registerWebhookReceiver(createCdeventsWebhookReceiver());
 };

@@ -7,6 +7,7 @@ import { createGithubClient } from '../sources/github/create-github-client';
 import { createGithubTokenSource } from '../sources/github/create-github-token-source';
 import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
+import { processCdeventsDelivery } from '../sources/cdevents/process-cdevents-delivery';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
@@ -36,6 +37,9 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
     await queue.work(JOB_NAMES.pagerdutyWebhook, (data) => runPagerdutyDelivery({ db, services: config.pagerduty.services }, String(data.deliveryId)).then(() => {}), {
+      concurrency: roles.webhookConcurrency ?? 2,
+    });
+    await queue.work(JOB_NAMES.cdeventsWebhook, (data) => processCdeventsDelivery({ db, services: config.cdevents.services }, String(data.deliveryId)).then(() => {}), {
       concurrency: roles.webhookConcurrency ?? 2,
     });
   }

@@ -74,6 +74,10 @@ export const ZConfig = z.strictObject({
     /** The widest since/until window per request; PagerDuty refuses more than 6 months. */
     windowDays: z.coerce.number().int().positive().max(180).default(180),
   }),
+  cdevents: z.strictObject({
+    /** An artifact's purl name, a CDEvents service id, a pipeline name or a repository id → Waymark service. */
+    services: z.record(z.string().min(1), z.string().min(1)).default({}),
+  }),
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),

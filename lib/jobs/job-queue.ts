@@ -31,6 +31,8 @@ export const JOB_NAMES = {
   githubSyncRepository: 'github-sync-repository',
   /** Normalize one stored PagerDuty webhook delivery. */
   pagerdutyWebhook: 'pagerduty-webhook',
+  /** Normalize one stored CDEvents delivery. */
+  cdeventsWebhook: 'cdevents-webhook',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
 } as const;

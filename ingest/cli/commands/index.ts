@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { impactCommand } from './impact';
+import { ingestCdeventsCommand } from './ingest-cdevents';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   ingestGitCommand,
   ingestGithubCommand,
   ingestPagerdutyCommand,
+  ingestCdeventsCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,

@@ -1,0 +1,34 @@
+import { verifyApiToken } from '../../../lib/auth/verify-api-token';
+import { stableHash } from '../../../lib/domain/stable-hash';
+import { JOB_NAMES } from '../../../lib/jobs/job-queue';
+import { formatFieldPath } from '../../../lib/validation/format-field-path';
+import type { WebhookReceiver } from '../../../lib/webhooks/webhook-receiver';
+import { isMappedType, validateCdevent } from './cdevents-schema';
+import { CDEVENTS_SOURCE, eventKey, subjectKey } from './normalize-cdevent';
+
+/**
+ * CDEvents at `/api/webhooks/cdevents`, one event a request in CloudEvents structured mode (the JSON the spec's
+ * examples show). Senders are Waymark API clients: `Authorization: Bearer <token>`, as for `/api/events`. An event
+ * that is not valid CDEvents v0.5 is refused (400) with the field named before anything is stored; types Waymark
+ * does not map are acknowledged and ignored. The delivery id is the event's identity (type, source, id), so a
+ * re-sent event is a duplicate.
+ */
+export const createCdeventsWebhookReceiver = (): WebhookReceiver => ({
+  source: CDEVENTS_SOURCE,
+  job: JOB_NAMES.cdeventsWebhook,
+  checkConfigured: () => null,
+  authenticate: async (headers, _body, db) =>
+    (await verifyApiToken(db, headers.get('authorization')))
+      ? null
+      : { status: 401, reason: 'bad-token', message: 'A valid API token is required: Authorization: Bearer <token> (create one with `npx waymark token create <name>`)' },
+  identify: (_headers, payload) => {
+    const result = validateCdevent(payload);
+    if (!result.ok) {
+      const [issue] = result.issues;
+      return { status: 400, reason: 'invalid-event', message: `not a valid CDEvent: ${formatFieldPath(issue!.path) || '(body)'}: ${issue!.message}` };
+    }
+    const { event } = result;
+    return { event: event.type, deliveryId: `${CDEVENTS_SOURCE}:${stableHash(eventKey(event)).slice(0, 40)}`, action: null, scope: subjectKey(event) };
+  },
+  handles: (event) => isMappedType(event),
+});
