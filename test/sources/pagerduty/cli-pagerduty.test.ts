@@ -29,7 +29,7 @@ describe('waymark ingest pagerduty (embedded database)', () => {
     expect(first.stdout).toMatch(/^Synced PagerDuty in .+: 12 incidents written, 48 incidents of unmapped services kept \(see Ingest status\); 6 API requests, rate limit left 954\.\n$/);
     const second = await waymark({ WAYMARK_PAGERDUTY_TOKEN: TOKEN });
     expect(second.stdout).toMatch(/: 0 incidents written, 48 incidents of unmapped services kept .*; 2 API requests/);
-  });
+  }, 240_000);
 
   it('refuses to start without a key, and names a refused key without echoing it', async () => {
     const missing = await waymark({});
@@ -39,5 +39,5 @@ describe('waymark ingest pagerduty (embedded database)', () => {
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain('answered 401: Unauthorized');
     expect(wrong.stderr + wrong.stdout).not.toContain('not-the-key');
-  });
+  }, 240_000);
 });
