@@ -1,6 +1,7 @@
 import { registerWebhookReceiver } from '../../lib/webhooks/webhook-receiver';
 import { createCdeventsWebhookReceiver } from './cdevents/create-cdevents-webhook-receiver';
 import { createGithubWebhookReceiver } from './github/create-github-webhook-receiver';
+import { createOtelWebhookReceiver } from './otel/create-otel-webhook-receiver';
 import { createPagerdutyWebhookReceiver } from './pagerduty/create-pagerduty-webhook-receiver';
 
 /** Makes every source's webhook deliveries receivable; the server (instrumentation.ts) calls it once at start. */
@@ -8,4 +9,5 @@ export const registerWebhookReceivers = () => {
   registerWebhookReceiver(createGithubWebhookReceiver());
   registerWebhookReceiver(createPagerdutyWebhookReceiver());
   registerWebhookReceiver(createCdeventsWebhookReceiver());
+  registerWebhookReceiver(createOtelWebhookReceiver());
 };

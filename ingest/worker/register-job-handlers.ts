@@ -9,6 +9,7 @@ import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
 import { processCdeventsDelivery } from '../sources/cdevents/process-cdevents-delivery';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
+import { processOtelDelivery } from '../sources/otel/process-otel-delivery';
 import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
 import { syncRepository } from '../sources/github/sync-repository';
 
@@ -39,6 +40,7 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
     await queue.work(JOB_NAMES.pagerdutyWebhook, (data) => runPagerdutyDelivery({ db, services: config.pagerduty.services }, String(data.deliveryId)).then(() => {}), {
       concurrency: roles.webhookConcurrency ?? 2,
     });
+    await queue.work(JOB_NAMES.otelWebhook, (data) => processOtelDelivery(db, String(data.deliveryId)).then(() => {}), { concurrency: roles.webhookConcurrency ?? 2 });
     await queue.work(JOB_NAMES.cdeventsWebhook, (data) => processCdeventsDelivery({ db, services: config.cdevents.services }, String(data.deliveryId)).then(() => {}), {
       concurrency: roles.webhookConcurrency ?? 2,
     });

@@ -16,7 +16,7 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
     log.info('GitHub syncs scheduled', { cron: config.github.schedule });
   }
   if (roles.webhooks) {
-    for (const [source, job] of [['github', JOB_NAMES.githubWebhook], ['pagerduty', JOB_NAMES.pagerdutyWebhook], ['cdevents', JOB_NAMES.cdeventsWebhook]] as const) {
+    for (const [source, job] of [['github', JOB_NAMES.githubWebhook], ['pagerduty', JOB_NAMES.pagerdutyWebhook], ['cdevents', JOB_NAMES.cdeventsWebhook], ['otel', JOB_NAMES.otelWebhook]] as const) {
       const pending = await listPendingDeliveries(db, source);
       for (const deliveryId of pending) await queue.send(job, { deliveryId }, { singletonKey: deliveryId });
       if (pending.length > 0) log.info('queued webhook deliveries left from before', { source, deliveries: pending.length });

@@ -33,6 +33,8 @@ export const JOB_NAMES = {
   pagerdutyWebhook: 'pagerduty-webhook',
   /** Normalize one stored CDEvents delivery. */
   cdeventsWebhook: 'cdevents-webhook',
+  /** Normalize one stored OTLP traces export. */
+  otelWebhook: 'otel-webhook',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
 } as const;

@@ -1,7 +1,7 @@
-import { verifyApiToken } from '../../../lib/auth/verify-api-token';
 import { stableHash } from '../../../lib/domain/stable-hash';
 import { JOB_NAMES } from '../../../lib/jobs/job-queue';
 import { formatFieldPath } from '../../../lib/validation/format-field-path';
+import { authenticateApiToken } from '../../../lib/webhooks/authenticate-api-token';
 import type { WebhookReceiver } from '../../../lib/webhooks/webhook-receiver';
 import { isMappedType, validateCdevent } from './cdevents-schema';
 import { CDEVENTS_SOURCE, eventKey, subjectKey } from './normalize-cdevent';
@@ -17,10 +17,7 @@ export const createCdeventsWebhookReceiver = (): WebhookReceiver => ({
   source: CDEVENTS_SOURCE,
   job: JOB_NAMES.cdeventsWebhook,
   checkConfigured: () => null,
-  authenticate: async (headers, _body, db) =>
-    (await verifyApiToken(db, headers.get('authorization')))
-      ? null
-      : { status: 401, reason: 'bad-token', message: 'A valid API token is required: Authorization: Bearer <token> (create one with `npx waymark token create <name>`)' },
+  authenticate: (headers, _body, db) => authenticateApiToken(headers, db),
   identify: (_headers, payload) => {
     const result = validateCdevent(payload);
     if (!result.ok) {
