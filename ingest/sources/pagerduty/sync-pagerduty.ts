@@ -3,7 +3,7 @@ import { runIngest } from '../../../lib/pipeline/run-ingest';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
 import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
 import { collectPagerdutyList, splitWindows } from './collect-pagerduty-list';
-import type { PagerdutyClient } from './create-pagerduty-client';
+import { PagerdutyRequestError, type PagerdutyClient } from './create-pagerduty-client';
 import { PAGERDUTY_SOURCE } from './pagerduty-ids';
 import { storePagerdutyPayloads } from './store-pagerduty-payloads';
 import { upsertPagerdutyIncidents } from './upsert-pagerduty-incidents';
@@ -19,9 +19,28 @@ export type SyncPagerdutyOptions = {
   now?: Date;
 };
 
-export type PagerdutySyncOutcome = { windows: number; incidents: number; unmapped: number; invalid: number; requests: number; rateLimitRemaining: number | null };
+export type PagerdutySyncOutcome = {
+  windows: number;
+  incidents: number;
+  unmapped: number;
+  invalid: number;
+  /** Incidents log entries named that PagerDuty no longer has (deleted with their service): nothing to update. */
+  gone: number;
+  requests: number;
+  rateLimitRemaining: number | null;
+};
 
 const CURSOR = { source: PAGERDUTY_SOURCE, scope: 'account', kind: 'incidents' };
+
+/** One incident by id; null when PagerDuty answers 404 (it was deleted), so one gone incident cannot stall every sync. */
+const fetchIncident = async (client: PagerdutyClient, id: string) => {
+  try {
+    return (await client.get(`incidents/${encodeURIComponent(id)}`)).incident;
+  } catch (error) {
+    if (error instanceof PagerdutyRequestError && error.status === 404) return null;
+    throw error;
+  }
+};
 
 const idOf = (value: unknown) => (value as { id?: unknown } | null)?.id;
 const incidentIdOf = (value: unknown) => (value as { incident?: { id?: unknown } } | null)?.incident?.id;
@@ -37,18 +56,22 @@ export const syncPagerduty = ({ db, client, settings, full = false, now = new Da
   runIngest({ db, job: 'pagerduty.sync', source: PAGERDUTY_SOURCE, scope: 'account' }, async (run) => {
     const stored = full ? null : (await getIngestCursor<{ until?: string }>(db, CURSOR.source, CURSOR.scope, CURSOR.kind)).cursor;
     const from = stored?.until ? new Date(stored.until) : new Date(now.getTime() - settings.backfillDays * 86_400_000);
-    const outcome: PagerdutySyncOutcome = { windows: 0, incidents: 0, unmapped: 0, invalid: 0, requests: 0, rateLimitRemaining: null };
+    const outcome: PagerdutySyncOutcome = { windows: 0, incidents: 0, unmapped: 0, invalid: 0, gone: 0, requests: 0, rateLimitRemaining: null };
     const note = () => {
       outcome.requests = client.requests;
       outcome.rateLimitRemaining = client.rateLimitRemaining;
-      run.sofar = { counts: { windows: outcome.windows, incidents: outcome.incidents, unmapped: outcome.unmapped, invalid: outcome.invalid }, requestsUsed: client.requests, rateLimitRemaining: client.rateLimitRemaining };
+      run.sofar = { counts: { windows: outcome.windows, incidents: outcome.incidents, unmapped: outcome.unmapped, invalid: outcome.invalid, gone: outcome.gone }, requestsUsed: client.requests, rateLimitRemaining: client.rateLimitRemaining };
     };
     for (const window of splitWindows(from, now, settings.windowDays)) {
       const incidents = await collectPagerdutyList(client, 'incidents', 'incidents', window);
       const logEntries = await collectPagerdutyList(client, 'log_entries', 'log_entries', window, { is_overview: true });
       const listed = new Set(incidents.map(idOf));
       const earlier = [...new Set(logEntries.map(incidentIdOf))].filter((id): id is string => typeof id === 'string' && !listed.has(id));
-      for (const id of earlier) incidents.push((await client.get(`incidents/${encodeURIComponent(id)}`)).incident);
+      for (const id of earlier) {
+        const fetched = await fetchIncident(client, id);
+        if (fetched) incidents.push(fetched);
+        else outcome.gone++;
+      }
       await db.transaction(async (tx) => {
         const concerned = await storePagerdutyPayloads(tx, { incidents, logEntries });
         const written = await upsertPagerdutyIncidents(tx, concerned, settings.services);

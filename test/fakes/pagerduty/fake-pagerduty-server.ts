@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { renderIncident, renderLogEntry, type FakePagerdutyWorld } from './pagerduty-world';
 
 /** Faults served on demand, in order, to requests whose path matches. */
-export type PagerdutyFault = { kind: 'rate-limited' | 'server-error'; match?: RegExp; times?: number; resetSeconds?: number };
+export type PagerdutyFault = { kind: 'rate-limited' | 'server-error' | 'not-found'; match?: RegExp; times?: number; resetSeconds?: number };
 export type PagerdutyRequestRecord = { path: string; query: Record<string, string | string[]>; status: number };
 
 export type FakePagerduty = {
@@ -90,6 +90,7 @@ export const startFakePagerduty = async (world: FakePagerdutyWorld, { token = 'p
       if (fault.kind === 'rate-limited') {
         return send({ status: 429, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } }, headers: { 'ratelimit-limit': String(fake.rateLimit.limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(fault.resetSeconds ?? 1) } });
       }
+      if (fault.kind === 'not-found') return send({ status: 404, body: { error: { message: 'Not Found', code: 2100 } } });
       return send({ status: 500, body: { error: { message: 'Internal Server Error', code: 2000 } } });
     }
     fake.rateLimit.remaining = Math.max(0, fake.rateLimit.remaining - 1);

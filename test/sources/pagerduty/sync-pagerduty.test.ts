@@ -29,7 +29,7 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
       ...Array(6).fill('PSVC009 Legacy Mainframe'),
       ...Array(6).fill('PSVC010 Data Warehouse'),
     ]);
-    expect(outcome).toMatchObject({ windows: 3, incidents: 48, unmapped: 12, invalid: 0 });
+    expect(outcome).toMatchObject({ windows: 3, incidents: 48, unmapped: 12, invalid: 0, gone: 0 });
     // 400 days in windows of ≤ 180 (the fake refuses wider ones): three windows, each one list of each kind.
     const windows = fake!.requests.filter((request) => request.path === '/incidents').map((request) => [request.query.since, request.query.until]);
     expect(windows).toEqual([
@@ -40,7 +40,7 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
     expect(fake!.requests.every((request) => request.status === 200)).toBe(true);
     expect(outcome.requests).toBe(fake!.requests.length);
     const [run] = await db().select().from(ingestRuns);
-    expect(run).toMatchObject({ source: 'pagerduty', status: 'success', requestsUsed: outcome.requests, counts: { windows: 3, incidents: 48, unmapped: 12, invalid: 0 } });
+    expect(run).toMatchObject({ source: 'pagerduty', status: 'success', requestsUsed: outcome.requests, counts: { windows: 3, incidents: 48, unmapped: 12, invalid: 0, gone: 0 } });
   });
 
   it('a second run reads only what changed: two list requests, plus one per older incident that moved', async () => {
@@ -62,6 +62,11 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
     expect(rows.find((row) => row.id === 'pagerduty:incident:PINC00007')!.resolvedAt).toEqual(later);
     expect(rows.find((row) => row.id === 'pagerduty:incident:PINC00061')).toMatchObject({ service: 'inventory', openedAt: later });
     expect(rows).toHaveLength(49);
+    // An older incident deleted in PagerDuty after its last entry: skipped, the rest of the run goes on.
+    open.log.push({ id: 'RLE900002', type: 'acknowledge_log_entry', at: new Date(NOW.getTime() + 2.5 * DAY) });
+    fake!.faults.push({ kind: 'not-found', match: /^\/incidents\/PINC00007$/ });
+    const third = await syncPagerduty({ db: db(), client: createTestClient(fake!), settings: SETTINGS, now: new Date(NOW.getTime() + 3 * DAY) });
+    expect(third).toMatchObject({ windows: 1, gone: 1, requests: 3 });
     console.info(`PagerDuty requests: first sync ${first.requests}, unchanged second ${quiet.requests}, after 2 changes ${second.requests}`);
   });
 
