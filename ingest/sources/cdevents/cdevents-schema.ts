@@ -69,3 +69,14 @@ export const validateCdevent = (value: unknown): { ok: true; event: Cdevent } | 
   }
   return { ok: true, event: { context: envelope.data.context, subject: envelope.data.subject as Cdevent['subject'], type } };
 };
+
+/**
+ * The CDEvent a CloudEvent carries. CDEvents' CloudEvents binding puts the whole CDEvent in the event's data: in binary
+ * mode the body is the CDEvent itself (context in `ce-*` headers), in structured mode the body is the CloudEvent
+ * (`specversion` 1.0, the CDEvent under `data`). Anything else is returned as it is, for validation to judge.
+ */
+export const unwrapCloudEvent = (body: unknown): unknown => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const envelope = body as { specversion?: unknown; data?: unknown; context?: unknown };
+  return envelope.specversion === '1.0' && envelope.context === undefined && envelope.data && typeof envelope.data === 'object' ? envelope.data : body;
+};

@@ -3,7 +3,7 @@ import { rawPayloads, webhookDeliveries } from '../../../lib/db/schema';
 import type { Db } from '../../../lib/db/client';
 import { runIngest } from '../../../lib/pipeline/run-ingest';
 import { markWebhookDelivery } from '../../../lib/webhooks/mark-webhook-delivery';
-import { validateCdevent } from './cdevents-schema';
+import { unwrapCloudEvent, validateCdevent } from './cdevents-schema';
 import { CDEVENTS_SOURCE, type CdeventServices } from './normalize-cdevent';
 import { upsertCdevents } from './upsert-cdevents';
 
@@ -14,7 +14,7 @@ export const processCdeventsDelivery = ({ db, services }: { db: Db; services: Cd
     if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null) return { result: 'skipped' as const };
     const [raw] = await db.select({ payload: rawPayloads.payload }).from(rawPayloads).where(eq(rawPayloads.id, delivery.rawPayloadId));
     // The receiver validated it before storing; a payload changed since is a failure, not a crash loop.
-    const parsed = raw ? validateCdevent(raw.payload) : null;
+    const parsed = raw ? validateCdevent(unwrapCloudEvent(raw.payload)) : null;
     if (!parsed?.ok) {
       await markWebhookDelivery(db, deliveryId, 'failed', 'the stored event is missing or no longer valid');
       return { result: 'failed' as const };

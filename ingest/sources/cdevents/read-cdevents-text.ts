@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AppError } from '../../../lib/errors';
 import { formatFieldPath } from '../../../lib/validation/format-field-path';
-import { validateCdevent, type Cdevent } from './cdevents-schema';
+import { unwrapCloudEvent, validateCdevent, type Cdevent } from './cdevents-schema';
 
 type Located = { value: unknown; lineOf: (path: readonly PropertyKey[]) => number };
 
@@ -20,7 +20,7 @@ const lineFinder = (root: Node | null, prefix: PropertyKey[], lines: LineCounter
 
 /**
  * The events of a file or body: one JSON object (a pretty-printed event, as the spec's conformance examples are), a
- * JSON array of events, or NDJSON (one event a line). JSON is read through the YAML parser, which keeps every node's
+ * JSON array of events, or NDJSON (one event a line); each a CDEvent or a structured-mode CloudEvent carrying one. JSON is read through the YAML parser, which keeps every node's
  * position, so an error can name the line of the offending field.
  */
 const locate = (text: string): Located[] => {
@@ -56,9 +56,15 @@ export const readCdeventsText = (text: string, where = 'input'): Cdevent[] => {
   const events: Cdevent[] = [];
   const problems: string[] = [];
   for (const item of locate(text)) {
-    const result = validateCdevent(item.value);
+    const structured = unwrapCloudEvent(item.value) !== item.value;
+    const result = validateCdevent(unwrapCloudEvent(item.value));
     if (result.ok) events.push(result.event);
-    else for (const issue of result.issues) problems.push(`${where} line ${item.lineOf(issue.path)}: ${formatFieldPath(issue.path) || '(event)'}: ${issue.message}`);
+    else {
+      for (const issue of result.issues) {
+        const path = structured ? ['data', ...issue.path] : issue.path;
+        problems.push(`${where} line ${item.lineOf(path)}: ${formatFieldPath(path) || '(event)'}: ${issue.message}`);
+      }
+    }
   }
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the CDEvents; nothing was stored`, { details: problems.slice(0, 100) });

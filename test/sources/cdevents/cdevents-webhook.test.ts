@@ -7,19 +7,19 @@ import { listPendingDeliveries } from '../../../lib/webhooks/list-pending-delive
 import { postWebhook } from '../../helpers/post-webhook';
 import { countRows } from '../../helpers/table-snapshot';
 import { describeEachBackend } from '../../helpers/test-db';
-import { buildMutations, exampleText, MAPPED_EXAMPLES } from './cdevents-fixtures';
+import { buildMutations, example, exampleText, MAPPED_EXAMPLES } from './cdevents-fixtures';
 
-const request = (body: string, token: string | null) =>
+const request = (body: string, token: string | null, headers: Record<string, string> = {}) =>
   new Request('http://localhost/api/webhooks/cdevents', {
     method: 'POST',
-    headers: { 'content-type': 'application/cloudevents+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
   });
 
 describeEachBackend('POST /api/webhooks/cdevents', ({ db, handle }) => {
-  const post = async (body: string, token: string | null) => {
+  const post = async (body: string, token: string | null, headers: Record<string, string> = {}) => {
     setDbHandle(handle());
-    const response = await postWebhook('cdevents', request(body, token));
+    const response = await postWebhook('cdevents', request(body, token, headers));
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -34,6 +34,20 @@ describeEachBackend('POST /api/webhooks/cdevents', ({ db, handle }) => {
     expect((await db().select({ reason: deployments.reason }).from(deployments)).map((row) => row.reason).sort()).toEqual(['planned', 'planned', 'rollback']);
     expect(await db().select({ service: incidents.service, resolvedAt: incidents.resolvedAt }).from(incidents)).toEqual([{ service: 'myApp', resolvedAt: new Date('2022-11-11T13:52:20.079Z') }]);
     expect(await db().select({ status: pipelineRuns.status }).from(pipelineRuns)).toEqual([{ status: 'failure' }]);
+  });
+
+  it('takes binary mode (ce-* headers checked) and structured mode (the CDEvent under data)', async () => {
+    const { token } = await createApiToken(db(), 'ci');
+    const deployed = example('service_deployed');
+    const context = deployed.context as { id: string; source: string; type: string; timestamp: string };
+    const binary = { 'ce-specversion': '1.0', 'ce-id': context.id, 'ce-source': context.source, 'ce-type': context.type, 'ce-time': context.timestamp };
+    expect((await post(JSON.stringify(deployed), token, binary)).status).toBe(202);
+    expect(await post(JSON.stringify(deployed), token, { ...binary, 'ce-type': 'dev.cdevents.service.removed.0.3.0' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('ce-type') } });
+    const upgraded = example('service_upgraded');
+    const cloudEvent = { specversion: '1.0', id: 'ce-1', source: '/event/source/123', type: (upgraded.context as { type: string }).type, datacontenttype: 'application/json', data: upgraded };
+    expect((await post(JSON.stringify(cloudEvent), token, { 'content-type': 'application/cloudevents+json' })).status).toBe(202);
+    for (const deliveryId of await listPendingDeliveries(db(), 'cdevents')) await processCdeventsDelivery({ db: db(), services: {} }, deliveryId);
+    expect((await db().select({ reason: deployments.reason, sourceId: deployments.sourceId }).from(deployments)).map((row) => row.sourceId.split(':')[0]).sort()).toEqual(['service.deployed', 'service.upgraded']);
   });
 
   it('refuses a missing or wrong token and invalid events (field named) before storing anything', async () => {
