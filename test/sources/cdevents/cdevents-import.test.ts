@@ -98,6 +98,14 @@ describe('CDEvents validation', () => {
     }
   });
 
+  it('reads structured-mode CloudEvents too, naming fields under data', () => {
+    const wrap = (data: unknown) => JSON.stringify({ specversion: '1.0', id: 'x', source: '/ci', type: 'dev.cdevents.service.deployed.0.3.0', data });
+    expect(readCdeventsText(wrap(example('service_deployed')))).toHaveLength(1);
+    const bad = example('service_deployed');
+    (bad.context as Record<string, unknown>).timestamp = 'yesterday';
+    expect(refusal(wrap(bad))).toMatch(/^events\.json line 1: data\.context\.timestamp: Invalid ISO datetime/);
+  });
+
   it('reads purl names', () => {
     expect(purlName('pkg:oci/myapp@sha256%3A0b31b1c02ff4')).toBe('myapp');
     expect(purlName('pkg:npm/%40acme/web-ui@1.2.3?arch=x64#dist')).toBe('web-ui');
