@@ -10,7 +10,9 @@ import { listGithubRepositories } from '../sources/github/list-github-repositori
 import { processCdeventsDelivery } from '../sources/cdevents/process-cdevents-delivery';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { processOtelDelivery } from '../sources/otel/process-otel-delivery';
+import { createPagerdutyClient } from '../sources/pagerduty/create-pagerduty-client';
 import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
+import { syncPagerduty } from '../sources/pagerduty/sync-pagerduty';
 import { syncRepository } from '../sources/github/sync-repository';
 
 export type WorkerRoles = {
@@ -62,6 +64,13 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       const repositories = await listGithubRepositories(db, client, { org: config.github.org, repos: config.github.repos });
       for (const fullName of repositories) await queue.send(JOB_NAMES.githubSyncRepository, { fullName }, { singletonKey: fullName });
       log.info('scheduled GitHub sync queued', { repositories: repositories.length });
+    });
+    await queue.work(JOB_NAMES.pagerdutySync, async (data) => {
+      const { pagerduty } = config;
+      if (!pagerduty.token) throw new AppError('CONFIG_INVALID', 'PagerDuty syncs need WAYMARK_PAGERDUTY_TOKEN (see README)');
+      const client = createPagerdutyClient({ token: pagerduty.token, apiUrl: pagerduty.apiUrl });
+      const outcome = await syncPagerduty({ db, client, settings: pagerduty, full: data.full === true });
+      log.info('PagerDuty sync done', { incidents: outcome.incidents, unmapped: outcome.unmapped, requests: outcome.requests });
     });
   }
 };

@@ -73,6 +73,8 @@ export const ZConfig = z.strictObject({
     backfillDays: z.coerce.number().int().positive().max(3650).default(180),
     /** The widest since/until window per request; PagerDuty refuses more than 6 months. */
     windowDays: z.coerce.number().int().positive().max(180).default(180),
+    /** Cron expression (UTC) for scheduled syncs by the worker. */
+    schedule: z.string().min(1).optional(),
   }),
   cdevents: z.strictObject({
     /** An artifact's purl name, a CDEvents service id, a pipeline name or a repository id → Waymark service. */

@@ -29,6 +29,8 @@ export const JOB_NAMES = {
   githubWebhook: 'github-webhook',
   /** Sync one repository (key: OWNER/NAME). */
   githubSyncRepository: 'github-sync-repository',
+  /** Sync the PagerDuty account's incidents (queued by pagerduty.schedule). */
+  pagerdutySync: 'pagerduty-sync',
   /** Normalize one stored PagerDuty webhook delivery. */
   pagerdutyWebhook: 'pagerduty-webhook',
   /** Normalize one stored CDEvents delivery. */
