@@ -1,3 +1,4 @@
+import { findNamedCommit } from '../../../lib/domain/find-named-commit';
 import { makeId } from '../../../lib/domain/ids';
 import type { DeploymentRow, IncidentRow, PipelineRunRow, PullRequestRow } from '../../../lib/domain/types';
 import type { Cdevent } from './cdevents-schema';
@@ -88,6 +89,7 @@ export const normalizeCdeventIncident = (events: Cdevent[], services: CdeventSer
     severity: null,
     openedAt: at(first),
     resolvedAt: lastResolve && !reopened ? at(lastResolve) : null,
+    causedBySha: findNamedCommit(...described.map((item) => item.description)),
   };
 };
 

@@ -1,3 +1,4 @@
+import { findNamedCommit } from '../../../lib/domain/find-named-commit';
 import type { PagerdutyIncident, PagerdutyLogEntry } from './pagerduty-payloads';
 
 /** An incident's fields as Waymark keeps them, before its PagerDuty service is mapped to a Waymark service. */
@@ -9,6 +10,8 @@ export type NormalizedPagerdutyIncident = {
   openedAt: Date;
   acknowledgedAt: Date | null;
   resolvedAt: Date | null;
+  /** A commit the title or description names as the cause (lib/domain/find-named-commit.ts). */
+  causedBySha: string | null;
   pagerdutyService: { id: string; name: string | null };
 };
 
@@ -19,7 +22,8 @@ const time = (entry: PagerdutyLogEntry) => new Date(entry.created_at).getTime();
  * now. Opened: the first trigger entry (else `created_at`, for incidents triggered before the backfill horizon).
  * Acknowledged: the first acknowledgement. Resolved: only while the incident is resolved now, the last resolve entry
  * (a reopened incident was not recovered at its first resolve), else `resolved_at`. Severity: the priority's name
- * (P1…) when the account uses priorities, else the urgency (high, low).
+ * (P1…) when the account uses priorities, else the urgency (high, low). A commit named in the title or description
+ * is kept as the cause, so the incident is attributed to the deployment that shipped it.
  */
 export const normalizePagerdutyIncident = (incident: PagerdutyIncident, logEntries: PagerdutyLogEntry[]): NormalizedPagerdutyIncident => {
   const entries = logEntries.filter((entry) => entry.incident.id === incident.id).sort((a, b) => time(a) - time(b) || a.id.localeCompare(b.id));
@@ -37,6 +41,7 @@ export const normalizePagerdutyIncident = (incident: PagerdutyIncident, logEntri
     openedAt,
     acknowledgedAt: acknowledge ? new Date(acknowledge.created_at) : null,
     resolvedAt,
+    causedBySha: findNamedCommit(incident.title, incident.description),
     pagerdutyService: { id: incident.service.id, name: incident.service.summary ?? null },
   };
 };

@@ -10,6 +10,7 @@ export const ZPagerdutyIncident = z.looseObject({
   id: z.string().min(1),
   incident_number: z.number().int().nullish(),
   title: z.string().nullish(),
+  description: z.string().nullish(),
   status: z.enum(['triggered', 'acknowledged', 'resolved']),
   urgency: z.string().nullish(),
   priority: reference.nullish(),

@@ -4,7 +4,7 @@ import { makeIncident, PAGERDUTY_SERVICES } from '../../fakes/pagerduty/build-pa
 import { startFakePagerduty, type FakePagerduty } from '../../fakes/pagerduty/fake-pagerduty-server';
 import type { FakePagerdutyWorld } from '../../fakes/pagerduty/pagerduty-world';
 import { describeEachBackend } from '../../helpers/test-db';
-import { deploy, h, HOUR, load, metricsFor } from '../../metrics/metrics-fixtures';
+import { commit, deploy, h, HOUR, load, metricsFor, sha } from '../../metrics/metrics-fixtures';
 import { createTestClient, seedWaymarkServices, SETTINGS, TOKEN } from './pagerduty-test-setup';
 
 let fake: FakePagerduty | undefined;
@@ -44,5 +44,19 @@ describeEachBackend('DORA metrics from PagerDuty incidents', ({ db }) => {
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 5, failed: 3, rate: 0.6 });
     expect(metrics.recoveryTime).toMatchObject({ failed: 3, recovered: 2, p50Seconds: 7 * HOUR });
     expect(metrics.timeToRestore).toMatchObject({ incidents: 3, p50Seconds: 3 * HOUR });
+  });
+
+  it('an incident whose title names a commit fails the deployment that shipped it, not the latest', async () => {
+    // d1 (10 h) shipped c1, d2 (20 h) shipped c2. The incident opened at 25 h names c1: it fails d1, which recovers
+    // at its resolve, 27 h: 17 h. Without the name it would fail d2 (latest before 25 h) and recover after 7 h.
+    const named = makeIncident(1, 'PSVC001', at(25), { resolveMinutes: 120 });
+    named.title = `Refunds fail since commit ${sha('c1')}`;
+    fake = await startFakePagerduty({ services: PAGERDUTY_SERVICES.map((service) => ({ ...service })), incidents: [named] }, { token: TOKEN });
+    await seedWaymarkServices(db());
+    await load(db(), [deploy('d1', 10, { commits: [commit('c1', 5)] }), deploy('d2', 20, { commits: [commit('c2', 15)] })]);
+    await syncPagerduty({ db: db(), client: createTestClient(fake), settings: { ...SETTINGS, backfillDays: 30 }, now: at(100) });
+    const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
+    expect(metrics.changeFailureRate).toMatchObject({ deployments: 2, failed: 1 });
+    expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR });
   });
 });
