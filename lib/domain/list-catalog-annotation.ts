@@ -27,7 +27,10 @@ export const listCatalogAnnotation = async (db: Executor, annotation: string) =>
   );
   const byValue = new Map<string, Set<string>>();
   for (const row of rows) {
-    for (const value of row.value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const value of row.value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       byValue.set(value, (byValue.get(value) ?? new Set()).add(row.service));
     }
   }

@@ -26,7 +26,15 @@ export const recordUnmappedRecords = async (db: Executor, rows: UnmappedRecordIn
 /** Forgets records that now map to a service (they were written to their domain table in the same transaction). */
 export const clearUnmappedRecords = async (db: Executor, source: string, kind: string, sourceIds: string[]) => {
   if (sourceIds.length === 0) return;
-  await db.delete(unmappedRecords).where(and(eq(unmappedRecords.source, source), eq(unmappedRecords.kind, kind), inArray(unmappedRecords.sourceId, sourceIds)));
+  await db
+    .delete(unmappedRecords)
+    .where(
+      and(
+        eq(unmappedRecords.source, source),
+        eq(unmappedRecords.kind, kind),
+        inArray(unmappedRecords.sourceId, sourceIds),
+      ),
+    );
 };
 
 /** Source ids of a source's unmapped records of one kind: what a run tries to map again. */

@@ -9,4 +9,10 @@ import type { WebhookRefusal } from './webhook-receiver';
 export const authenticateApiToken = async (headers: Headers, db: Db): Promise<WebhookRefusal | null> =>
   (await verifyApiToken(db, headers.get('authorization')))
     ? null
-    : { status: 401, reason: 'bad-token', message: 'A valid API token is required: Authorization: Bearer <token> (create one with `npx waymark token create <name>`)' };
+    : {
+        status: 401,
+        reason: 'bad-token',
+        message:
+          'A valid API token is required: Authorization: Bearer <token> ' +
+          '(create one with `npx waymark token create <name>`)',
+      };

@@ -24,10 +24,17 @@ export async function UnmappedRecords() {
   return (
     <>
       <p className="muted">
-        Map a PagerDuty service with the <code>pagerduty.com/service-id</code> annotation in the service&apos;s catalog-info.yaml, or under{' '}
-        <code>pagerduty.services</code> in waymark.yaml; the next sync moves its incidents in.
+        Map a PagerDuty service with the <code>pagerduty.com/service-id</code> annotation in the service&apos;s
+        catalog-info.yaml, or under <code>pagerduty.services</code> in waymark.yaml; the next sync moves its incidents
+        in.
       </p>
-      <DataTable columns={COLUMNS} rows={unmapped} rowKey={(row) => `${row.source}:${row.kind}:${row.externalServiceId}`} caption="By the source's own service" testId="unmapped-records" />
+      <DataTable
+        columns={COLUMNS}
+        rows={unmapped}
+        rowKey={(row) => `${row.source}:${row.kind}:${row.externalServiceId}`}
+        caption="By the source's own service"
+        testId="unmapped-records"
+      />
     </>
   );
 }

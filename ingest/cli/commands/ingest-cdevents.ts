@@ -14,10 +14,10 @@ export const ingestCdeventsCommand = defineCommand({
   usage: 'waymark ingest cdevents <file>',
   help: [
     'Imports CDEvents: one JSON event, a JSON array of events, or NDJSON (one event a line). service.deployed,',
-    'upgraded and rolledback become deployments (of the artifact purl\'s name, or cdevents.services), incident.detected,',
-    'reported and resolved incidents, pipelinerun.finished pipeline runs, change.merged merged changes; other types',
-    'are validated and kept only as raw payloads. All or nothing: an invalid event is reported by line and field and',
-    'nothing is stored. Importing the same file again changes nothing.',
+    "upgraded and rolledback become deployments (of the artifact purl's name, or cdevents.services),",
+    'incident.detected, reported and resolved incidents, pipelinerun.finished pipeline runs, change.merged merged',
+    'changes; other types are validated and kept only as raw payloads. All or nothing: an invalid event is reported',
+    'by line and field and nothing is stored. Importing the same file again changes nothing.',
     '',
     'Example:',
     '  waymark ingest cdevents deploys.ndjson',
@@ -32,11 +32,18 @@ export const ingestCdeventsCommand = defineCommand({
     // Refused before the database is opened: bad input changes nothing.
     const events = readCdeventsText(readFileSync(file, 'utf8'), basename(file));
     const handle = await openCommandDb('ingest cdevents');
-    const counts = await ingestCdevents({ db: handle.db, events, services: getConfig().cdevents.services, scope: basename(file) });
+    const counts = await ingestCdevents({
+      db: handle.db,
+      events,
+      services: getConfig().cdevents.services,
+      scope: basename(file),
+    });
     stdout.write(
-      `Imported ${plural(counts.events, 'CDEvent')}: ${plural(counts.deployments, 'deployment')}, ${plural(counts.incidents, 'incident')}, ` +
+      `Imported ${plural(counts.events, 'CDEvent')}: ${plural(counts.deployments, 'deployment')}, ` +
+        `${plural(counts.incidents, 'incident')}, ` +
         `${plural(counts.pipelineRuns, 'pipeline run')}, ${plural(counts.pullRequests, 'merged change')}` +
-        `${counts.unplaced ? `; ${counts.unplaced} without a service` : ''}${counts.ignored ? `; ${counts.ignored} of types not mapped` : ''}.\n`,
+        `${counts.unplaced ? `; ${counts.unplaced} without a service` : ''}` +
+        `${counts.ignored ? `; ${counts.ignored} of types not mapped` : ''}.\n`,
     );
   },
 });

@@ -27,7 +27,11 @@ export const ingestPagerdutyCommand = defineCommand({
   options: { full: { type: 'boolean' } },
   run: async ({ values, stdout }) => {
     const { pagerduty } = getConfig();
-    if (!pagerduty.token) throw new AppError('CONFIG_INVALID', 'PagerDuty needs an API key: set WAYMARK_PAGERDUTY_TOKEN (pagerduty.token; a read-only key is enough)');
+    if (!pagerduty.token)
+      throw new AppError(
+        'CONFIG_INVALID',
+        'PagerDuty needs an API key: set WAYMARK_PAGERDUTY_TOKEN (pagerduty.token; a read-only key is enough)',
+      );
     const handle = await openCommandDb('ingest pagerduty');
     const started = Date.now();
     const outcome = await syncPagerduty({
@@ -37,9 +41,11 @@ export const ingestPagerdutyCommand = defineCommand({
       full: values.full === true,
     });
     stdout.write(
-      `Synced PagerDuty in ${formatDuration(Date.now() - started)}: ${plural(outcome.incidents, 'incident')} written, ` +
+      `Synced PagerDuty in ${formatDuration(Date.now() - started)}: ` +
+        `${plural(outcome.incidents, 'incident')} written, ` +
         `${plural(outcome.unmapped, 'incident')} of unmapped services kept (see Ingest status); ` +
-        `${plural(outcome.requests, 'API request')}${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
+        `${plural(outcome.requests, 'API request')}` +
+        `${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
     );
   },
 });

@@ -18,7 +18,12 @@ export const ZCdeventContext = z.looseObject({
 });
 
 const service = z.looseObject({ environment: ZReference, artifactId: z.string().min(1) });
-const incident = z.looseObject({ description: z.string().optional(), environment: ZReference, service: ZReference.optional(), artifactId: z.string().min(1).optional() });
+const incident = z.looseObject({
+  description: z.string().optional(),
+  environment: ZReference,
+  service: ZReference.optional(),
+  artifactId: z.string().min(1).optional(),
+});
 
 /** Subject contents by `<subject>.<predicate>`; other types are accepted as valid CDEvents and not mapped. */
 export const CONTENT_SCHEMAS = {
@@ -59,15 +64,28 @@ const ZEnvelope = z.looseObject({
 export type CdeventIssue = { path: PropertyKey[]; message: string };
 
 /** Validates one event: the envelope, then the content of its type. Issues name the field by its path. */
-export const validateCdevent = (value: unknown): { ok: true; event: Cdevent } | { ok: false; issues: CdeventIssue[] } => {
+export const validateCdevent = (
+  value: unknown,
+): { ok: true; event: Cdevent } | { ok: false; issues: CdeventIssue[] } => {
   const envelope = ZEnvelope.safeParse(value);
-  if (!envelope.success) return { ok: false, issues: envelope.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
+  if (!envelope.success)
+    return { ok: false, issues: envelope.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
   const type = shortType(envelope.data.context.type);
   if (isMappedType(type)) {
     const content = CONTENT_SCHEMAS[type].safeParse(envelope.data.subject.content);
-    if (!content.success) return { ok: false, issues: content.error.issues.map((issue) => ({ path: ['subject', 'content', ...issue.path], message: issue.message })) };
+    if (!content.success)
+      return {
+        ok: false,
+        issues: content.error.issues.map((issue) => ({
+          path: ['subject', 'content', ...issue.path],
+          message: issue.message,
+        })),
+      };
   }
-  return { ok: true, event: { context: envelope.data.context, subject: envelope.data.subject as Cdevent['subject'], type } };
+  return {
+    ok: true,
+    event: { context: envelope.data.context, subject: envelope.data.subject as Cdevent['subject'], type },
+  };
 };
 
 /**
@@ -78,5 +96,10 @@ export const validateCdevent = (value: unknown): { ok: true; event: Cdevent } | 
 export const unwrapCloudEvent = (body: unknown): unknown => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const envelope = body as { specversion?: unknown; data?: unknown; context?: unknown };
-  return envelope.specversion === '1.0' && envelope.context === undefined && envelope.data && typeof envelope.data === 'object' ? envelope.data : body;
+  return envelope.specversion === '1.0' &&
+    envelope.context === undefined &&
+    envelope.data &&
+    typeof envelope.data === 'object'
+    ? envelope.data
+    : body;
 };

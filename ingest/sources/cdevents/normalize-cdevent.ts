@@ -5,7 +5,7 @@ import type { Cdevent } from './cdevents-schema';
 
 export const CDEVENTS_SOURCE = 'cdevents';
 
-/** `cdevents.services`: an artifact's purl name, a CDEvents service id, a pipeline name or a repository id → service. */
+/** `cdevents.services`: an artifact's purl name, a CDEvents service id, a pipeline or a repository id → service. */
 export type CdeventServices = Readonly<Record<string, string>>;
 
 /** The name of a package URL (github.com/package-url/purl-spec): `pkg:oci/myapp@sha256%3A…` → `myapp`. */
@@ -22,7 +22,8 @@ export const purlName = (purl: string) => {
   }
 };
 
-const named = (services: CdeventServices, name: string | null | undefined) => (name ? (Object.hasOwn(services, name) ? services[name]! : name) : null);
+const named = (services: CdeventServices, name: string | null | undefined) =>
+  name ? (Object.hasOwn(services, name) ? services[name]! : name) : null;
 
 /** An event's identity: CloudEvents makes (source, id) unique; the type is added as the spec's examples reuse ids. */
 export const eventKey = (event: Cdevent) => `${event.type}:${event.context.source}#${event.context.id}`;
@@ -40,7 +41,10 @@ type ServiceContent = { environment: { id: string }; artifactId: string };
  * `cdevents.services`) to the environment named, at the event's time; a rollback is marked, and which deployment it
  * rolls back is decided when it is stored (the service's previous one in that environment).
  */
-export const normalizeCdeventDeployment = (event: Cdevent, services: CdeventServices): DeploymentRow & { service: string } => {
+export const normalizeCdeventDeployment = (
+  event: Cdevent,
+  services: CdeventServices,
+): DeploymentRow & { service: string } => {
   const { environment, artifactId } = content<ServiceContent>(event);
   const sourceId = eventKey(event);
   const rollback = event.type === 'service.rolledback';
@@ -75,7 +79,9 @@ export const normalizeCdeventIncident = (events: Cdevent[], services: CdeventSer
   const lastResolve = resolving.at(-1);
   const reopened = lastResolve && opening.some((event) => at(event) > at(lastResolve));
   const described = sorted.map((event) => content<IncidentContent>(event));
-  const serviceName = described.find((item) => item.service)?.service?.id ?? described.map((item) => (item.artifactId ? purlName(item.artifactId) : null)).find(Boolean);
+  const serviceName =
+    described.find((item) => item.service)?.service?.id ??
+    described.map((item) => (item.artifactId ? purlName(item.artifactId) : null)).find(Boolean);
   const service = named(services, serviceName);
   if (!service) return null;
   const sourceId = subjectKey(first);
@@ -96,7 +102,7 @@ export const normalizeCdeventIncident = (events: Cdevent[], services: CdeventSer
 type PipelineContent = { pipelineName?: string; uri?: string; outcome?: 'success' | 'failure' | 'cancel' | 'error' };
 const OUTCOMES = { success: 'success', failure: 'failure', error: 'failure', cancel: 'cancelled' } as const;
 
-/** pipelinerun.finished: a finished run of the pipeline's service (its name, or `cdevents.services`); null without a name. */
+/** pipelinerun.finished: a run of the pipeline's service (its name, or `cdevents.services`); null without a name. */
 export const normalizeCdeventPipelineRun = (event: Cdevent, services: CdeventServices): PipelineRunRow | null => {
   const { pipelineName, uri, outcome } = content<PipelineContent>(event);
   const service = named(services, pipelineName);
@@ -122,7 +128,9 @@ export const normalizeCdeventPipelineRun = (event: Cdevent, services: CdeventSer
 export const normalizeCdeventChange = (event: Cdevent, services: CdeventServices): PullRequestRow | null => {
   const repository = content<{ repository?: { id: string } }>(event).repository?.id;
   if (!repository) return null;
-  const service = Object.hasOwn(services, repository) ? services[repository]! : named(services, repository.split('/').filter(Boolean).at(-1));
+  const service = Object.hasOwn(services, repository)
+    ? services[repository]!
+    : named(services, repository.split('/').filter(Boolean).at(-1));
   if (!service) return null;
   const sourceId = subjectKey(event);
   return {

@@ -11,8 +11,12 @@ import { upsertCdevents } from './upsert-cdevents';
 export const processCdeventsDelivery = ({ db, services }: { db: Db; services: CdeventServices }, deliveryId: string) =>
   runIngest({ db, job: 'cdevents.webhook', source: CDEVENTS_SOURCE, scope: deliveryId, record: false }, async (run) => {
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
-    if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null) return { result: 'skipped' as const };
-    const [raw] = await db.select({ payload: rawPayloads.payload }).from(rawPayloads).where(eq(rawPayloads.id, delivery.rawPayloadId));
+    if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null)
+      return { result: 'skipped' as const };
+    const [raw] = await db
+      .select({ payload: rawPayloads.payload })
+      .from(rawPayloads)
+      .where(eq(rawPayloads.id, delivery.rawPayloadId));
     // The receiver validated it before storing; a payload changed since is a failure, not a crash loop.
     const parsed = raw ? validateCdevent(unwrapCloudEvent(raw.payload)) : null;
     if (!parsed?.ok) {

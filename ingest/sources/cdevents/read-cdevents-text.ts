@@ -20,8 +20,9 @@ const lineFinder = (root: Node | null, prefix: PropertyKey[], lines: LineCounter
 
 /**
  * The events of a file or body: one JSON object (a pretty-printed event, as the spec's conformance examples are), a
- * JSON array of events, or NDJSON (one event a line); each a CDEvent or a structured-mode CloudEvent carrying one. JSON is read through the YAML parser, which keeps every node's
- * position, so an error can name the line of the offending field.
+ * JSON array of events, or NDJSON (one event a line); each a CDEvent or a structured-mode CloudEvent carrying one.
+ * JSON is read through the YAML parser, which keeps every node's position, so an error can name the line of the
+ * offending field.
  */
 const locate = (text: string): Located[] => {
   const trimmed = text.trim();
@@ -43,7 +44,9 @@ const locate = (text: string): Located[] => {
     try {
       return [{ value: JSON.parse(line) as unknown, lineOf: () => index + 1 }];
     } catch (error) {
-      throw new AppError('VALIDATION_FAILED', 'The CDEvents input is not JSON; nothing was stored', { details: [`line ${index + 1}: ${(error as Error).message}`] });
+      throw new AppError('VALIDATION_FAILED', 'The CDEvents input is not JSON; nothing was stored', {
+        details: [`line ${index + 1}: ${(error as Error).message}`],
+      });
     }
   });
 };
@@ -67,8 +70,13 @@ export const readCdeventsText = (text: string, where = 'input'): Cdevent[] => {
     }
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the CDEvents; nothing was stored`, { details: problems.slice(0, 100) });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the CDEvents; nothing was stored`,
+      { details: problems.slice(0, 100) },
+    );
   }
-  if (events.length === 0) throw new AppError('VALIDATION_FAILED', 'No CDEvents in the input', { details: [`${where}: empty`] });
+  if (events.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'No CDEvents in the input', { details: [`${where}: empty`] });
   return events;
 };

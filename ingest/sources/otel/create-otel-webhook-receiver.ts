@@ -20,9 +20,18 @@ export const createOtelWebhookReceiver = (): WebhookReceiver => ({
     const result = ZOtlpTraces.safeParse(payload);
     if (!result.success) {
       const [issue] = result.error.issues;
-      return { status: 400, reason: 'invalid-traces', message: `not OTLP JSON traces: ${formatFieldPath(issue!.path) || '(body)'}: ${issue!.message}` };
+      return {
+        status: 400,
+        reason: 'invalid-traces',
+        message: `not OTLP JSON traces: ${formatFieldPath(issue!.path) || '(body)'}: ${issue!.message}`,
+      };
     }
-    return { event: 'traces', deliveryId: `${OTEL_SOURCE}:${stableHash(payload).slice(0, 40)}`, action: null, scope: null };
+    return {
+      event: 'traces',
+      deliveryId: `${OTEL_SOURCE}:${stableHash(payload).slice(0, 40)}`,
+      action: null,
+      scope: null,
+    };
   },
   handles: (event) => event === 'traces',
 });

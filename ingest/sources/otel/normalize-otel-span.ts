@@ -4,7 +4,8 @@ import type { OtlpSpan } from './otlp-schema';
 
 export const OTEL_SOURCE = 'otel';
 
-export type OtelRecord = { kind: 'deployment'; row: DeploymentRow } | { kind: 'pipeline_run'; row: PipelineRunRow } | { kind: 'ignored' };
+export type OtelRecord =
+  { kind: 'deployment'; row: DeploymentRow } | { kind: 'pipeline_run'; row: PipelineRunRow } | { kind: 'ignored' };
 
 const nanosToDate = (value: string | number) => new Date(Number(BigInt(value) / 1_000_000n));
 
@@ -18,7 +19,11 @@ const RESULTS: Record<string, PipelineRunRow['status']> = {
   skip: 'cancelled',
 };
 
-const statusOf = (attributes: ReadonlyMap<string, string>, keys: string[], spanStatus: number | undefined): 'success' | 'failure' | 'cancelled' => {
+const statusOf = (
+  attributes: ReadonlyMap<string, string>,
+  keys: string[],
+  spanStatus: number | undefined,
+): 'success' | 'failure' | 'cancelled' => {
   for (const key of keys) {
     const value = attributes.get(key)?.toLowerCase();
     if (value === 'succeeded') return 'success';
@@ -44,7 +49,9 @@ export const normalizeOtelSpan = (span: OtlpSpan, attributes: ReadonlyMap<string
   const startedAt = nanosToDate(span.startTimeUnixNano);
   const finishedAt = nanosToDate(span.endTimeUnixNano);
   const environment = attributes.get('deployment.environment.name');
-  const isDeploy = attributes.get('cicd.pipeline.task.type') === 'deploy' || keys.some((key) => key.startsWith('deployment.') && key !== 'deployment.environment.name');
+  const isDeploy =
+    attributes.get('cicd.pipeline.task.type') === 'deploy' ||
+    keys.some((key) => key.startsWith('deployment.') && key !== 'deployment.environment.name');
   if (isDeploy && environment && service) {
     const sourceId = attributes.get('deployment.id') ?? `${span.traceId}/${span.spanId}`;
     return {
@@ -67,7 +74,9 @@ export const normalizeOtelSpan = (span: OtlpSpan, attributes: ReadonlyMap<string
   }
   const pipeline = attributes.get('cicd.pipeline.name');
   if (pipeline && service && !keys.some((key) => key.startsWith('cicd.pipeline.task.'))) {
-    const sourceId = attributes.get('cicd.pipeline.run.id') ? `${pipeline}#${attributes.get('cicd.pipeline.run.id')}` : `${span.traceId}/${span.spanId}`;
+    const sourceId = attributes.get('cicd.pipeline.run.id')
+      ? `${pipeline}#${attributes.get('cicd.pipeline.run.id')}`
+      : `${span.traceId}/${span.spanId}`;
     return {
       kind: 'pipeline_run',
       row: {

@@ -6,7 +6,13 @@ import { z } from 'zod';
  */
 const ZUint64 = z.union([z.string().regex(/^[0-9]+$/), z.number().int().nonnegative()]);
 
-type AnyValue = { stringValue?: string; boolValue?: boolean; intValue?: string | number; doubleValue?: number; arrayValue?: { values?: AnyValue[] } };
+type AnyValue = {
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: string | number;
+  doubleValue?: number;
+  arrayValue?: { values?: AnyValue[] };
+};
 const ZAnyValue: z.ZodType<AnyValue> = z.lazy(() =>
   z.looseObject({
     stringValue: z.string().optional(),
@@ -52,7 +58,11 @@ export const flattenAttributes = (attributes: OtlpAttributes): Map<string, strin
     if (value.intValue !== undefined) return String(value.intValue);
     if (value.doubleValue !== undefined) return String(value.doubleValue);
     if (value.boolValue !== undefined) return String(value.boolValue);
-    if (value.arrayValue) return (value.arrayValue.values ?? []).map(read).filter((item) => item !== null).join(',');
+    if (value.arrayValue)
+      return (value.arrayValue.values ?? [])
+        .map(read)
+        .filter((item) => item !== null)
+        .join(',');
     return null;
   };
   for (const attribute of attributes ?? []) {

@@ -12,7 +12,10 @@ export const processOtelDelivery = (db: Db, deliveryId: string) =>
   runIngest({ db, job: 'otel.traces', source: OTEL_SOURCE, scope: deliveryId, record: false }, async (run) => {
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
     if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null) return { result: null };
-    const [raw] = await db.select({ payload: rawPayloads.payload }).from(rawPayloads).where(eq(rawPayloads.id, delivery.rawPayloadId));
+    const [raw] = await db
+      .select({ payload: rawPayloads.payload })
+      .from(rawPayloads)
+      .where(eq(rawPayloads.id, delivery.rawPayloadId));
     const parsed = ZOtlpTraces.safeParse(raw?.payload);
     if (!parsed.success) {
       await markWebhookDelivery(db, deliveryId, 'failed', 'the stored export is missing or no longer valid');

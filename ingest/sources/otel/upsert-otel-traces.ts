@@ -26,7 +26,13 @@ export const upsertOtelTraces = async (tx: Executor, traces: OtlpTraces) => {
   }
   const services = new Set([...deploymentRows, ...runRows].map((row) => row.service));
   await ensureServices(tx, services, OTEL_SOURCE);
-  await upsertDeployments(tx, deploymentRows.map((deployment) => ({ deployment, changes: null })));
+  await upsertDeployments(
+    tx,
+    deploymentRows.map((deployment) => ({ deployment, changes: null })),
+  );
   await upsertRows(tx, pipelineRuns, runRows, { key: [pipelineRuns.id] });
-  return { counts: { spans, deployments: deploymentRows.length, pipelineRuns: runRows.length }, services: [...services] };
+  return {
+    counts: { spans, deployments: deploymentRows.length, pipelineRuns: runRows.length },
+    services: [...services],
+  };
 };

@@ -48,7 +48,9 @@ const toUrl = (base: string, path: string, query: PagerdutyQuery) => {
 const describeRefusal = async (response: Response) => {
   const body = (await response.json().catch(() => null)) as { error?: { message?: unknown; errors?: unknown } } | null;
   const message = typeof body?.error?.message === 'string' ? body.error.message : response.statusText;
-  const errors = Array.isArray(body?.error?.errors) ? ` (${body.error.errors.filter((item) => typeof item === 'string').join('; ')})` : '';
+  const errors = Array.isArray(body?.error?.errors)
+    ? ` (${body.error.errors.filter((item) => typeof item === 'string').join('; ')})`
+    : '';
   return `${message}${errors}`;
 };
 
@@ -59,7 +61,12 @@ const describeRefusal = async (response: Response) => {
  * with `ratelimit-remaining: 0` makes the next request wait for the reset. 5xx answers and dropped connections are
  * retried with backoff; any other refusal is thrown with PagerDuty's message.
  */
-export const createPagerdutyClient = ({ token, apiUrl, sleep = (ms) => new Promise((done) => setTimeout(done, ms)), attempts = 5 }: PagerdutyClientOptions): PagerdutyClient => {
+export const createPagerdutyClient = ({
+  token,
+  apiUrl,
+  sleep = (ms) => new Promise((done) => setTimeout(done, ms)),
+  attempts = 5,
+}: PagerdutyClientOptions): PagerdutyClient => {
   let requests = 0;
   let rateLimitRemaining: number | null = null;
   let waitBeforeNext = 0;
@@ -71,9 +78,12 @@ export const createPagerdutyClient = ({ token, apiUrl, sleep = (ms) => new Promi
       requests++;
       let response: Response;
       try {
-        response = await fetch(url, { headers: { authorization: `Token token=${token}`, accept: 'application/vnd.pagerduty+json;version=2' } });
+        response = await fetch(url, {
+          headers: { authorization: `Token token=${token}`, accept: 'application/vnd.pagerduty+json;version=2' },
+        });
       } catch (error) {
-        if (attempt >= attempts) throw new Error(`PagerDuty GET ${url.pathname} failed: ${(error as Error).message}`, { cause: error });
+        if (attempt >= attempts)
+          throw new Error(`PagerDuty GET ${url.pathname} failed: ${(error as Error).message}`, { cause: error });
         waitBeforeNext = 500 * 2 ** (attempt - 1);
         continue;
       }
@@ -85,7 +95,10 @@ export const createPagerdutyClient = ({ token, apiUrl, sleep = (ms) => new Promi
       }
       const retriable = response.status === 429 || response.status >= 500;
       if (!retriable || attempt >= attempts) {
-        throw new PagerdutyRequestError(response.status, `PagerDuty GET ${url.pathname} answered ${response.status}: ${await describeRefusal(response)}`);
+        throw new PagerdutyRequestError(
+          response.status,
+          `PagerDuty GET ${url.pathname} answered ${response.status}: ${await describeRefusal(response)}`,
+        );
       }
       await response.body?.cancel();
       waitBeforeNext = response.status === 429 ? waitOf(response.headers, 1000) : 500 * 2 ** (attempt - 1);

@@ -28,28 +28,45 @@ type Event = { event?: { event_type?: unknown; data?: { service?: { id?: unknown
  * every retry of one webhook (developer.pagerduty.com, "Webhook Behavior"), so a redelivery is a duplicate. The
  * delivery id carries the source's name, as GitHub's and PagerDuty's ids share one table.
  */
-export const createPagerdutyWebhookReceiver = (secrets: () => readonly string[] = () => getConfig().pagerduty.webhookSecrets): WebhookReceiver => ({
+export const createPagerdutyWebhookReceiver = (
+  secrets: () => readonly string[] = () => getConfig().pagerduty.webhookSecrets,
+): WebhookReceiver => ({
   source: PAGERDUTY_SOURCE,
   job: JOB_NAMES.pagerdutyWebhook,
   checkConfigured: () =>
     secrets().length > 0
       ? null
-      : { status: 503, reason: 'no-secret-configured', message: 'PagerDuty webhooks are not enabled: set WAYMARK_PAGERDUTY_WEBHOOK_SECRETS (pagerduty.webhookSecrets)' },
+      : {
+          status: 503,
+          reason: 'no-secret-configured',
+          message:
+            'PagerDuty webhooks are not enabled: set WAYMARK_PAGERDUTY_WEBHOOK_SECRETS (pagerduty.webhookSecrets)',
+        },
   authenticate: (headers, body) => {
     const signature = headers.get('x-pagerduty-signature');
     if (!signature) return { status: 401, reason: 'missing-signature', message: 'X-PagerDuty-Signature is missing' };
     if (!verifyPagerdutySignature(secrets(), body, signature)) {
-      return { status: 401, reason: 'bad-signature', message: 'no v1 signature in X-PagerDuty-Signature matches the body and a configured secret' };
+      return {
+        status: 401,
+        reason: 'bad-signature',
+        message: 'no v1 signature in X-PagerDuty-Signature matches the body and a configured secret',
+      };
     }
     return null;
   },
   identify: (headers, payload) => {
     const webhookId = headers.get('x-webhook-id');
-    if (!webhookId || webhookId.length > 200) return { status: 400, reason: 'missing-headers', message: 'X-Webhook-Id is required' };
+    if (!webhookId || webhookId.length > 200)
+      return { status: 400, reason: 'missing-headers', message: 'X-Webhook-Id is required' };
     const event = (payload as Event | null)?.event;
     const type = typeof event?.event_type === 'string' ? event.event_type : 'unknown';
     const service = event?.data?.service?.id;
-    return { event: type, deliveryId: `${PAGERDUTY_SOURCE}:${webhookId}`, action: null, scope: typeof service === 'string' ? service : null };
+    return {
+      event: type,
+      deliveryId: `${PAGERDUTY_SOURCE}:${webhookId}`,
+      action: null,
+      scope: typeof service === 'string' ? service : null,
+    };
   },
   handles: (event) => PAGERDUTY_INCIDENT_EVENTS.has(event) || event === PING,
   isPing: (event) => event === PING,

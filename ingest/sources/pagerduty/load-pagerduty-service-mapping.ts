@@ -7,7 +7,10 @@ import type { PagerdutyServiceMapping } from './map-pagerduty-service';
 export const PAGERDUTY_ANNOTATION = 'pagerduty.com/service-id';
 
 /** Reads the mapping inputs once per batch: the catalog annotations, the configured map and the service names. */
-export const loadPagerdutyServiceMapping = async (db: Executor, configured: Record<string, string>): Promise<PagerdutyServiceMapping> => {
+export const loadPagerdutyServiceMapping = async (
+  db: Executor,
+  configured: Record<string, string>,
+): Promise<PagerdutyServiceMapping> => {
   const { mapped } = await listCatalogAnnotation(db, PAGERDUTY_ANNOTATION);
   const names = new Map<string, string>();
   for (const row of await db.select({ name: services.name }).from(services).orderBy(services.name)) {

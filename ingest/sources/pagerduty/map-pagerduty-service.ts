@@ -15,10 +15,15 @@ export type MappedService = { service: string; via: 'annotation' | 'config' | 'n
  * with the service's code), the explicit map in waymark.yaml, then a Waymark service whose name equals the PagerDuty
  * service's name (ignoring case). Null when none applies: the caller keeps the record as unmapped.
  */
-export const mapPagerdutyService = (pagerdutyService: { id: string; name: string | null }, mapping: PagerdutyServiceMapping): MappedService | null => {
+export const mapPagerdutyService = (
+  pagerdutyService: { id: string; name: string | null },
+  mapping: PagerdutyServiceMapping,
+): MappedService | null => {
   const annotated = mapping.annotated.get(pagerdutyService.id);
   if (annotated) return { service: annotated, via: 'annotation' };
-  const configured = Object.hasOwn(mapping.configured, pagerdutyService.id) ? mapping.configured[pagerdutyService.id] : undefined;
+  const configured = Object.hasOwn(mapping.configured, pagerdutyService.id)
+    ? mapping.configured[pagerdutyService.id]
+    : undefined;
   if (configured) return { service: configured, via: 'config' };
   const named = pagerdutyService.name ? mapping.names.get(pagerdutyService.name.trim().toLowerCase()) : undefined;
   return named ? { service: named, via: 'name' } : null;

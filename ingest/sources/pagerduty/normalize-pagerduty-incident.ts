@@ -25,14 +25,28 @@ const time = (entry: PagerdutyLogEntry) => new Date(entry.created_at).getTime();
  * (P1…) when the account uses priorities, else the urgency (high, low). A commit named in the title or description
  * is kept as the cause, so the incident is attributed to the deployment that shipped it.
  */
-export const normalizePagerdutyIncident = (incident: PagerdutyIncident, logEntries: PagerdutyLogEntry[]): NormalizedPagerdutyIncident => {
-  const entries = logEntries.filter((entry) => entry.incident.id === incident.id).sort((a, b) => time(a) - time(b) || a.id.localeCompare(b.id));
+export const normalizePagerdutyIncident = (
+  incident: PagerdutyIncident,
+  logEntries: PagerdutyLogEntry[],
+): NormalizedPagerdutyIncident => {
+  const entries = logEntries
+    .filter((entry) => entry.incident.id === incident.id)
+    .sort((a, b) => time(a) - time(b) || a.id.localeCompare(b.id));
   const first = (type: string) => entries.find((entry) => entry.type === type);
   const trigger = first('trigger_log_entry');
   const openedAt = trigger ? new Date(trigger.created_at) : new Date(incident.created_at);
-  const acknowledge = entries.find((entry) => entry.type === 'acknowledge_log_entry' && time(entry) >= openedAt.getTime());
+  const acknowledge = entries.find(
+    (entry) => entry.type === 'acknowledge_log_entry' && time(entry) >= openedAt.getTime(),
+  );
   const resolve = entries.findLast((entry) => entry.type === 'resolve_log_entry');
-  const resolvedAt = incident.status !== 'resolved' ? null : resolve ? new Date(resolve.created_at) : incident.resolved_at ? new Date(incident.resolved_at) : null;
+  const resolvedAt =
+    incident.status !== 'resolved'
+      ? null
+      : resolve
+        ? new Date(resolve.created_at)
+        : incident.resolved_at
+          ? new Date(incident.resolved_at)
+          : null;
   return {
     sourceId: incident.id,
     url: incident.html_url ?? null,

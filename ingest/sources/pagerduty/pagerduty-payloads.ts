@@ -22,7 +22,12 @@ export const ZPagerdutyIncident = z.looseObject({
 export type PagerdutyIncident = z.infer<typeof ZPagerdutyIncident>;
 
 /** Log entry types that move an incident's clock; the others (notify, annotate, assign…) are not read. */
-export const CLOCK_ENTRY_TYPES = ['trigger_log_entry', 'acknowledge_log_entry', 'resolve_log_entry', 'unacknowledge_log_entry'] as const;
+export const CLOCK_ENTRY_TYPES = [
+  'trigger_log_entry',
+  'acknowledge_log_entry',
+  'resolve_log_entry',
+  'unacknowledge_log_entry',
+] as const;
 
 export const ZPagerdutyLogEntry = z.looseObject({
   id: z.string().min(1),

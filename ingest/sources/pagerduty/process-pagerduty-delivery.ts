@@ -7,7 +7,11 @@ import { ZPagerdutyIncident, ZPagerdutyWebhook } from './pagerduty-payloads';
 import { storePagerdutyPayloads } from './store-pagerduty-payloads';
 import { upsertPagerdutyIncidents } from './upsert-pagerduty-incidents';
 
-export type PagerdutyDeliveryOutcome = { status: 'processed' | 'failed' | 'skipped'; services: string[]; reason?: string };
+export type PagerdutyDeliveryOutcome = {
+  status: 'processed' | 'failed' | 'skipped';
+  services: string[];
+  reason?: string;
+};
 
 /** The log entry type each clock-moving event stands for; other incident events change only the incident's fields. */
 const ENTRY_OF: Record<string, string> = {
@@ -23,10 +27,17 @@ const ENTRY_OF: Record<string, string> = {
  * `occurred_at`), then the incident is re-derived from everything stored. A payload that cannot be read marks the
  * delivery failed with the field named; nothing of it reaches the domain tables.
  */
-export const processPagerdutyDelivery = async ({ db, services }: { db: Db; services: Record<string, string> }, deliveryId: string): Promise<PagerdutyDeliveryOutcome> => {
+export const processPagerdutyDelivery = async (
+  { db, services }: { db: Db; services: Record<string, string> },
+  deliveryId: string,
+): Promise<PagerdutyDeliveryOutcome> => {
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
-  if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null) return { status: 'skipped', services: [] };
-  const [raw] = await db.select({ id: rawPayloads.id, payload: rawPayloads.payload }).from(rawPayloads).where(eq(rawPayloads.id, delivery.rawPayloadId));
+  if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null)
+    return { status: 'skipped', services: [] };
+  const [raw] = await db
+    .select({ id: rawPayloads.id, payload: rawPayloads.payload })
+    .from(rawPayloads)
+    .where(eq(rawPayloads.id, delivery.rawPayloadId));
   const fail = async (reason: string): Promise<PagerdutyDeliveryOutcome> => {
     if (raw) await db.update(rawPayloads).set({ error: reason }).where(eq(rawPayloads.id, raw.id));
     await markWebhookDelivery(db, deliveryId, 'failed', reason);
@@ -40,7 +51,14 @@ export const processPagerdutyDelivery = async ({ db, services }: { db: Db; servi
   if (!incident.ok) return fail(incident.error);
   const entryType = ENTRY_OF[event.event_type];
   const logEntries = entryType
-    ? [{ id: `webhook:${event.id}`, type: entryType, created_at: event.occurred_at, incident: { id: incident.value.id, summary: incident.value.title ?? null } }]
+    ? [
+        {
+          id: `webhook:${event.id}`,
+          type: entryType,
+          created_at: event.occurred_at,
+          incident: { id: incident.value.id, summary: incident.value.title ?? null },
+        },
+      ]
     : [];
   const written = await db.transaction(async (tx) => {
     await storePagerdutyPayloads(tx, { incidents: [event.data], logEntries });

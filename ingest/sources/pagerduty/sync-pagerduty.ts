@@ -32,7 +32,7 @@ export type PagerdutySyncOutcome = {
 
 const CURSOR = { source: PAGERDUTY_SOURCE, scope: 'account', kind: 'incidents' };
 
-/** One incident by id; null when PagerDuty answers 404 (it was deleted), so one gone incident cannot stall every sync. */
+/** One incident by id; null on a 404 (it was deleted), so one gone incident cannot stall every later sync. */
 const fetchIncident = async (client: PagerdutyClient, id: string) => {
   try {
     return (await client.get(`incidents/${encodeURIComponent(id)}`)).incident;
@@ -54,19 +54,43 @@ const incidentIdOf = (value: unknown) => (value as { incident?: { id?: unknown }
  */
 export const syncPagerduty = ({ db, client, settings, full = false, now = new Date() }: SyncPagerdutyOptions) =>
   runIngest({ db, job: 'pagerduty.sync', source: PAGERDUTY_SOURCE, scope: 'account' }, async (run) => {
-    const stored = full ? null : (await getIngestCursor<{ until?: string }>(db, CURSOR.source, CURSOR.scope, CURSOR.kind)).cursor;
+    const stored = full
+      ? null
+      : (await getIngestCursor<{ until?: string }>(db, CURSOR.source, CURSOR.scope, CURSOR.kind)).cursor;
     const from = stored?.until ? new Date(stored.until) : new Date(now.getTime() - settings.backfillDays * 86_400_000);
-    const outcome: PagerdutySyncOutcome = { windows: 0, incidents: 0, unmapped: 0, invalid: 0, gone: 0, requests: 0, rateLimitRemaining: null };
+    const outcome: PagerdutySyncOutcome = {
+      windows: 0,
+      incidents: 0,
+      unmapped: 0,
+      invalid: 0,
+      gone: 0,
+      requests: 0,
+      rateLimitRemaining: null,
+    };
     const note = () => {
       outcome.requests = client.requests;
       outcome.rateLimitRemaining = client.rateLimitRemaining;
-      run.sofar = { counts: { windows: outcome.windows, incidents: outcome.incidents, unmapped: outcome.unmapped, invalid: outcome.invalid, gone: outcome.gone }, requestsUsed: client.requests, rateLimitRemaining: client.rateLimitRemaining };
+      run.sofar = {
+        counts: {
+          windows: outcome.windows,
+          incidents: outcome.incidents,
+          unmapped: outcome.unmapped,
+          invalid: outcome.invalid,
+          gone: outcome.gone,
+        },
+        requestsUsed: client.requests,
+        rateLimitRemaining: client.rateLimitRemaining,
+      };
     };
     for (const window of splitWindows(from, now, settings.windowDays)) {
       const incidents = await collectPagerdutyList(client, 'incidents', 'incidents', window);
-      const logEntries = await collectPagerdutyList(client, 'log_entries', 'log_entries', window, { is_overview: true });
+      const logEntries = await collectPagerdutyList(client, 'log_entries', 'log_entries', window, {
+        is_overview: true,
+      });
       const listed = new Set(incidents.map(idOf));
-      const earlier = [...new Set(logEntries.map(incidentIdOf))].filter((id): id is string => typeof id === 'string' && !listed.has(id));
+      const earlier = [...new Set(logEntries.map(incidentIdOf))].filter(
+        (id): id is string => typeof id === 'string' && !listed.has(id),
+      );
       for (const id of earlier) {
         const fetched = await fetchIncident(client, id);
         if (fetched) incidents.push(fetched);
@@ -84,7 +108,9 @@ export const syncPagerduty = ({ db, client, settings, full = false, now = new Da
       note();
     }
     // Every unmapped incident, new or old, is tried once more here: `unmapped` is what is still unmapped at the end.
-    const retried = await db.transaction((tx) => upsertPagerdutyIncidents(tx, [], settings.services, { retryUnmapped: true }));
+    const retried = await db.transaction((tx) =>
+      upsertPagerdutyIncidents(tx, [], settings.services, { retryUnmapped: true }),
+    );
     outcome.incidents += retried.incidents;
     outcome.unmapped = retried.unmapped;
     run.touch(retried.services);

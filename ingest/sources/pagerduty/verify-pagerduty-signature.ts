@@ -8,7 +8,11 @@ const SIGNATURE = /^v1=[0-9a-f]{64}$/;
  * a secret is rotated, and Waymark may hold the old and the new one: the delivery is authentic when any signature
  * matches any secret. Every pair is compared in constant time; other versions are skipped, as the docs say.
  */
-export const verifyPagerdutySignature = (secrets: readonly string[], body: Buffer | string, header: string | null | undefined): boolean => {
+export const verifyPagerdutySignature = (
+  secrets: readonly string[],
+  body: Buffer | string,
+  header: string | null | undefined,
+): boolean => {
   if (!header) return false;
   const received = header
     .split(',')

@@ -19,14 +19,42 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 let entrySequence = 0;
-const entry = (type: FakeLogEntry['type'], at: Date): FakeLogEntry => ({ id: `RLE${String(++entrySequence).padStart(6, '0')}`, type, at });
+const entry = (type: FakeLogEntry['type'], at: Date): FakeLogEntry => ({
+  id: `RLE${String(++entrySequence).padStart(6, '0')}`,
+  type,
+  at,
+});
 
 /** One incident: triggered at `createdAt`, optionally acknowledged and resolved after the given minutes. */
-export const makeIncident = (number: number, serviceId: string, createdAt: Date, { ackMinutes = null as number | null, resolveMinutes = null as number | null, urgency = 'high' as 'high' | 'low', priority = null as string | null } = {}): FakeIncident => {
-  const log = [entry('trigger_log_entry', createdAt), entry('notify_log_entry', new Date(createdAt.getTime() + MINUTE))];
-  if (ackMinutes !== null) log.push(entry('acknowledge_log_entry', new Date(createdAt.getTime() + ackMinutes * MINUTE)));
-  if (resolveMinutes !== null) log.push(entry('resolve_log_entry', new Date(createdAt.getTime() + resolveMinutes * MINUTE)));
-  return { id: `PINC${String(number).padStart(5, '0')}`, number, title: `Incident ${number}`, serviceId, urgency, priority, createdAt, log };
+export const makeIncident = (
+  number: number,
+  serviceId: string,
+  createdAt: Date,
+  {
+    ackMinutes = null as number | null,
+    resolveMinutes = null as number | null,
+    urgency = 'high' as 'high' | 'low',
+    priority = null as string | null,
+  } = {},
+): FakeIncident => {
+  const log = [
+    entry('trigger_log_entry', createdAt),
+    entry('notify_log_entry', new Date(createdAt.getTime() + MINUTE)),
+  ];
+  if (ackMinutes !== null)
+    log.push(entry('acknowledge_log_entry', new Date(createdAt.getTime() + ackMinutes * MINUTE)));
+  if (resolveMinutes !== null)
+    log.push(entry('resolve_log_entry', new Date(createdAt.getTime() + resolveMinutes * MINUTE)));
+  return {
+    id: `PINC${String(number).padStart(5, '0')}`,
+    number,
+    title: `Incident ${number}`,
+    serviceId,
+    urgency,
+    priority,
+    createdAt,
+    log,
+  };
 };
 
 /**
@@ -40,7 +68,9 @@ export const buildPagerdutyWorld = (now: Date, days = 380): FakePagerdutyWorld =
   for (const [index, service] of PAGERDUTY_SERVICES.entries()) {
     for (let slot = 0; slot < 6; slot++) {
       number++;
-      const createdAt = new Date(now.getTime() - days * DAY + ((slot * 61 + index * 7) % days) * DAY + (number % 13) * HOUR + 2 * DAY);
+      const createdAt = new Date(
+        now.getTime() - days * DAY + ((slot * 61 + index * 7) % days) * DAY + (number % 13) * HOUR + 2 * DAY,
+      );
       const open = number % 7 === 0;
       incidents.push(
         makeIncident(number, service.id, createdAt, {

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { renderIncident, renderLogEntry, type FakePagerdutyWorld } from './pagerduty-world';
 
 /** Faults served on demand, in order, to requests whose path matches. */
-export type PagerdutyFault = { kind: 'rate-limited' | 'server-error' | 'not-found'; match?: RegExp; times?: number; resetSeconds?: number };
+export type PagerdutyFault = {
+  kind: 'rate-limited' | 'server-error' | 'not-found';
+  match?: RegExp;
+  times?: number;
+  resetSeconds?: number;
+};
 export type PagerdutyRequestRecord = { path: string; query: Record<string, string | string[]>; status: number };
 
 export type FakePagerduty = {
@@ -11,7 +16,7 @@ export type FakePagerduty = {
   world: FakePagerdutyWorld;
   requests: PagerdutyRequestRecord[];
   faults: PagerdutyFault[];
-  /** `ratelimit-remaining` left before the fake answers 429 (PagerDuty counts per minute; here until reset by a test). */
+  /** What `ratelimit-remaining` says (PagerDuty counts per minute; here until a test resets it). */
   rateLimit: { limit: number; remaining: number };
   close: () => Promise<void>;
 };
@@ -22,7 +27,10 @@ const MAX_RECORDS = 10_000;
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
-const invalid = (message: string): Answer => ({ status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors: [message] } } });
+const invalid = (message: string): Answer => ({
+  status: 400,
+  body: { error: { message: 'Invalid Input Provided', code: 2001, errors: [message] } },
+});
 
 const readWindow = (query: URLSearchParams): { since: number; until: number } | Answer => {
   const since = Date.parse(query.get('since') ?? '');
@@ -38,27 +46,45 @@ const paginate = <T>(query: URLSearchParams, key: string, records: T[], render: 
   const offset = Number(query.get('offset') ?? 0);
   if (offset + limit > MAX_RECORDS) return invalid(`Offset must be less than ${MAX_RECORDS - limit + 1}.`);
   const page = records.slice(offset, offset + limit).map(render);
-  return { status: 200, body: { [key]: page, limit, offset, more: offset + limit < records.length, total: query.get('total') === 'true' ? records.length : null } };
+  return {
+    status: 200,
+    body: {
+      [key]: page,
+      limit,
+      offset,
+      more: offset + limit < records.length,
+      total: query.get('total') === 'true' ? records.length : null,
+    },
+  };
 };
 
 const route = (world: FakePagerdutyWorld, path: string, query: URLSearchParams): Answer => {
   const single = /^\/incidents\/([A-Z0-9]+)$/.exec(path);
   if (single) {
     const incident = world.incidents.find((candidate) => candidate.id === single[1]);
-    return incident ? { status: 200, body: { incident: renderIncident(world, incident) } } : { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    return incident
+      ? { status: 200, body: { incident: renderIncident(world, incident) } }
+      : { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
   }
-  if (path !== '/incidents' && path !== '/log_entries') return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+  if (path !== '/incidents' && path !== '/log_entries')
+    return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
   const window = readWindow(query);
   if ('status' in window) return window;
   const within = (at: Date) => at.getTime() >= window.since && at.getTime() < window.until;
   if (path === '/incidents') {
-    const listed = world.incidents.filter((incident) => within(incident.createdAt)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const listed = world.incidents
+      .filter((incident) => within(incident.createdAt))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     return paginate(query, 'incidents', listed, (incident) => renderIncident(world, incident));
   }
   const overview = query.get('is_overview') === 'true';
   // Newest first, as PagerDuty lists log entries.
   const entries = world.incidents
-    .flatMap((incident) => incident.log.filter((entry) => within(entry.at) && (!overview || entry.type !== 'notify_log_entry')).map((entry) => ({ incident, entry })))
+    .flatMap((incident) =>
+      incident.log
+        .filter((entry) => within(entry.at) && (!overview || entry.type !== 'notify_log_entry'))
+        .map((entry) => ({ incident, entry })),
+    )
     .sort((a, b) => b.entry.at.getTime() - a.entry.at.getTime() || b.entry.id.localeCompare(a.entry.id));
   return paginate(query, 'log_entries', entries, ({ incident, entry }) => renderLogEntry(world, incident, entry));
 };
@@ -74,8 +100,16 @@ const queryRecord = (query: URLSearchParams) => {
  * since/until (at most 6 months apart), classic pagination (limit ≤ 100, offset + limit ≤ 10,000, `more`, `total`),
  * `GET /incidents/{id}`, `Authorization: Token token=…`, `ratelimit-*` headers, 429s and 5xx on demand.
  */
-export const startFakePagerduty = async (world: FakePagerdutyWorld, { token = 'pd-test-token' } = {}): Promise<FakePagerduty> => {
-  const fake = { world, requests: [] as PagerdutyRequestRecord[], faults: [] as PagerdutyFault[], rateLimit: { limit: 960, remaining: 960 } };
+export const startFakePagerduty = async (
+  world: FakePagerdutyWorld,
+  { token = 'pd-test-token' } = {},
+): Promise<FakePagerduty> => {
+  const fake = {
+    world,
+    requests: [] as PagerdutyRequestRecord[],
+    faults: [] as PagerdutyFault[],
+    rateLimit: { limit: 960, remaining: 960 },
+  };
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = ({ status, body, headers = {} }: Answer) => {
@@ -83,19 +117,39 @@ export const startFakePagerduty = async (world: FakePagerdutyWorld, { token = 'p
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
     };
-    if (request.headers.authorization !== `Token token=${token}`) return send({ status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } });
-    const fault = fake.faults.find((candidate) => (candidate.times ?? 1) > 0 && (!candidate.match || candidate.match.test(url.pathname + url.search)));
+    if (request.headers.authorization !== `Token token=${token}`)
+      return send({ status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } });
+    const fault = fake.faults.find(
+      (candidate) =>
+        (candidate.times ?? 1) > 0 && (!candidate.match || candidate.match.test(url.pathname + url.search)),
+    );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.kind === 'rate-limited') {
-        return send({ status: 429, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } }, headers: { 'ratelimit-limit': String(fake.rateLimit.limit), 'ratelimit-remaining': '0', 'ratelimit-reset': String(fault.resetSeconds ?? 1) } });
+        return send({
+          status: 429,
+          body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
+          headers: {
+            'ratelimit-limit': String(fake.rateLimit.limit),
+            'ratelimit-remaining': '0',
+            'ratelimit-reset': String(fault.resetSeconds ?? 1),
+          },
+        });
       }
-      if (fault.kind === 'not-found') return send({ status: 404, body: { error: { message: 'Not Found', code: 2100 } } });
+      if (fault.kind === 'not-found')
+        return send({ status: 404, body: { error: { message: 'Not Found', code: 2100 } } });
       return send({ status: 500, body: { error: { message: 'Internal Server Error', code: 2000 } } });
     }
     fake.rateLimit.remaining = Math.max(0, fake.rateLimit.remaining - 1);
     const answer = route(world, url.pathname, url.searchParams);
-    send({ ...answer, headers: { 'ratelimit-limit': String(fake.rateLimit.limit), 'ratelimit-remaining': String(fake.rateLimit.remaining), 'ratelimit-reset': '30' } });
+    send({
+      ...answer,
+      headers: {
+        'ratelimit-limit': String(fake.rateLimit.limit),
+        'ratelimit-remaining': String(fake.rateLimit.remaining),
+        'ratelimit-reset': '30',
+      },
+    });
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   return {

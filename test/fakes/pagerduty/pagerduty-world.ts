@@ -1,6 +1,10 @@
 /** A PagerDuty account as the fake serves it: services and incidents with their clock log entries. */
 export type FakePagerdutyService = { id: string; name: string };
-export type FakeLogEntry = { id: string; type: 'trigger_log_entry' | 'acknowledge_log_entry' | 'resolve_log_entry' | 'notify_log_entry'; at: Date };
+export type FakeLogEntry = {
+  id: string;
+  type: 'trigger_log_entry' | 'acknowledge_log_entry' | 'resolve_log_entry' | 'notify_log_entry';
+  at: Date;
+};
 export type FakeIncident = {
   id: string;
   number: number;
@@ -19,7 +23,11 @@ const API = 'https://api.pagerduty.com';
 /** An incident's status follows its last clock entry, as in PagerDuty. */
 export const statusOf = (incident: FakeIncident) => {
   const last = incident.log.filter((entry) => entry.type !== 'notify_log_entry').at(-1);
-  return last?.type === 'resolve_log_entry' ? 'resolved' : last?.type === 'acknowledge_log_entry' ? 'acknowledged' : 'triggered';
+  return last?.type === 'resolve_log_entry'
+    ? 'resolved'
+    : last?.type === 'acknowledge_log_entry'
+      ? 'acknowledged'
+      : 'triggered';
 };
 
 const serviceReference = (world: FakePagerdutyWorld, id: string) => ({
@@ -63,13 +71,25 @@ export const renderIncident = (world: FakePagerdutyWorld, incident: FakeIncident
     first_trigger_log_entry: { id: incident.log[0]?.id, type: 'trigger_log_entry_reference' },
     alert_counts: { all: 1, triggered: status === 'resolved' ? 0 : 1, resolved: status === 'resolved' ? 1 : 0 },
     is_mergeable: true,
-    escalation_policy: { id: 'PEP0001', type: 'escalation_policy_reference', summary: 'Default', self: `${API}/escalation_policies/PEP0001` },
+    escalation_policy: {
+      id: 'PEP0001',
+      type: 'escalation_policy_reference',
+      summary: 'Default',
+      self: `${API}/escalation_policies/PEP0001`,
+    },
     teams: [],
     pending_actions: [],
     acknowledgements: [],
     alert_grouping: null,
     last_status_change_by: serviceReference(world, incident.serviceId),
-    priority: incident.priority ? { id: `PRI${incident.priority}`, type: 'priority_reference', summary: incident.priority, self: `${API}/priorities/PRI${incident.priority}` } : null,
+    priority: incident.priority
+      ? {
+          id: `PRI${incident.priority}`,
+          type: 'priority_reference',
+          summary: incident.priority,
+          self: `${API}/priorities/PRI${incident.priority}`,
+        }
+      : null,
     resolve_reason: null,
     incidents_responders: [],
     responder_requests: [],
@@ -96,7 +116,13 @@ export const renderLogEntry = (world: FakePagerdutyWorld, incident: FakeIncident
 });
 
 /** A v3 webhook payload for an incident event (developer.pagerduty.com, "V3 Webhooks", Webhook Payload). */
-export const renderWebhook = (world: FakePagerdutyWorld, incident: FakeIncident, eventType: string, occurredAt: Date, eventId: string) => {
+export const renderWebhook = (
+  world: FakePagerdutyWorld,
+  incident: FakeIncident,
+  eventType: string,
+  occurredAt: Date,
+  eventId: string,
+) => {
   const rendered = renderIncident(world, incident);
   return {
     event: {
@@ -104,7 +130,13 @@ export const renderWebhook = (world: FakePagerdutyWorld, incident: FakeIncident,
       event_type: eventType,
       resource_type: 'incident',
       occurred_at: occurredAt.toISOString(),
-      agent: { html_url: `${HOST}/users/PLH1HKV`, id: 'PLH1HKV', self: `${API}/users/PLH1HKV`, summary: 'Tenex Engineer', type: 'user_reference' },
+      agent: {
+        html_url: `${HOST}/users/PLH1HKV`,
+        id: 'PLH1HKV',
+        self: `${API}/users/PLH1HKV`,
+        summary: 'Tenex Engineer',
+        type: 'user_reference',
+      },
       client: { name: 'PagerDuty' },
       data: {
         id: rendered.id,

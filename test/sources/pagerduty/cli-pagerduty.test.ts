@@ -20,13 +20,23 @@ afterEach(async () => {
 });
 
 const waymark = (env: Record<string, string>) =>
-  runCli(['ingest', 'pagerduty'], { cwd: dir, env: { WAYMARK_DATA_DIR: join(dir, 'data'), WAYMARK_PAGERDUTY_API_URL: fake.url, WAYMARK_PAGERDUTY_BACKFILL_DAYS: '400', WAYMARK_DEMO: 'off', ...env } });
+  runCli(['ingest', 'pagerduty'], {
+    cwd: dir,
+    env: {
+      WAYMARK_DATA_DIR: join(dir, 'data'),
+      WAYMARK_PAGERDUTY_API_URL: fake.url,
+      WAYMARK_PAGERDUTY_BACKFILL_DAYS: '400',
+      WAYMARK_DEMO: 'off',
+      ...env,
+    },
+  });
 
 describe('waymark ingest pagerduty (embedded database)', () => {
   it('syncs, says what it did in one line, and reads only what changed the second time', async () => {
     const first = await waymark({ WAYMARK_PAGERDUTY_TOKEN: TOKEN });
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/^Synced PagerDuty in .+: 12 incidents written, 48 incidents of unmapped services kept \(see Ingest status\); 6 API requests, rate limit left 954\.\n$/);
+    expect(first.stdout).toMatch(/^Synced PagerDuty in .+: 12 incidents written, 48 incidents of unmapped services /);
+    expect(first.stdout).toMatch(/ kept \(see Ingest status\); 6 API requests, rate limit left 954\.\n$/);
     const second = await waymark({ WAYMARK_PAGERDUTY_TOKEN: TOKEN });
     expect(second.stdout).toMatch(/: 0 incidents written, 48 incidents of unmapped services kept .*; 2 API requests/);
   }, 240_000);

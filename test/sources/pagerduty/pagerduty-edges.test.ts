@@ -16,9 +16,14 @@ afterEach(async () => {
 describe('PagerDuty list walking', () => {
   it('reads 10,050 incidents of one day past the 10,000 offset cap by halving the window', async () => {
     const day = Date.parse('2026-05-01T00:00:00Z');
-    const incidents = Array.from({ length: 10_050 }, (_, index) => makeIncident(index + 1, 'PSVC001', new Date(day + index * 8000)));
+    const incidents = Array.from({ length: 10_050 }, (_, index) =>
+      makeIncident(index + 1, 'PSVC001', new Date(day + index * 8000)),
+    );
     fake = await startFakePagerduty({ services: PAGERDUTY_SERVICES, incidents }, { token: TOKEN });
-    const listed = await collectPagerdutyList(createTestClient(fake), 'incidents', 'incidents', { since: new Date(day), until: new Date(day + 86_400_000) });
+    const listed = await collectPagerdutyList(createTestClient(fake), 'incidents', 'incidents', {
+      since: new Date(day),
+      until: new Date(day + 86_400_000),
+    });
     expect(new Set(listed.map((incident) => (incident as { id: string }).id)).size).toBe(10_050);
     expect(fake.requests.every((request) => request.status === 200)).toBe(true);
     // One probe of the whole day (its total is over the cap), then the two halves page by page.
@@ -27,7 +32,11 @@ describe('PagerDuty list walking', () => {
 
   it('splits a range into windows of at most the given days', () => {
     const windows = splitWindows(new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 180);
-    expect(windows.map((window) => window.until.toISOString().slice(0, 10))).toEqual(['2025-06-30', '2025-12-27', '2025-12-31']);
+    expect(windows.map((window) => window.until.toISOString().slice(0, 10))).toEqual([
+      '2025-06-30',
+      '2025-12-27',
+      '2025-12-31',
+    ]);
   });
 });
 
@@ -47,10 +56,20 @@ describe('verifyPagerdutySignature', () => {
 });
 
 describe('mapPagerdutyService', () => {
-  const mapping = { annotated: new Map([['P1', 'from-catalog']]), configured: { P1: 'from-config', P2: 'from-config' }, names: new Map([['checkout', 'checkout']]) };
+  const mapping = {
+    annotated: new Map([['P1', 'from-catalog']]),
+    configured: { P1: 'from-config', P2: 'from-config' },
+    names: new Map([['checkout', 'checkout']]),
+  };
   it('takes the annotation, then waymark.yaml, then an equal name', () => {
-    expect(mapPagerdutyService({ id: 'P1', name: 'Checkout' }, mapping)).toEqual({ service: 'from-catalog', via: 'annotation' });
-    expect(mapPagerdutyService({ id: 'P2', name: 'Checkout' }, mapping)).toEqual({ service: 'from-config', via: 'config' });
+    expect(mapPagerdutyService({ id: 'P1', name: 'Checkout' }, mapping)).toEqual({
+      service: 'from-catalog',
+      via: 'annotation',
+    });
+    expect(mapPagerdutyService({ id: 'P2', name: 'Checkout' }, mapping)).toEqual({
+      service: 'from-config',
+      via: 'config',
+    });
     expect(mapPagerdutyService({ id: 'P3', name: 'Checkout' }, mapping)).toEqual({ service: 'checkout', via: 'name' });
     expect(mapPagerdutyService({ id: 'constructor', name: 'Other' }, mapping)).toBeNull();
   });

@@ -28,7 +28,10 @@ const buildWorld = (): FakePagerdutyWorld => {
   const i1 = makeIncident(1, 'PSVC001', at(12), { ackMinutes: 15, resolveMinutes: 180 });
   const i2 = makeIncident(2, 'PSVC001', at(33), { resolveMinutes: 60 });
   const i3 = makeIncident(3, 'PSVC001', at(35), { resolveMinutes: 60 });
-  i3.log.push({ id: 'RLE-I3-REOPEN', type: 'trigger_log_entry', at: at(37) }, { id: 'RLE-I3-RESOLVE', type: 'resolve_log_entry', at: at(39) });
+  i3.log.push(
+    { id: 'RLE-I3-REOPEN', type: 'trigger_log_entry', at: at(37) },
+    { id: 'RLE-I3-RESOLVE', type: 'resolve_log_entry', at: at(39) },
+  );
   const i4 = makeIncident(4, 'PSVC001', at(52), { ackMinutes: 5 });
   const i5 = makeIncident(5, 'PSVC009', at(21), { resolveMinutes: 30 });
   return { services: PAGERDUTY_SERVICES.map((service) => ({ ...service })), incidents: [i1, i2, i3, i4, i5] };
@@ -39,7 +42,12 @@ describeEachBackend('DORA metrics from PagerDuty incidents', ({ db }) => {
     fake = await startFakePagerduty(buildWorld(), { token: TOKEN });
     await seedWaymarkServices(db());
     await load(db(), [deploy('d1', 10), deploy('d2', 20), deploy('d3', 30), deploy('d4', 40), deploy('d5', 50)]);
-    await syncPagerduty({ db: db(), client: createTestClient(fake), settings: { ...SETTINGS, backfillDays: 30 }, now: at(100) });
+    await syncPagerduty({
+      db: db(),
+      client: createTestClient(fake),
+      settings: { ...SETTINGS, backfillDays: 30 },
+      now: at(100),
+    });
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 5, failed: 3, rate: 0.6 });
     expect(metrics.recoveryTime).toMatchObject({ failed: 3, recovered: 2, p50Seconds: 7 * HOUR });
@@ -51,10 +59,21 @@ describeEachBackend('DORA metrics from PagerDuty incidents', ({ db }) => {
     // at its resolve, 27 h: 17 h. Without the name it would fail d2 (latest before 25 h) and recover after 7 h.
     const named = makeIncident(1, 'PSVC001', at(25), { resolveMinutes: 120 });
     named.title = `Refunds fail since commit ${sha('c1')}`;
-    fake = await startFakePagerduty({ services: PAGERDUTY_SERVICES.map((service) => ({ ...service })), incidents: [named] }, { token: TOKEN });
+    fake = await startFakePagerduty(
+      { services: PAGERDUTY_SERVICES.map((service) => ({ ...service })), incidents: [named] },
+      { token: TOKEN },
+    );
     await seedWaymarkServices(db());
-    await load(db(), [deploy('d1', 10, { commits: [commit('c1', 5)] }), deploy('d2', 20, { commits: [commit('c2', 15)] })]);
-    await syncPagerduty({ db: db(), client: createTestClient(fake), settings: { ...SETTINGS, backfillDays: 30 }, now: at(100) });
+    await load(db(), [
+      deploy('d1', 10, { commits: [commit('c1', 5)] }),
+      deploy('d2', 20, { commits: [commit('c2', 15)] }),
+    ]);
+    await syncPagerduty({
+      db: db(),
+      client: createTestClient(fake),
+      settings: { ...SETTINGS, backfillDays: 30 },
+      now: at(100),
+    });
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 2, failed: 1 });
     expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR });

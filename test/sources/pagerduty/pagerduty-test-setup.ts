@@ -26,14 +26,47 @@ export const EXPECTED_SERVICE: Record<string, string | null> = {
   PSVC010: null,
 };
 
-const annotated = (id: string) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x', annotations: { 'pagerduty.com/service-id': id } } });
+const annotated = (id: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'x', annotations: { 'pagerduty.com/service-id': id } },
+});
 
 /** The Waymark side: services, two annotated through their row's catalog, one through a catalog fact. */
 export const seedWaymarkServices = async (db: Db) => {
-  const names = ['payments', 'checkout', 'search', 'ledger', 'inventory', 'shipping', 'notifications', 'identity', 'auth'];
-  await db.insert(services).values(names.map((name) => ({ name, source: 'test', sourceId: name, catalog: name === 'payments' ? annotated('PSVC001') : name === 'auth' ? annotated('PSVC008') : null })));
+  const names = [
+    'payments',
+    'checkout',
+    'search',
+    'ledger',
+    'inventory',
+    'shipping',
+    'notifications',
+    'identity',
+    'auth',
+  ];
+  await db
+    .insert(services)
+    .values(
+      names.map((name) => ({
+        name,
+        source: 'test',
+        sourceId: name,
+        catalog: name === 'payments' ? annotated('PSVC001') : name === 'auth' ? annotated('PSVC008') : null,
+      })),
+    );
   const at = new Date('2026-05-01T00:00:00Z');
-  await db.insert(facts).values({ service: 'checkout', kind: 'catalog', source: 'github', status: 'ok', data: annotated('PSVC002'), collectedAt: at, checkedAt: at });
+  await db
+    .insert(facts)
+    .values({
+      service: 'checkout',
+      kind: 'catalog',
+      source: 'github',
+      status: 'ok',
+      data: annotated('PSVC002'),
+      collectedAt: at,
+      checkedAt: at,
+    });
 };
 
 export const createTestClient = (fake: FakePagerduty, sleeps: number[] = []) =>
@@ -42,7 +75,8 @@ export const createTestClient = (fake: FakePagerduty, sleeps: number[] = []) =>
 /** The incident row the world implies, by hand: log-entry times, priority else urgency. */
 export const expectedRow = (incident: FakeIncident) => {
   const find = (type: string) => incident.log.find((entry) => entry.type === type)?.at ?? null;
-  const resolved = incident.log.filter((entry) => entry.type !== 'notify_log_entry').at(-1)?.type === 'resolve_log_entry';
+  const resolved =
+    incident.log.filter((entry) => entry.type !== 'notify_log_entry').at(-1)?.type === 'resolve_log_entry';
   return {
     id: `pagerduty:incident:${incident.id}`,
     service: EXPECTED_SERVICE[incident.serviceId],
@@ -56,6 +90,13 @@ export const expectedRow = (incident: FakeIncident) => {
 export const readIncidentRows = async (db: Db) =>
   (
     await db
-      .select({ id: incidents.id, service: incidents.service, severity: incidents.severity, openedAt: incidents.openedAt, acknowledgedAt: incidents.acknowledgedAt, resolvedAt: incidents.resolvedAt })
+      .select({
+        id: incidents.id,
+        service: incidents.service,
+        severity: incidents.severity,
+        openedAt: incidents.openedAt,
+        acknowledgedAt: incidents.acknowledgedAt,
+        resolvedAt: incidents.resolvedAt,
+      })
       .from(incidents)
   ).sort((a, b) => a.id.localeCompare(b.id));
