@@ -5,6 +5,7 @@ import { GET as signIn } from '../../app/auth/sign-in/route';
 import { POST as signOut } from '../../app/auth/sign-out/route';
 import { setDbHandle } from '../../lib/db/client';
 import { auditLog, sessions } from '../../lib/db/schema';
+import { grantRole, revokeRole } from '../../lib/auth/grant-role';
 import { hashCookieValue } from '../../lib/auth/session-cookie';
 import { clearAuthConfig, TEST_CLIENT, useAuthConfig } from '../helpers/auth-config';
 import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
@@ -61,6 +62,17 @@ describeEachBackend('sign-in with OpenID Connect', ({ db, handle }) => {
     const cookie = await signInAs('olli');
     const [row] = await db().select().from(sessions).where(eq(sessions.id, hashCookieValue(cookie)));
     expect(row).toMatchObject({ roles: ['viewer', 'owner'], teams: ['payments'] });
+  });
+
+  it('adds roles granted in the app to those of the groups, from the next sign-in; a revoked grant no longer counts', async () => {
+    await grantRole({ db: db(), subject: 'vic', role: 'owner', team: 'ledger', grantedBy: 'test' });
+    await grantRole({ db: db(), subject: 'vic', role: 'platform', grantedBy: 'test' });
+    await expect(grantRole({ db: db(), subject: 'vic', role: 'owner', grantedBy: 'test' })).rejects.toThrow(/names the team/);
+    const granted = await db().select().from(sessions).where(eq(sessions.id, hashCookieValue(await signInAs('vic'))));
+    expect(granted[0]).toMatchObject({ roles: ['viewer', 'platform', 'owner'], teams: ['ledger'] });
+    await revokeRole({ db: db(), subject: 'vic', role: 'platform' });
+    const revoked = await db().select().from(sessions).where(eq(sessions.id, hashCookieValue(await signInAs('vic'))));
+    expect(revoked[0]).toMatchObject({ roles: ['viewer', 'owner'], teams: ['ledger'] });
   });
 
   it('rotates the session on sign-in: a new id, and the session the browser had ends', async () => {

@@ -6,6 +6,7 @@ import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
+import { roleGrantCommand, roleRevokeCommand } from './role';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
@@ -27,4 +28,6 @@ export const COMMANDS: Command[] = [
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,
+  roleGrantCommand,
+  roleRevokeCommand,
 ];
