@@ -30,27 +30,30 @@ const rsaJwk = (kid: string) => ({ ...generateKeyPairSync('rsa', { modulusLength
  * with PKCE, its development login and consent pages. `tamperNextIdToken` rewrites one token response at the HTTP
  * edge, the way a forged or misdirected token would arrive.
  */
-export const startTestProvider = async ({ accounts, clientId, clientSecret, redirectUri }: { accounts: TestAccounts; clientId: string; clientSecret: string; redirectUri: string }): Promise<TestProvider> => {
+export const startTestProvider = async ({ accounts, clientId, clientSecret, redirectUri }: { accounts: TestAccounts; clientId: string; clientSecret: string; redirectUri: string | (() => string) }): Promise<TestProvider> => {
   const key = rsaJwk('test-key');
   const stranger = rsaJwk('test-key');
   let tamper: IdTokenTamper | null = null;
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
-    jwks: { keys: [key] },
-    scopes: ['openid', 'email', 'profile', 'groups'],
-    claims: { openid: ['sub'], email: ['email'], profile: ['name'], groups: ['groups'] },
-    // The claims go into the ID token itself, as Okta, Entra and Keycloak can be set to do for groups.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: true } },
-    cookies: { keys: ['test-cookie-key'] },
-    findAccount: (_ctx: unknown, sub: string) =>
-      accounts[sub] ? { accountId: sub, claims: () => ({ sub, email: `${sub}@example.com`, name: sub, groups: accounts[sub] }) } : undefined,
-  });
-  const callback = provider.callback();
+  // Made at the first request, so a caller may learn the app's redirect URI after the issuer is known.
+  const createProvider = () =>
+    new Provider(issuer, {
+      clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [typeof redirectUri === 'string' ? redirectUri : redirectUri()], grant_types: ['authorization_code'], response_types: ['code'] }],
+      jwks: { keys: [key] },
+      scopes: ['openid', 'email', 'profile', 'groups'],
+      claims: { openid: ['sub'], email: ['email'], profile: ['name'], groups: ['groups'] },
+      // The claims go into the ID token itself, as Okta, Entra and Keycloak can be set to do for groups.
+      conformIdTokenClaims: false,
+      features: { devInteractions: { enabled: true } },
+      cookies: { keys: ['test-cookie-key'] },
+      findAccount: (_ctx: unknown, sub: string) =>
+        accounts[sub] ? { accountId: sub, claims: () => ({ sub, email: `${sub}@example.com`, name: sub, groups: accounts[sub] }) } : undefined,
+    });
+  let callback: ReturnType<Provider['callback']> | undefined;
   server.on('request', (request, response: ServerResponse) => {
+    callback ??= createProvider().callback();
     if (tamper && request.url?.startsWith('/token')) {
       const change = tamper;
       tamper = null;
