@@ -52,8 +52,11 @@ describeInBrowser('sign-in through an OpenID provider', (session) => {
     const withCookie = () => fetch(`${appUrl}/api/scorecards`, { headers: { cookie: `waymark-session=${cookie.value}` } });
     expect((await withCookie()).status).toBe(200);
     await page.click('[data-testid="account"] button');
-    await page.waitForURL(`${provider.issuer}/**`);
+    // Back at the home page: through sign-in again, which the provider (still signed in itself) answers at once.
+    await page.waitForURL(`${appUrl}/`);
     expect((await withCookie()).status).toBe(401);
+    const after = (await page.context().cookies(appUrl)).find((entry) => entry.name === 'waymark-session');
+    expect(after?.value).not.toBe(cookie.value);
     await page.close();
   });
 });
