@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
+import { AccountBox } from './_components/shell/account-box';
 import { DemoBanner } from './_components/shell/demo-banner';
 import { BrandMark } from './_components/shell/brand-mark';
 import { NAV_GROUPS } from './_components/shell/nav-items';
@@ -33,6 +34,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <NavLinks groups={NAV_GROUPS} />
             </nav>
             <p className={styles.sidebarFoot}>DORA metrics and golden-path scorecards</p>
+            <Suspense fallback={null}>
+              <AccountBox />
+            </Suspense>
           </header>
           <main id="main" className={styles.main} tabIndex={-1}>
             {/* No fallback: the banner is one quick read, and a page without it is complete. */}

@@ -9,7 +9,11 @@ export const APP_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** A token is missing, unknown or revoked. */
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** The caller is known but may not do this (role, scope, another team's service, a cross-site request). */
+  FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
+  /** A service Waymark depends on (the identity provider) did not answer. */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** A command was called wrongly (unknown flag, missing argument). */
   USAGE: 'USAGE',
 } as const;

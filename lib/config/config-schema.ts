@@ -26,6 +26,12 @@ export const ZConfig = z.strictObject({
     requireReadToken: z.boolean().default(false),
     /** Background jobs `waymark serve` runs itself: all (syncs, schedule, webhooks), webhooks only, or none. */
     worker: z.enum(['all', 'webhooks', 'off']).default('all'),
+    /** Address to listen on. Unset: every address with sign-in configured, 127.0.0.1 without (see allowAnonymous). */
+    host: z.string().min(1).optional(),
+    /** Serve without sign-in on an address other than loopback: the dashboard is then open to whoever reaches it. */
+    allowAnonymous: z.boolean().default(false),
+    /** The address users reach Waymark at (https://waymark.example.com): the sign-in redirect URI and CSRF origin. */
+    publicUrl: z.url().optional(),
   }),
   metrics: z.strictObject({
     productionEnvironmentPattern: regex.default('^(prod|production)$'),
@@ -46,6 +52,8 @@ export const ZConfig = z.strictObject({
   scorecard: z.strictObject({
     factsMaxAgeDays: z.coerce.number().positive().default(14),
     externalResultMaxAgeDays: z.coerce.number().positive().default(7),
+    /** The furthest an owner's exemption request may run. */
+    exemptionMaxDays: z.coerce.number().int().positive().default(90),
   }),
   github: z.strictObject({
     token: z.string().min(1).optional(),
@@ -96,6 +104,37 @@ export const ZConfig = z.strictObject({
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
+  auth: z.strictObject({
+    /** OpenID Connect sign-in; configured when issuer and clientId are set (README, "Sign-in"). */
+    oidc: z
+      .strictObject({
+        issuer: z.url().optional(),
+        clientId: z.string().min(1).optional(),
+        clientSecret: z.string().min(1).optional(),
+        scopes: z.array(z.string().min(1)).default(['openid', 'profile', 'email']),
+        /** The ID-token claim that lists the user's groups (Okta, Keycloak: groups; Entra: groups, as object ids). */
+        groupsClaim: z.string().min(1).default('groups'),
+      })
+      .prefault({})
+      .refine((oidc) => Boolean(oidc.issuer) === Boolean(oidc.clientId), { error: 'issuer and clientId are set together' }),
+    /** Groups (from groupsClaim) that give roles; every signed-in user is at least a viewer. */
+    roles: z
+      .strictObject({
+        admin: z.array(z.string().min(1)).default([]),
+        platform: z.array(z.string().min(1)).default([]),
+        /** group → team: the group's members own the team's services. */
+        owners: z.record(z.string().min(1), z.string().min(1)).default({}),
+      })
+      .prefault({}),
+    session: z
+      .strictObject({
+        /** A session not used for this long ends. */
+        idleMinutes: z.coerce.number().int().positive().default(480),
+        /** A session ends this long after sign-in, used or not. */
+        absoluteHours: z.coerce.number().int().positive().default(24),
+      })
+      .prefault({}),
+  }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   }),
@@ -114,4 +153,5 @@ export const SECRET_PATHS = [
   'gitlab.webhookSigningToken',
   'pagerduty.token',
   'pagerduty.webhookSecrets',
+  'auth.oidc.clientSecret',
 ] as const;

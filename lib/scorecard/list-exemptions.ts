@@ -7,8 +7,10 @@ import type { Standards } from './standards-schema';
 import type { ActiveExemption } from './scorecard-types';
 
 export type ExemptionListing = ActiveExemption & {
-  /** Applies today: not revoked and not past its last day. */
+  /** Applies today: approved, not revoked and not past its last day. */
   active: boolean;
+  /** approved, or an owner's request: requested (waiting for the platform team), rejected. */
+  status: string;
   revokedBy: string | null;
   revokedAt: string | null;
   audit: { action: string; actor: string; reason: string | null; until: string | null; at: string }[];
@@ -22,10 +24,11 @@ export const listExemptions = async ({ db, service, includeInactive = false, sta
   const listings: ExemptionListing[] = [
     ...standards.exemptions
       .filter((exemption) => !service || exemption.service === service)
-      .map((exemption) => ({ ...describeExemption(exemption), active: exemption.expires >= today, revokedBy: null, revokedAt: null, audit: [] })),
+      .map((exemption) => ({ ...describeExemption(exemption), active: exemption.expires >= today, status: 'approved', revokedBy: null, revokedAt: null, audit: [] })),
     ...rows.map((row) => ({
       ...describeExemption(row),
-      active: !row.revokedAt && row.expires >= today,
+      active: row.status === 'approved' && !row.revokedAt && row.expires >= today,
+      status: row.status,
       revokedBy: row.revokedBy,
       revokedAt: row.revokedAt?.toISOString() ?? null,
       audit: trail

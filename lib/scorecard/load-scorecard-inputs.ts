@@ -45,13 +45,13 @@ const loadExternalResults = async (db: Executor, names: string[], asOf: Date) =>
     .where(and(inArray(externalCheckResults.service, names), lte(externalCheckResults.reportedAt, asOf)))
     .orderBy(externalCheckResults.service, externalCheckResults.check, desc(externalCheckResults.reportedAt), desc(externalCheckResults.id));
 
-/** Exemptions in force at `asOf`: granted by then, not revoked by then, and not past their last day. */
+/** Exemptions in force at `asOf`: approved, granted by then, not revoked by then, and not past their last day. */
 const loadExemptions = async (db: Executor, standards: Standards, names: string[], asOf: Date): Promise<ActiveExemption[]> => {
   const day = dayOf(asOf);
   const rows = await db
     .select()
     .from(exemptions)
-    .where(and(inArray(exemptions.service, names), lte(exemptions.createdAt, asOf), or(isNull(exemptions.revokedAt), gt(exemptions.revokedAt, asOf)), gte(exemptions.expires, day)));
+    .where(and(inArray(exemptions.service, names), eq(exemptions.status, 'approved'), lte(exemptions.createdAt, asOf), or(isNull(exemptions.revokedAt), gt(exemptions.revokedAt, asOf)), gte(exemptions.expires, day)));
   const wanted = new Set(names);
   return [...standards.exemptions.filter((exemption) => wanted.has(exemption.service) && exemption.expires >= day), ...rows].map(describeExemption);
 };

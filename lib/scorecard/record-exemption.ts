@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gte, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { exemptionAudit, exemptions, services } from '../db/schema';
-import { AppError } from '../errors';
+import { exemptionAudit, exemptions } from '../db/schema';
 import { evaluateScorecards } from './evaluate-scorecards';
 import { getStandards } from './get-standards';
 import type { ExemptionRequest } from './request-schemas';
 import type { Standards } from './standards-schema';
+import { validateExemptionRequest } from './validate-exemption-request';
 
 export type RecordExemptionOptions = { db: Executor; request: ExemptionRequest; actor: string; standards?: Standards; now?: Date };
 
@@ -17,19 +17,14 @@ export type RecordExemptionOptions = { db: Executor; request: ExemptionRequest; 
  */
 export const recordExemption = async ({ db, request, actor, standards = getStandards(), now = new Date() }: RecordExemptionOptions) => {
   const today = now.toISOString().slice(0, 10);
-  if (!standards.checks.some((check) => check.id === request.check)) {
-    throw new AppError('VALIDATION_FAILED', `No check has the id "${request.check}"`, { details: [`check: expected one of ${standards.checks.map((check) => check.id).join(', ')}`] });
-  }
-  if (request.expires < today) throw new AppError('VALIDATION_FAILED', 'The exemption would already have expired', { details: [`expires: ${request.expires} is before today (${today})`] });
-  const [service] = await db.select({ name: services.name }).from(services).where(eq(services.name, request.service));
-  if (!service) throw new AppError('NOT_FOUND', `No service named "${request.service}"`);
+  await validateExemptionRequest({ db, request, standards, today });
 
   const id = `exm_${randomBytes(6).toString('hex')}`;
   const exemption = await db.transaction(async (tx) => {
     const superseded = await tx
       .update(exemptions)
       .set({ revokedAt: now, revokedBy: actor })
-      .where(and(eq(exemptions.service, request.service), eq(exemptions.checkId, request.check), isNull(exemptions.revokedAt), gte(exemptions.expires, today)))
+      .where(and(eq(exemptions.service, request.service), eq(exemptions.checkId, request.check), eq(exemptions.status, 'approved'), isNull(exemptions.revokedAt), gte(exemptions.expires, today)))
       .returning({ id: exemptions.id });
     for (const old of superseded) await tx.insert(exemptionAudit).values({ exemptionId: old.id, action: 'revoked', actor, reason: `superseded by ${id}`, at: now });
     const [row] = await tx

@@ -14,6 +14,9 @@ export const ZExemptionRequest = z.strictObject({
     .refine((day) => day < INPUT_LIMITS.latest.slice(0, 10), `must be before ${INPUT_LIMITS.latest.slice(0, 10)}`),
 });
 
+/** POST /api/exemptions/:id/decision: the platform team's answer to an owner's request. */
+export const ZExemptionDecision = z.strictObject({ decision: z.enum(['approve', 'reject']), note: text.max(2000).optional() });
+
 /** DELETE /api/exemptions/:id: why it is revoked, for the audit record (optional). */
 export const ZExemptionRevocation = z.strictObject({ reason: text.max(2000).optional() });
 

@@ -10,7 +10,7 @@ describeEachBackend('API tokens', ({ db }) => {
   it('accepts the token it created, and stores only a hash of it', async () => {
     const { token, id } = await createApiToken(db(), 'jenkins');
     expect(token).toMatch(/^wmk_[a-f0-9]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(await verifyApiToken(db(), `Bearer ${token}`)).toEqual({ id, name: 'jenkins' });
+    expect(await verifyApiToken(db(), `Bearer ${token}`)).toEqual({ id, name: 'jenkins', scopes: ['read', 'events:write', 'checks:write', 'admin'] });
     const [row] = await db().select().from(apiTokens);
     // The secret is everything after `wmk_<12 hex>_`; base64url may itself contain `_`, so cut by position.
     const secret = token.slice('wmk_'.length + 12 + 1);

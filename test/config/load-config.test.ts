@@ -26,9 +26,23 @@ describe('loadConfig', () => {
     const { config, configFile } = loadConfig({ env: {}, cwd: inFolder() });
     expect(configFile).toBeNull();
     expect(config.database).toEqual({ dataDir: '.waymark/data' });
-    expect(config.server).toEqual({ port: 3000, maxBodyBytes: 10 * 1024 * 1024, requireReadToken: false, worker: 'all' });
+    expect(config.server).toEqual({ port: 3000, maxBodyBytes: 10 * 1024 * 1024, requireReadToken: false, worker: 'all', allowAnonymous: false });
     expect(config.metrics.productionEnvironmentPattern).toBe('^(prod|production)$');
     expect(config.metrics.attributionWindowHours).toBe(168);
+    expect(config.auth).toEqual({
+      oidc: { scopes: ['openid', 'profile', 'email'], groupsClaim: 'groups' },
+      roles: { admin: [], platform: [], owners: {} },
+      session: { idleMinutes: 480, absoluteHours: 24 },
+    });
+  });
+
+  it('reads sign-in from waymark.yaml with the client secret from the environment, and wants issuer and clientId together', () => {
+    const cwd = inFolder('auth:\n  oidc:\n    issuer: https://id.example.com\n    clientId: waymark\n  roles:\n    owners:\n      team-a: payments\n');
+    const { config } = loadConfig({ env: { WAYMARK_OIDC_CLIENT_SECRET: 's3cret' }, cwd });
+    expect(config.auth.oidc).toMatchObject({ issuer: 'https://id.example.com', clientId: 'waymark', clientSecret: 's3cret' });
+    expect(config.auth.roles.owners).toEqual({ 'team-a': 'payments' });
+    const details = configErrors(() => loadConfig({ env: { WAYMARK_OIDC_ISSUER: 'https://id.example.com' }, cwd: inFolder() }));
+    expect(details).toEqual([expect.stringMatching(/auth\.oidc: issuer and clientId are set together/)]);
   });
 
   it('reads waymark.yaml, and an env var wins over the same key', () => {

@@ -1,6 +1,8 @@
+import { getConfig } from '@/lib/config/load-config';
 import { getDb } from '@/lib/db/client';
 import { formatRate } from '@/lib/metrics/format-rate';
 import { getServiceScorecard } from '@/lib/scorecard/get-service-scorecard';
+import { listExemptionRequests } from '@/lib/scorecard/list-exemption-requests';
 import type { ScorecardCheck } from '@/lib/scorecard/list-service-scorecards';
 import { formatDate } from '../format/format-date-time';
 import { formatExpiry } from '../format/format-expiry';
@@ -8,6 +10,7 @@ import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/states';
 import { TimeAgo } from '../ui/time-ago';
 import { EvidenceDetails } from './evidence-details';
+import { ExemptionRequestForm } from './exemption-request-form';
 import styles from './scorecard.module.css';
 
 function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemption']> }) {
@@ -19,7 +22,22 @@ function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemp
   );
 }
 
-function CheckItem({ check }: { check: ScorecardCheck }) {
+type Requests = { pending: Map<string, { expires: string; requestedBy: string }>; canRequest: boolean; maxDays: number };
+
+function RequestState({ service, check, requests }: { service: string; check: ScorecardCheck; requests: Requests }) {
+  const pending = requests.pending.get(check.id);
+  if (pending) {
+    return (
+      <p data-testid={`requested-${check.id}`}>
+        <strong>Exemption requested</strong> by {pending.requestedBy} until {formatDate(`${pending.expires}T00:00:00Z`)}: waiting for the platform team
+      </p>
+    );
+  }
+  if (!requests.canRequest || (check.status !== 'fail' && check.status !== 'unknown')) return null;
+  return <ExemptionRequestForm service={service} check={check.id} maxDays={requests.maxDays} />;
+}
+
+function CheckItem({ service, check, requests }: { service: string; check: ScorecardCheck; requests: Requests }) {
   return (
     <li className={styles.check} data-check={check.id} data-status={check.status}>
       <div>
@@ -30,6 +48,7 @@ function CheckItem({ check }: { check: ScorecardCheck }) {
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}
+        <RequestState service={service} check={check} requests={requests} />
         {/* An unknown check's evidence says why it cannot be judged; fix advice would point at the wrong action. */}
         {check.fix && check.status === 'fail' ? (
           <p className={styles.fix}>
@@ -51,9 +70,15 @@ function CheckItem({ check }: { check: ScorecardCheck }) {
   );
 }
 
-/** A service's golden-path scorecard: level and score, then every check with its status, evidence, fix and exemption. */
-export async function ServiceScorecard({ service }: { service: string }) {
-  const scorecard = await getServiceScorecard({ db: await getDb(), service });
+/**
+ * A service's golden-path scorecard: level and score, then every check with its status, evidence, fix, exemption
+ * and pending exemption request; owners of the service (and the platform team) get a request form on failing checks.
+ */
+export async function ServiceScorecard({ service, canRequest = false }: { service: string; canRequest?: boolean }) {
+  const db = await getDb();
+  const scorecard = await getServiceScorecard({ db, service });
+  const pending = new Map((await listExemptionRequests({ db, service })).map((request) => [request.check, request]));
+  const requests = { pending, canRequest, maxDays: getConfig().scorecard.exemptionMaxDays };
   if (!scorecard || scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
   const levels = [...new Set(scorecard.checks.map((check) => check.level))];
   return (
@@ -81,7 +106,7 @@ export async function ServiceScorecard({ service }: { service: string }) {
             {scorecard.checks
               .filter((check) => check.level === level)
               .map((check) => (
-                <CheckItem key={check.id} check={check} />
+                <CheckItem key={check.id} service={service} check={check} requests={requests} />
               ))}
           </ul>
         </section>

@@ -25,5 +25,13 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/standards', label: 'Standards' },
     ],
   },
-  { label: 'System', items: [{ href: '/ingest', label: 'Ingest status' }] },
+  {
+    label: 'System',
+    items: [
+      { href: '/ingest', label: 'Ingest status' },
+      { href: '/exemptions', label: 'Exemption requests' },
+      { href: '/tokens', label: 'API tokens' },
+      { href: '/audit', label: 'Audit log' },
+    ],
+  },
 ];

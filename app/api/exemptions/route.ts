@@ -19,10 +19,12 @@ export async function POST(request: Request) {
   return handleWriteRequest(
     request,
     '/api/exemptions',
-    async ({ db, caller, readBody }) => {
+    async ({ db, actor, readBody, audit }) => {
       const [exemption] = parseRequest(ZExemptionRequest, await readBody());
-      return recordExemption({ db, request: exemption!, actor: caller.name });
+      const granted = await recordExemption({ db, request: exemption!, actor });
+      audit({ action: 'exemption.grant', target: `${granted.service}/${granted.checkId}`, detail: { id: granted.id, reason: granted.reason, expires: granted.expires, superseded: granted.superseded } });
+      return granted;
     },
-    { status: 201 },
+    { status: 201, access: { role: 'platform', scope: 'admin' } },
   );
 }

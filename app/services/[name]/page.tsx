@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { canActOnService } from '@/lib/auth/roles';
 import { getService } from '@/lib/catalog/get-service';
 import { getDb } from '@/lib/db/client';
 import { drillHref } from '../../activity/_components/drill-href';
 import { ChangesList } from '../../activity/_components/changes-list';
 import { DeploymentsList } from '../../activity/_components/deployments-list';
 import { IncidentsList } from '../../activity/_components/incidents-list';
+import { getViewer } from '../../_components/auth/get-viewer';
 import { Card } from '../../_components/ui/card';
 import ui from '../../_components/ui/ui.module.css';
 import { Widget } from '../../_components/ui/widget';
@@ -33,6 +35,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const name = decodeNameSegment((await params).name);
   const service = await getService({ db: await getDb(), name });
   if (!service) notFound();
+  const viewer = await getViewer();
   const defaultDays = getDefaultDays();
   const search = await searchParams;
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
@@ -75,7 +78,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       />
       <Card title="Golden-path scorecard" hint={<Link href="/standards">Standards →</Link>}>
         <Widget label="Scorecard" height={400}>
-          <ServiceScorecard service={service.name} />
+          <ServiceScorecard service={service.name} canRequest={viewer !== null && canActOnService(viewer, service.team)} />
         </Widget>
       </Card>
       <h2>Trends</h2>

@@ -10,6 +10,7 @@ import { ingestPagerdutyCommand } from './ingest-pagerduty';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { renormalizeCommand } from './renormalize';
+import { roleGrantCommand, roleRevokeCommand } from './role';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
@@ -35,4 +36,6 @@ export const COMMANDS: Command[] = [
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,
+  roleGrantCommand,
+  roleRevokeCommand,
 ];

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,11 @@ import { AppError } from '../../../lib/errors';
 import { createInProcessQueue } from '../../../lib/jobs/create-in-process-queue';
 import { createPgBossQueue } from '../../../lib/jobs/create-pg-boss-queue';
 import { setJobQueue } from '../../../lib/jobs/get-job-queue';
+import { describeAccess } from '../../../lib/auth/describe-access';
+import { gateRequest } from '../../../lib/auth/gate-request';
+import { isLoopback, resolveListenHost } from '../../../lib/auth/get-auth-settings';
+import { toWebRequest } from '../../../lib/auth/to-web-request';
+import { PEER_ADDRESS_HEADER } from '../../../lib/http/handle-write-request';
 import { hasMalformedPath } from '../../../lib/http/has-malformed-path';
 import { log } from '../../../lib/observability/log';
 import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
@@ -39,10 +44,16 @@ export const serveCommand = defineCommand({
     'Builds the app when no production build exists, applies migrations, and serves the dashboard and API on PORT (default 3000).',
     'With no DATABASE_URL the server owns the embedded database for as long as it runs: other waymark commands against',
     'the same data folder are refused until it stops (PGlite allows one process).',
+    'Without sign-in configured (auth.oidc) it listens on 127.0.0.1 only and the local user is admin; another',
+    'server.host needs server.allowAnonymous: true. With sign-in, every page and API needs a session or a token.',
   ].join('\n'),
   run: async ({ stdout }) => {
     const config = getConfig();
     const port = config.server.port;
+    const { host, open } = resolveListenHost(config);
+    if (open && !config.server.allowAnonymous) {
+      throw new AppError('USAGE', `server.host ${host}: without sign-in configured (auth.oidc) the dashboard would be open to everyone there; set server.allowAnonymous: true (WAYMARK_ALLOW_ANONYMOUS=true) to mean it, or configure sign-in`);
+    }
     if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
       stdout.write('No production build found; running `next build` first (once).\n');
       await buildApp();
@@ -62,12 +73,23 @@ export const serveCommand = defineCommand({
     const app = next({ dev: false, dir: ROOT, port });
     await app.prepare();
     const handler = app.getRequestHandler();
-    const server = createServer((request, response) => {
+    const serveRequest = async (request: IncomingMessage, response: ServerResponse) => {
       if (hasMalformedPath(request.url ?? '/')) {
         response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address has malformed percent-encoding\n');
         return;
       }
-      handler(request, response).catch((error: unknown) => {
+      // The peer address for audit records comes from the socket, never from what the client sent.
+      delete request.headers[PEER_ADDRESS_HEADER];
+      if (request.socket.remoteAddress) request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress;
+      const refused = await gateRequest({ db: handle.db, config, request: toWebRequest(request) });
+      if (refused) {
+        response.writeHead(refused.status, refused.headers).end(refused.body);
+        return;
+      }
+      await handler(request, response);
+    };
+    const server = createServer((request, response) => {
+      serveRequest(request, response).catch((error: unknown) => {
         log.error('unhandled request error', { error });
         response.statusCode = 500;
         response.end('Internal error');
@@ -77,9 +99,10 @@ export const serveCommand = defineCommand({
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'EADDRINUSE' ? new AppError('USAGE', `port ${port} is already in use; set PORT to another port`) : error),
       );
-      server.listen(port, () => resolveListen());
+      server.listen(port, host, () => resolveListen());
     });
-    stdout.write(`Waymark is serving http://localhost:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`);
+    stdout.write(`${describeAccess(config, host, open)}\n`);
+    stdout.write(`Waymark is serving http://${isLoopback(host) ? 'localhost' : host}:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`);
     // Statistics first: on a fresh embedded database the demo or an import has just filled the tables the scorecards read.
     const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });

@@ -88,6 +88,10 @@ export const exemptions = pgTable(
     expires: date('expires', { mode: 'string' }).notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
+    /** requested (by an owner, waiting), approved (counts), rejected. Only approved exemptions exempt a check. */
+    status: text('status').notNull().default('approved'),
+    decidedBy: text('decided_by'),
+    decidedAt: at('decided_at'),
     revokedAt: at('revoked_at'),
     revokedBy: text('revoked_by'),
   },

@@ -1,0 +1,7 @@
+import { handleSignIn } from '@/lib/auth/handle-auth-routes';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  return handleSignIn(request);
+}
