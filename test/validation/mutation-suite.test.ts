@@ -137,7 +137,7 @@ for (const backend of TEST_BACKENDS) {
       console.log(`mutation suite [${backend}] HTTP: tried ${tally.tried}, refused ${tally.refused}, 5xx ${tally.fiveHundreds}, rows changed ${rowsChanged}`);
       expect(tally.unnamed).toEqual([]);
       expect({ refused: tally.refused, fiveHundreds: tally.fiveHundreds, rowsChanged }).toEqual({ refused: MUTATIONS.length, fiveHundreds: 0, rowsChanged: 0 });
-    });
+    }, 120_000);
 
     it(`refuses each of ${MUTATIONS.length} mutations in CLI files naming line and field, changing nothing`, async () => {
       const tally = newTally();
@@ -162,6 +162,7 @@ for (const backend of TEST_BACKENDS) {
       console.log(`mutation suite [${backend}] CLI: tried ${tally.tried}, refused ${tally.refused}, 5xx 0 (exit 2 each file), rows changed ${rowsChanged}`);
       expect(tally.unnamed).toEqual([]);
       expect({ refused: tally.refused, rowsChanged }).toEqual({ refused: MUTATIONS.length, rowsChanged: 0 });
-    });
+      // Three CLI runs, each starting Node and the database: about 20 s on an idle 2-core machine, more when shared.
+    }, 240_000);
   });
 }
