@@ -18,18 +18,18 @@ import { getDefaultDays } from '../../_components/filters/get-default-days';
 import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
 import { readEdition } from '../../_components/filters/read-edition';
 import { PageHeader } from '../../_components/ui/page-header';
-import { servicePath, teamPath, decodeNameSegment } from '@/lib/links/name-path';
+import { servicePath, teamPath, nameFromPageParam } from '@/lib/links/name-path';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeNameSegment((await params).name) };
+  return { title: nameFromPageParam((await params).name) };
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  const name = decodeNameSegment((await params).name);
+  const name = nameFromPageParam((await params).name);
   const service = await getService({ db: await getDb(), name });
   if (!service) notFound();
   const defaultDays = getDefaultDays();
