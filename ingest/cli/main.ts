@@ -77,6 +77,12 @@ const main = async (argv: string[]): Promise<number> => {
   }
 };
 
+/** Resolves once everything written to `stream` so far is handed to the OS (a write callback runs in order). */
+const drain = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+
 const code = await main(process.argv.slice(2));
+// A pipe whose reader is slow takes writes asynchronously once its buffer is full: exiting at once cut a long
+// validation report off after about 64 KiB. Wait for both streams, then exit.
+await Promise.all([drain(process.stdout), drain(process.stderr)]);
 // Open handles (a database pool, the embedded database) must not keep a finished command alive.
 process.exit(code);

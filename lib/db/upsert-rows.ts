@@ -1,5 +1,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { log } from '../observability/log';
+import { toStorableRow } from '../validation/to-storable-row';
 import type { Executor } from './client';
 import { queryRows } from './query-rows';
 import { toArrayLiteral } from './to-array-literal';
@@ -55,7 +57,13 @@ export const upsertRows = async <T extends PgTable>(
   const keyProperties = key.map((column) => properties.find(([, candidate]) => candidate === column)![0]);
   // One statement may not touch a row twice: a key repeated in the input keeps its last row.
   const unique = new Map<string, Record<string, unknown>>();
-  for (const row of rows as Record<string, unknown>[]) unique.set(keyProperties.map((property) => String(row[property])).join('|'), row);
+  // Every row passes the storable boundary (no NUL, http(s) URLs, timestamps in range), whichever source made it.
+  const problems: string[] = [];
+  for (const row of rows as Record<string, unknown>[]) {
+    const rowKey = keyProperties.map((property) => String(row[property])).join('|');
+    unique.set(rowKey, toStorableRow(getTableName(table), rowKey, properties, row, problems));
+  }
+  if (problems.length > 0) log.warn('cleaned values a source sent that cannot be stored as they are', { count: problems.length, first: problems.slice(0, 5) });
   outcome.unchanged += rows.length - unique.size;
   const distinct = [...unique.values()];
 

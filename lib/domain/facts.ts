@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { INPUT_LIMITS } from '../validation/input-limits';
 
 const path = z.string().min(1).max(INPUT_LIMITS.path, `longer than ${INPUT_LIMITS.path} characters`);
+const name = z.string().min(1).max(INPUT_LIMITS.name, `longer than ${INPUT_LIMITS.name} characters`);
 
 /**
  * Facts are what sources observe about a service's repository, kept apart from the checks that judge them
  * (the Backstage Tech Insights split). Sources write them; lib/scorecard reads them.
  */
 export const ZRepositoryFacts = z.object({
-  defaultBranch: z.string().min(1).optional(),
-  headSha: z.string().min(1).optional(),
+  defaultBranch: path.optional(),
+  headSha: name.optional(),
   /** Every path in the default branch's tree at HEAD. */
   paths: z.array(path),
   /** Contents of the files the standards ask about (CODEOWNERS, catalog-info.yaml, workflows, manifests). */
@@ -20,9 +21,9 @@ export const ZRepositoryFacts = z.object({
 
 /** A Backstage catalog entity (catalog-info.yaml), kept as written. */
 export const ZCatalogFacts = z.looseObject({
-  apiVersion: z.string().optional(),
-  kind: z.string().optional(),
-  metadata: z.looseObject({ name: z.string().min(1) }),
+  apiVersion: name.optional(),
+  kind: name.optional(),
+  metadata: z.looseObject({ name }),
   spec: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -32,7 +33,7 @@ export const ZBranchProtectionFacts = z.object({
   enabled: z.boolean(),
   requiredReviews: z.number().int().min(0).max(INPUT_LIMITS.integer).default(0),
   requireCodeOwnerReviews: z.boolean().default(false),
-  requiredStatusChecks: z.array(z.string()).default([]),
+  requiredStatusChecks: z.array(name).default([]),
   enforceAdmins: z.boolean().default(false),
   allowForcePushes: z.boolean().default(false),
   allowDeletions: z.boolean().default(false),

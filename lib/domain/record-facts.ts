@@ -22,7 +22,7 @@ const keyOf = (o: { service: string; kind: string; source: string }) => `${o.ser
 export const recordFacts = async (db: Executor, observations: FactObservation[]) => {
   const prepared = observations.map((observation) => {
     const data = observation.status === 'ok' ? (FACT_SCHEMAS[observation.kind].parse(toStorableJson(observation.data)) as Record<string, unknown>) : null;
-    return { ...observation, data, error: observation.error === null ? null : toStorableText(observation.error), dataHash: data ? stableHash(data) : null };
+    return { ...observation, service: toStorableText(observation.service), data, error: observation.error === null ? null : toStorableText(observation.error), dataHash: data ? stableHash(data) : null };
   });
   const keys = [...new Map(prepared.map((o) => [keyOf(o), o])).values()];
   const latest = new Map<string, Latest>();

@@ -1,18 +1,19 @@
 import type { EventInput } from './event-input';
 import { AppError } from '../errors';
-import { exceedsJsonDepth } from '../validation/exceeds-json-depth';
 import { INPUT_LIMITS } from '../validation/input-limits';
 import { quoteForMessage } from '../validation/quote-for-message';
+import { formatScanProblem, scanJsonText } from '../validation/scan-json-text';
 
 /**
  * Reads a JSON array body (the HTTP alternative to NDJSON); records are positioned by array index. The body's depth
- * is bounded before parsing (the array adds one level), each element's size after.
+ * and repeated field names are checked before parsing (the array adds one level), each element's size after.
  */
 export function* readJsonArray(text: string): Generator<EventInput> {
-  if (exceedsJsonDepth(text, INPUT_LIMITS.depth + 1)) {
-    throw new AppError('VALIDATION_FAILED', 'The request body nests too deeply; nothing was imported', {
-      details: [`body: records may nest at most ${INPUT_LIMITS.depth} levels of objects and arrays`],
-    });
+  const problem = scanJsonText(text, INPUT_LIMITS.depth + 1, { namedLevels: 2 });
+  if (problem) {
+    const [index, ...field] = problem.path;
+    const detail = typeof index === 'number' ? `index ${index}: ${formatScanProblem({ ...problem, path: field })}` : `body: ${formatScanProblem(problem)}`;
+    throw new AppError('VALIDATION_FAILED', 'The request body holds an invalid record; nothing was imported', { details: [detail] });
   }
   let parsed: unknown;
   try {

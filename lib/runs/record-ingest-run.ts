@@ -18,7 +18,9 @@ export type IngestRunEnd = {
 /** Records that a job started; written outside the job's own transaction so a failed run is still on record. */
 export const startIngestRun = async (db: Executor, run: IngestRunStart) => {
   const id = randomUUID();
-  await db.insert(ingestRuns).values({ id, ...run, status: 'running', owner: currentRunOwner(), startedAt: new Date() });
+  // The scope can come from the data (a service named in a catalog file): stored as storable text.
+  const scope = run.scope ? toStorableText(run.scope) : run.scope;
+  await db.insert(ingestRuns).values({ id, ...run, scope, status: 'running', owner: currentRunOwner(), startedAt: new Date() });
   return id;
 };
 

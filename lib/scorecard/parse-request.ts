@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { exceedsJsonDepth } from '../validation/exceeds-json-depth';
 import { findUnstorableValues } from '../validation/find-unstorable-values';
 import { formatFieldPath as formatPath } from '../validation/format-field-path';
 import { INPUT_LIMITS } from '../validation/input-limits';
 import { quoteForMessage } from '../validation/quote-for-message';
+import { formatScanProblem, scanJsonText } from '../validation/scan-json-text';
 
 
 /**
@@ -12,9 +12,8 @@ import { quoteForMessage } from '../validation/quote-for-message';
  * batch), and nothing is done with a body that has any.
  */
 export const parseRequest = <T extends z.ZodType>(schema: T, body: string, { allowBatch = false, maxBatch = 1000 } = {}): z.output<T>[] => {
-  if (exceedsJsonDepth(body, INPUT_LIMITS.depth + 1)) {
-    throw new AppError('VALIDATION_FAILED', 'The request body nests too deeply; nothing was stored', { details: [`body: at most ${INPUT_LIMITS.depth} levels of objects and arrays`] });
-  }
+  const problem = scanJsonText(body, INPUT_LIMITS.depth + 1, { namedLevels: 2 });
+  if (problem) throw new AppError('VALIDATION_FAILED', 'Invalid request; nothing was stored', { details: [formatScanProblem(problem)] });
   let value: unknown;
   try {
     value = body.trim() === '' ? undefined : JSON.parse(body);

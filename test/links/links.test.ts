@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasMalformedPath } from '../../lib/http/has-malformed-path';
-import { decodeNameSegment, encodeNameSegment, servicePath } from '../../lib/links/name-path';
+import { decodeNameSegment, encodeNameSegment, nameFromPageParam, servicePath } from '../../lib/links/name-path';
 import { toSafeHref } from '../../lib/links/to-safe-href';
 
 describe('toSafeHref', () => {
@@ -20,8 +20,9 @@ describe('name path segments', () => {
     for (const name of ['payments', '.', '..', '...', '~', '~.', '100%', 'a/b', 'a%2Fb', 'ünï cødé', '?#']) {
       const segment = encodeNameSegment(name);
       expect(segment).not.toMatch(/^\.{1,2}$/);
-      // What Next hands the page: the segment percent-decoded once.
+      // What Next hands a route handler: the segment percent-decoded once; a page gets it as it is.
       expect(decodeNameSegment(decodeURIComponent(segment)), name).toBe(name);
+      expect(nameFromPageParam(segment), name).toBe(name);
     }
     expect(servicePath('..')).toBe('/services/~..');
     expect(servicePath('100%')).toBe('/services/100%25');

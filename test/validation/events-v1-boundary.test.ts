@@ -72,12 +72,24 @@ describe('the events-v1 validation boundary', () => {
   });
 
   it('refuses deep nesting and oversize records before parsing, with the position', () => {
-    expect(parseRecordText(`{"kind":"service","name":"s","x":${nested(100_000)}}`, 'line 3')).toEqual({ position: 'line 3', parseError: `nested deeper than ${INPUT_LIMITS.depth} levels of objects and arrays` });
+    expect(parseRecordText(`{"kind":"service","name":"s","x":${nested(100_000)}}`, 'line 3')).toEqual({ position: 'line 3', parseError: `x: nested deeper than ${INPUT_LIMITS.depth} levels of objects and arrays` });
     expect(parseRecordText(`{"x":${nested(INPUT_LIMITS.depth - 1)}}`, 'line 1')).toMatchObject({ value: { x: expect.any(Array) } });
     // Brackets inside strings are text, not nesting.
     expect(parseRecordText(JSON.stringify({ kind: 'service', name: '['.repeat(50) }), 'line 1')).toMatchObject({ value: { name: '['.repeat(50) } });
     expect(parseRecordText(`"${'x'.repeat(INPUT_LIMITS.recordChars)}"`, 'line 9').parseError).toMatch(/^the record is \d+ characters long; the limit is/);
-    expect(() => [...readJsonArray(`[${nested(5000)}]`)]).toThrow(/nests too deeply/);
+    expect(() => [...readJsonArray(`[${nested(5000)}]`)]).toThrow(/holds an invalid record/);
+  });
+
+  it('refuses a field name repeated in one object, naming it', () => {
+    expect(parseRecordText('{"kind":"service","name":"a","name":"b"}', 'line 2').parseError).toBe('name: appears more than once in the same object');
+    // An escaped spelling is the same name; the same name in two objects is not a repeat.
+    expect(parseRecordText('{"kind":"service","name":"a","n\\u0061me":"b"}', 'line 2').parseError).toMatch(/^name: appears more than once/);
+    const tricky = { commits: [{ sha: 'a' }, { sha: 'b', x: { sha: 1 } }], c: '\\",\\"c\\":1', d: '"c":2' };
+    expect(parseRecordText(JSON.stringify(tricky), 'line 1')).toEqual({ position: 'line 1', value: tricky });
+    expect(parseRecordText('{"commits":[{"sha":"a"},{"sha":"b","sha":"c"}]}', 'line 1').parseError).toBe('commits[1].sha: appears more than once in the same object');
+    expect(() => Array.from(readJsonArray('[{"kind":"service","name":"a"},{"kind":"service","kind":"x"}]'))).toThrow(
+      expect.objectContaining({ details: ['index 1: kind: appears more than once in the same object'] }),
+    );
   });
 
   it('quotes bad JSON escaped, so a NUL in the input never reaches a stored message', () => {

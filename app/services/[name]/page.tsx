@@ -21,18 +21,18 @@ import { filterHref, readFilters, type SearchParams } from '../../_components/fi
 import { resolveWindow } from '../../_components/filters/resolve-window';
 import { readEdition } from '../../_components/filters/read-edition';
 import { PageHeader } from '../../_components/ui/page-header';
-import { servicePath, teamPath, decodeNameSegment } from '@/lib/links/name-path';
+import { servicePath, teamPath, nameFromPageParam } from '@/lib/links/name-path';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeNameSegment((await params).name) };
+  return { title: nameFromPageParam((await params).name) };
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  const name = decodeNameSegment((await params).name);
+  const name = nameFromPageParam((await params).name);
   const service = await getService({ db: await getDb(), name });
   if (!service) notFound();
   const viewer = await getViewer();

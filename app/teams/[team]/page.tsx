@@ -17,18 +17,18 @@ import { formatWindow } from '../../_components/format/format-window';
 import { readSort } from '../../_components/ui/sort-rows';
 import { Widget } from '../../_components/ui/widget';
 import { SERVICE_COLUMNS, ServicesTable } from '../../services/_components/services-table';
-import { teamPath, decodeNameSegment } from '@/lib/links/name-path';
+import { teamPath, nameFromPageParam } from '@/lib/links/name-path';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeNameSegment((await params).team) };
+  return { title: nameFromPageParam((await params).team) };
 }
 
 export default async function TeamPage({ params, searchParams }: Props) {
-  const team = decodeNameSegment((await params).team);
+  const team = nameFromPageParam((await params).team);
   const services = await listServices({ db: await getDb(), team });
   // A team exists only through the services that name it.
   if (services.length === 0) notFound();

@@ -7,6 +7,7 @@ import { getFactFileGlobs } from '../../../lib/scorecard/get-fact-file-globs';
 import { readCatalogFile, type CatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 import { openGitRepository, type GitRepository } from './open-git-repository';
 import { runGit } from './run-git';
+import { toStorableText } from '../../../lib/validation/to-storable-text';
 
 export const DEFAULT_DEPLOY_TAGS = RELEASE_VERSION_RULE;
 
@@ -64,7 +65,8 @@ export const inspectGitRepository = async ({ path, service, deployTags, deployBr
   const repository = await openGitRepository(path);
   const tree = await collectGitTree(repository.path, repository.headSha, factFileGlobs);
   const catalog = readCatalogFile(tree.files);
-  const name = service ?? (catalog?.status === 'ok' ? catalog.entity.metadata.name : repository.folderName);
+  // A name from a catalog file or a folder is data: made storable once here, so every row that names it agrees.
+  const name = toStorableText(service ?? (catalog?.status === 'ok' ? catalog.entity.metadata.name : repository.folderName));
   const source = await resolveDeploymentSource(repository, path, deployTags, deployBranch);
   return { repository, tree, catalog, service: name, source };
 };
