@@ -21,7 +21,9 @@ describeInBrowser('accessible and responsive pages', (session) => {
     it(`${path}: a 390-pixel phone shows the page without sideways scrolling`, async () => {
       const page = await session().open(path);
       await page.setViewportSize(PHONE);
-      await page.waitForTimeout(0);
+      // Chromium lays the page out again after a resize over a frame or two: measure once it has settled, so a
+      // real overflow fails and a half-done relayout does not.
+      await page.waitForFunction((width) => document.documentElement.scrollWidth <= width, PHONE.width, { timeout: 3_000 }).catch(() => {});
       const { scrollWidth, overflowing } = await page.evaluate((width) => {
         // What sticks out of the viewport (tables scroll inside their own box, so they do not count).
         const wide = [...document.querySelectorAll('body *')]

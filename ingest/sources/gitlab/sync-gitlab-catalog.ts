@@ -1,5 +1,5 @@
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
-import { normalizeCatalog } from '../../../lib/domain/normalize-catalog';
+import { normalizeCatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 import { storeRawPayloads } from '../../../lib/domain/store-raw-payloads';
 import { upsertServices } from '../../../lib/domain/upsert-services';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
@@ -26,7 +26,7 @@ export const writeGitlabService = async (
   const text = catalog?.content
     ? Buffer.from(catalog.content, catalog.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8')
     : null;
-  const parsed = text === null ? null : normalizeCatalog(CATALOG_FILE, text);
+  const parsed = text === null ? null : normalizeCatalogInfo(text, CATALOG_FILE);
   const path = project.path_with_namespace;
   if (store)
     await storeRawPayloads(tx, [
