@@ -6,6 +6,7 @@ import ui from '../_components/ui/ui.module.css';
 import { Widget } from '../_components/ui/widget';
 import { PayloadErrors } from './_components/payload-errors';
 import { RunsTable } from './_components/runs-table';
+import { UnmappedRecords } from './_components/unmapped-records';
 import { WebhooksSummary } from './_components/webhooks-summary';
 
 export const dynamic = 'force-dynamic';
@@ -37,6 +38,11 @@ export default function IngestStatusPage() {
           </Widget>
         </Card>
       </div>
+      <Card title="Records of unmapped services">
+        <Widget label="Unmapped records">
+          <UnmappedRecords />
+        </Widget>
+      </Card>
     </>
   );
 }

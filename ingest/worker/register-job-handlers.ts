@@ -7,7 +7,12 @@ import { createGithubClient } from '../sources/github/create-github-client';
 import { createGithubTokenSource } from '../sources/github/create-github-token-source';
 import { getGithubConfig } from '../sources/github/get-github-config';
 import { listGithubRepositories } from '../sources/github/list-github-repositories';
+import { processCdeventsDelivery } from '../sources/cdevents/process-cdevents-delivery';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
+import { processOtelDelivery } from '../sources/otel/process-otel-delivery';
+import { createPagerdutyClient } from '../sources/pagerduty/create-pagerduty-client';
+import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
+import { syncPagerduty } from '../sources/pagerduty/sync-pagerduty';
 import { syncRepository } from '../sources/github/sync-repository';
 import { createGitlabClient } from '../sources/gitlab/create-gitlab-client';
 import { getGitlabConfig } from '../sources/gitlab/get-gitlab-config';
@@ -47,6 +52,13 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       },
       { concurrency: roles.webhookConcurrency ?? 2 },
     );
+    await queue.work(JOB_NAMES.pagerdutyWebhook, (data) => runPagerdutyDelivery({ db, services: config.pagerduty.services }, String(data.deliveryId)).then(() => {}), {
+      concurrency: roles.webhookConcurrency ?? 2,
+    });
+    await queue.work(JOB_NAMES.otelWebhook, (data) => processOtelDelivery(db, String(data.deliveryId)).then(() => {}), { concurrency: roles.webhookConcurrency ?? 2 });
+    await queue.work(JOB_NAMES.cdeventsWebhook, (data) => processCdeventsDelivery({ db, services: config.cdevents.services }, String(data.deliveryId)).then(() => {}), {
+      concurrency: roles.webhookConcurrency ?? 2,
+    });
   }
   if (roles.syncs) {
     await queue.work(
@@ -74,6 +86,13 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       const repositories = await listGithubRepositories(db, client, { org: config.github.org, repos: config.github.repos });
       for (const fullName of repositories) await queue.send(JOB_NAMES.githubSyncRepository, { fullName }, { singletonKey: fullName });
       log.info('scheduled GitHub sync queued', { repositories: repositories.length });
+    });
+    await queue.work(JOB_NAMES.pagerdutySync, async (data) => {
+      const { pagerduty } = config;
+      if (!pagerduty.token) throw new AppError('CONFIG_INVALID', 'PagerDuty syncs need WAYMARK_PAGERDUTY_TOKEN (see README)');
+      const client = createPagerdutyClient({ token: pagerduty.token, apiUrl: pagerduty.apiUrl });
+      const outcome = await syncPagerduty({ db, client, settings: pagerduty, full: data.full === true });
+      log.info('PagerDuty sync done', { incidents: outcome.incidents, unmapped: outcome.unmapped, requests: outcome.requests });
     });
   }
 };

@@ -6,8 +6,9 @@ import { listPendingDeliveries } from '../../lib/webhooks/list-pending-deliverie
 import { registerJobHandlers, type WorkerRoles } from './register-job-handlers';
 
 /**
- * Starts this process's share of the background work: the job handlers for its roles, the cron schedule of GitHub
- * syncs (github.schedule), and a sweep that queues webhook deliveries stored while no worker ran.
+ * Starts this process's share of the background work: the job handlers for its roles, the cron schedules of GitHub
+ * and PagerDuty syncs (github.schedule, pagerduty.schedule), and a sweep that queues webhook deliveries stored while
+ * no worker ran.
  */
 export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
   await registerJobHandlers(queue, { db, config, roles });
@@ -15,8 +16,19 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
     await queue.schedule(JOB_NAMES.githubSyncAll, config.github.schedule);
     log.info('GitHub syncs scheduled', { cron: config.github.schedule });
   }
+  if (roles.syncs && config.pagerduty.schedule) {
+    await queue.schedule(JOB_NAMES.pagerdutySync, config.pagerduty.schedule);
+    log.info('PagerDuty syncs scheduled', { cron: config.pagerduty.schedule });
+  }
   if (roles.webhooks) {
-    for (const [source, job] of [['github', JOB_NAMES.githubWebhook], ['gitlab', JOB_NAMES.gitlabWebhook]] as const) {
+    const webhookJobs = [
+      ['github', JOB_NAMES.githubWebhook],
+      ['gitlab', JOB_NAMES.gitlabWebhook],
+      ['pagerduty', JOB_NAMES.pagerdutyWebhook],
+      ['cdevents', JOB_NAMES.cdeventsWebhook],
+      ['otel', JOB_NAMES.otelWebhook],
+    ] as const;
+    for (const [source, job] of webhookJobs) {
       const pending = await listPendingDeliveries(db, source);
       for (const deliveryId of pending) await queue.send(job, { deliveryId }, { singletonKey: deliveryId });
       if (pending.length > 0) log.info('queued webhook deliveries left from before', { source, deliveries: pending.length });

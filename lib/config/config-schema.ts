@@ -74,6 +74,25 @@ export const ZConfig = z.strictObject({
     incidentLabel: z.string().min(1).default('incident'),
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
+  pagerduty: z.strictObject({
+    /** A read-only REST API key (Token token=…). */
+    token: z.string().min(1).optional(),
+    apiUrl: z.url().default('https://api.pagerduty.com'),
+    /** Signing secrets of the v3 webhook subscription; several while one is rotated out. */
+    webhookSecrets: z.array(z.string().min(1)).default([]),
+    /** PagerDuty service id → Waymark service name, used when no catalog-info.yaml annotation names the id. */
+    services: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** How far back a first sync reads incidents. */
+    backfillDays: z.coerce.number().int().positive().max(3650).default(180),
+    /** The widest since/until window per request; PagerDuty refuses more than 6 months. */
+    windowDays: z.coerce.number().int().positive().max(180).default(180),
+    /** Cron expression (UTC) for scheduled syncs by the worker. */
+    schedule: z.string().min(1).optional(),
+  }),
+  cdevents: z.strictObject({
+    /** An artifact's purl name, a CDEvents service id, a pipeline name or a repository id → Waymark service. */
+    services: z.record(z.string().min(1), z.string().min(1)).default({}),
+  }),
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
@@ -85,4 +104,14 @@ export const ZConfig = z.strictObject({
 export type Config = z.infer<typeof ZConfig>;
 
 /** Config paths whose values are secrets: never logged, never sent to a page. */
-export const SECRET_PATHS = ['database.url', 'github.token', 'github.privateKey', 'github.webhookSecret', 'gitlab.token', 'gitlab.webhookToken', 'gitlab.webhookSigningToken'] as const;
+export const SECRET_PATHS = [
+  'database.url',
+  'github.token',
+  'github.privateKey',
+  'github.webhookSecret',
+  'gitlab.token',
+  'gitlab.webhookToken',
+  'gitlab.webhookSigningToken',
+  'pagerduty.token',
+  'pagerduty.webhookSecrets',
+] as const;

@@ -27,5 +27,9 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_GITLAB_TOKEN', path: 'gitlab.token', kind: 'string', description: 'GitLab personal, group or project access token, read_api scope (secret).' },
   { name: 'WAYMARK_GITLAB_WEBHOOK_TOKEN', path: 'gitlab.webhookToken', kind: 'string', description: 'Secret token GitLab sends in X-Gitlab-Token with webhooks (secret).' },
   { name: 'WAYMARK_GITLAB_WEBHOOK_SIGNING_TOKEN', path: 'gitlab.webhookSigningToken', kind: 'string', description: 'Signing token of signed GitLab webhooks, checked in webhook-signature (secret).' },
+  { name: 'WAYMARK_PAGERDUTY_TOKEN', path: 'pagerduty.token', kind: 'string', description: 'PagerDuty REST API key, read-only is enough (secret).' },
+  { name: 'WAYMARK_PAGERDUTY_API_URL', path: 'pagerduty.apiUrl', kind: 'string', description: 'PagerDuty REST API base URL (default https://api.pagerduty.com; EU: https://api.eu.pagerduty.com).' },
+  { name: 'WAYMARK_PAGERDUTY_WEBHOOK_SECRETS', path: 'pagerduty.webhookSecrets', kind: 'list', description: 'Comma-separated signing secrets of the PagerDuty v3 webhook subscription (secret).' },
+  { name: 'WAYMARK_PAGERDUTY_BACKFILL_DAYS', path: 'pagerduty.backfillDays', kind: 'string', description: 'How many days of incidents a first PagerDuty sync reads (default 180).' },
   { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
 ];

@@ -29,6 +29,14 @@ export const JOB_NAMES = {
   githubWebhook: 'github-webhook',
   /** Sync one repository (key: OWNER/NAME). */
   githubSyncRepository: 'github-sync-repository',
+  /** Sync the PagerDuty account's incidents (queued by pagerduty.schedule). */
+  pagerdutySync: 'pagerduty-sync',
+  /** Normalize one stored PagerDuty webhook delivery. */
+  pagerdutyWebhook: 'pagerduty-webhook',
+  /** Normalize one stored CDEvents delivery. */
+  cdeventsWebhook: 'cdevents-webhook',
+  /** Normalize one stored OTLP traces export. */
+  otelWebhook: 'otel-webhook',
   /** Fan a scheduled sync out into one job per repository. */
   githubSyncAll: 'github-sync-all',
   /** Normalize one stored GitLab webhook delivery. */

@@ -47,7 +47,7 @@ export const receiveWebhook = async ({ db, request, receiver, maxBodyBytes, enqu
     if (isAppError(error) && error.code === 'PAYLOAD_TOO_LARGE') return refuse(db, endpoint, { status: 413, reason: 'too-large', message: error.message });
     throw error;
   }
-  const refusal = receiver.authenticate(request.headers, body);
+  const refusal = await receiver.authenticate(request.headers, body, db);
   if (refusal) return refuse(db, endpoint, refusal);
 
   let payload: unknown = null;

@@ -1,3 +1,5 @@
+import type { Db } from '../db/client';
+
 /** A delivery's identity and subject, read from its headers and payload by the source that sent it. */
 export type WebhookIdentity = { event: string; deliveryId: string; action: string | null; scope: string | null };
 
@@ -15,8 +17,11 @@ export type WebhookReceiver = {
   job: string;
   /** Refuses every delivery (503) while the source's webhook secret is not configured; checked before reading. */
   checkConfigured: () => WebhookRefusal | null;
-  /** Checks the request's credentials over the exact bytes received; null when it may be stored. */
-  authenticate: (headers: Headers, body: Buffer) => WebhookRefusal | null;
+  /**
+   * Checks the request's credentials over the exact bytes received; null when it may be stored. A source whose
+   * senders hold a Waymark API token (CDEvents) looks it up in the database it is given.
+   */
+  authenticate: (headers: Headers, body: Buffer, db: Db) => WebhookRefusal | null | Promise<WebhookRefusal | null>;
   /** The delivery's identity, or a refusal when the headers a delivery must carry are missing. */
   identify: (headers: Headers, payload: unknown) => WebhookIdentity | WebhookRefusal;
   /** Events that are normalized; the others are acknowledged and ignored. */

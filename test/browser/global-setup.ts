@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
   const writeToken = created.stdout.match(/wmk_\S+/)?.[0];
   if (created.code !== 0 || !writeToken) throw new Error(`waymark token create failed (${created.code}):\n${created.stdout}\n${created.stderr}`);
 
-  const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS, env: { GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+  const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS, env: { GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET, WAYMARK_PAGERDUTY_WEBHOOK_SECRETS: WEBHOOK_SECRET } });
   log(`browser tests: server at ${server.url}`);
   await waitForAnalyses(server.url);
   project.provide('baseUrl', server.url);

@@ -27,4 +27,46 @@ describeInBrowser('ingest status', (session) => {
     await page.close();
     expect(session().consoleErrors()).toEqual([]);
   });
+
+  it('lists PagerDuty incidents of an unmapped service by that service', async () => {
+    const payload = {
+      event: {
+        id: '01BROWSERTEST',
+        event_type: 'incident.triggered',
+        resource_type: 'incident',
+        occurred_at: '2026-11-30T10:00:00Z',
+        agent: null,
+        client: null,
+        data: {
+          id: 'PBRWSR1',
+          type: 'incident',
+          status: 'triggered',
+          created_at: '2026-11-30T10:00:00Z',
+          title: 'Batch jobs stuck',
+          urgency: 'high',
+          service: { id: 'PLEGACY', type: 'service_reference', summary: 'Legacy Mainframe' },
+        },
+      },
+    };
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${session().baseUrl}/api/webhooks/pagerduty`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-webhook-id': 'browser-pd-1', 'x-pagerduty-signature': `v1=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}` },
+      body,
+    });
+    expect(response.status).toBe(202);
+    // The server's own worker normalizes the delivery; wait for the page to show it.
+    let html = '';
+    for (let attempt = 0; attempt < 40 && !html.includes('Legacy Mainframe'); attempt++) {
+      await new Promise((done) => setTimeout(done, 500));
+      html = await (await fetch(`${session().baseUrl}/ingest`)).text();
+    }
+    const page = await session().open('/ingest', { screenshot: 'ingest-status-unmapped' });
+    const table = await page.locator('[data-testid="unmapped-records"]').textContent();
+    expect(table).toContain('Legacy Mainframe');
+    expect(table).toContain('PLEGACY');
+    expect(table).toContain('1 incident');
+    await page.close();
+    expect(session().consoleErrors()).toEqual([]);
+  });
 });

@@ -106,7 +106,8 @@ describe('waymark CLI usage', () => {
       expect(help.code, name).toBe(0);
       expect(help.stdout, name).toMatch(new RegExp(`^Usage: waymark ${name}`));
     }
-  });
+    // One process per command (16 now): on a shared two-core machine that outgrows the default 60 s.
+  }, 240_000);
 
   it('exits 2 with one clear message on a wrong invocation', async () => {
     const unknownOption = await runCli(['ingest', 'events', 'x.ndjson', '--sauce', 'y']);

@@ -1,10 +1,12 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { impactCommand } from './impact';
+import { ingestCdeventsCommand } from './ingest-cdevents';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
 import { ingestGitlabCommand } from './ingest-gitlab';
+import { ingestPagerdutyCommand } from './ingest-pagerduty';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { renormalizeCommand } from './renormalize';
@@ -23,6 +25,8 @@ export const COMMANDS: Command[] = [
   ingestGithubCommand,
   ingestGitlabCommand,
   renormalizeCommand,
+  ingestPagerdutyCommand,
+  ingestCdeventsCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,

@@ -14,9 +14,10 @@ export const getProcessedGitTags = async (db: Executor, service: string): Promis
       sha: sql<string>`${rawPayloads.payload}->>'sha'`,
       previous: sql<ProcessedGitTag['previous']>`${rawPayloads.payload}->'previous'`,
       earlier: sql<string | null>`${rawPayloads.payload}->>'earlier'`,
+      heads: sql<string[] | null>`${rawPayloads.payload}->'heads'`,
       horizonStart: sql<string | null>`${rawPayloads.payload}->>'horizonStart'`,
     })
     .from(rawPayloads)
     .where(and(eq(rawPayloads.source, 'git'), eq(rawPayloads.kind, 'tag'), eq(rawPayloads.scope, service)));
-  return new Map(rows.map((row) => [row.name, { sha: row.sha, previous: row.previous ?? null, earlier: row.earlier ?? null, horizonStart: row.horizonStart ?? null }]));
+  return new Map(rows.map((row) => [row.name, { sha: row.sha, previous: row.previous ?? null, earlier: row.earlier ?? null, heads: row.heads ?? null, horizonStart: row.horizonStart ?? null }]));
 };

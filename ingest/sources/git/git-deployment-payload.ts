@@ -16,6 +16,8 @@ export type GitDeploymentPayload = {
   previous: { name: string; sha: string } | null;
   /** Tags: a digest of every earlier deployment's commit (what the carried commits were read against). */
   earlier?: string | null;
+  /** Tags: commits whose history is exactly every deployment's up to this one (what the next tag is read against). */
+  heads?: string[];
   /** Set on the first deployment only: commits committed before this are not linked (the backfill horizon). */
   horizonStart: string | null;
   commits: string[];

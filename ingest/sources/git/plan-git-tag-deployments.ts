@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { GitTagRef } from './collect-git-tags';
 
 /** What an earlier run stored for a tag deployment: enough to tell whether it must be read again. */
-export type ProcessedGitTag = { sha: string; previous: { name: string; sha: string } | null; earlier: string | null; horizonStart: string | null };
+export type ProcessedGitTag = {
+  sha: string;
+  previous: { name: string; sha: string } | null;
+  earlier: string | null;
+  horizonStart: string | null;
+  /** The few commits whose history is every deployment up to this one (see collectGitTagDeployments). */
+  heads: string[] | null;
+};
 
 export type PlannedGitTag = {
   tag: GitTagRef;
@@ -12,6 +19,8 @@ export type PlannedGitTag = {
   earlierShas: string[];
   /** A digest of `earlierShas` (stored; a run re-reads a tag when it changes). */
   earlier: string | null;
+  /** When the deployment before this one was read by an earlier run: its stored heads, which cover `earlierShas`. */
+  knownHeads: string[] | null;
   horizonStart: string | null;
 };
 
@@ -46,7 +55,10 @@ export const planGitTagDeployments = (tags: readonly GitTagRef[], processed: Rea
     const horizonStart = previous ? null : new Date(Date.parse(at) - horizonDays * DAY_MS).toISOString();
     const known = processed.get(tag.name);
     if (known && known.sha === tag.sha && samePrevious(known.previous, previous) && known.earlier === earlier && known.horizonStart === horizonStart) return;
-    planned.push({ tag, deployedAt: at, previous, earlierShas: [...earlierShas], earlier, horizonStart });
+    const stored = before ? processed.get(before.name) : undefined;
+    const beforeReadNow = planned.at(-1)?.tag === before;
+    const knownHeads = stored && !beforeReadNow ? stored.heads : null;
+    planned.push({ tag, deployedAt: at, previous, earlierShas: [...earlierShas], earlier, knownHeads, horizonStart });
   });
   return { planned, total: ordered.length };
 };

@@ -130,10 +130,4 @@ export type GithubCompare = z.infer<typeof ZCompare>;
 export const labelNames = (labels: GithubPullRequest['labels']) =>
   (labels ?? []).map((label) => (typeof label === 'string' ? label : label.name));
 
-/** Parses a payload piece, or says in one line why it cannot be interpreted (kept as the raw payload's error). */
-export const parsePayload = <T extends z.ZodType>(schema: T, value: unknown, what: string): { ok: true; value: z.infer<T> } | { ok: false; error: string } => {
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  return { ok: false, error: `${what} cannot be interpreted: ${issues.join('; ')}` };
-};
+export { parsePayload } from '../../../lib/validation/parse-payload';

@@ -4,17 +4,10 @@ import { GITLAB_SOURCE, serviceOfProject } from './gitlab-ids';
 import type { GitlabProject } from './gitlab-payloads';
 
 /**
- * A project is a service named by its path. What its catalog-info.yaml says (owner → team, lifecycle, tier, tags) is
- * added when the file was read and parsed, as for every source; otherwise those stay null, so another source's
- * values are kept.
+ * A project is a service named by its path. What its catalog-info.yaml says (owner → team, lifecycle, tier, tags)
+ * is added when the file was read and parsed; otherwise those stay null, so another source's values are kept.
  */
-export const normalizeGitlabProject = (project: GitlabProject, catalog: CatalogInfo | null = null): ServiceRow =>
-  describeCatalogService(
-    {
-      name: serviceOfProject(project.path_with_namespace),
-      repository: project.path_with_namespace,
-      source: GITLAB_SOURCE,
-      sourceId: project.path_with_namespace,
-    },
-    catalog,
-  );
+export const normalizeGitlabProject = (project: GitlabProject, catalog: CatalogInfo | null = null): ServiceRow => {
+  const path = project.path_with_namespace;
+  return describeCatalogService({ name: serviceOfProject(path), repository: path, source: GITLAB_SOURCE, sourceId: path }, catalog);
+};

@@ -131,6 +131,8 @@ export const incidents = pgTable(
     title: text('title'),
     severity: text('severity'),
     openedAt: at('opened_at').notNull(),
+    /** When a responder first acknowledged it, when the source knows (PagerDuty's log entries). */
+    acknowledgedAt: at('acknowledged_at'),
     resolvedAt: at('resolved_at'),
     /** Deterministic id of the deployment that caused it, when the source knows. */
     causedBy: text('caused_by'),

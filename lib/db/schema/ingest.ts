@@ -69,3 +69,27 @@ export const rejectedRequests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.endpoint, t.reason, t.day] })],
 );
+
+/**
+ * Records a source delivered that name no Waymark service yet (a PagerDuty incident of a PagerDuty service with no
+ * mapping): kept, never dropped, and listed on the ingest status page with the source's own service named. The next
+ * run that can map one moves it into its domain table and deletes it here.
+ */
+export const unmappedRecords = pgTable(
+  'unmapped_records',
+  {
+    source: text('source').notNull(),
+    /** The domain kind it would become (incident). */
+    kind: text('kind').notNull(),
+    sourceId: text('source_id').notNull(),
+    /** The source's service: its id and its name, as the source calls them. */
+    externalServiceId: text('external_service_id').notNull(),
+    externalServiceName: text('external_service_name'),
+    title: text('title'),
+    url: text('url'),
+    occurredAt: at('occurred_at'),
+    firstSeenAt: at('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.sourceId] }), index('unmapped_records_service_idx').on(t.source, t.externalServiceId)],
+);

@@ -20,7 +20,7 @@ describe('planGitTagDeployments', () => {
 
   it('plans nothing for tags stored with the same commit and previous deployment, and re-plans moved tags and their successors', () => {
     const first = planGitTagDeployments(tags, new Map(), 30).planned;
-    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart, heads: [item.tag.sha] }]));
     expect(planGitTagDeployments(tags, processed, 30).planned).toEqual([]);
     const moved = tags.map((item) => (item.name === 'v1.9.0' ? { ...item, sha: 'b2' } : item));
     expect(planGitTagDeployments(moved, processed, 30).planned.map((item) => item.tag.name)).toEqual(['v1.9.0', 'v1.10.0']);
@@ -30,7 +30,7 @@ describe('planGitTagDeployments', () => {
   it('reads each tag against the commits of every earlier deployment, and re-plans a tag when one is added before it', () => {
     const first = planGitTagDeployments(tags, new Map(), 30).planned;
     expect(first.map((item) => item.earlierShas)).toEqual([[], ['a'], ['a', 'b']]);
-    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart, heads: [item.tag.sha] }]));
     // A tag on another line, deployed between v1.0.0 and v1.9.0, changes what both later tags carry.
     const added = [...tags, tag('v0.9.5', 'z', '2026-02-15T10:00:00Z')];
     expect(planGitTagDeployments(added, processed, 30).planned.map((item) => [item.tag.name, item.earlierShas])).toEqual([

@@ -13,6 +13,10 @@ import { postWebhook } from '../../helpers/post-webhook';
 import { countRows } from '../../helpers/table-snapshot';
 import { describeEachBackend } from '../../helpers/test-db';
 import { GITLAB_SETTINGS } from './gitlab-test-setup';
+import type { Db } from '../../../lib/db/client';
+
+// GitLab's credentials are headers only: its check never reads the database a receiver is handed.
+const NO_DB = undefined as unknown as Db;
 
 const TOKEN = 'gitlab-webhook-secret-token';
 
@@ -75,9 +79,9 @@ it('checks signed webhooks: HMAC-SHA256 of id.timestamp.body, v1 and base64, wit
     'webhook-timestamp': fresh,
     'webhook-signature': signGitlabDelivery('signing-secret', 'key-1', fresh, body),
   };
-  expect(receiver.authenticate(new Headers({ ...signed, 'x-gitlab-token': TOKEN }), body)).toBeNull();
-  expect(receiver.authenticate(new Headers(signed), body)).toMatchObject({ status: 401, reason: 'missing-token' });
-  expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body)).toMatchObject({
+  expect(receiver.authenticate(new Headers({ ...signed, 'x-gitlab-token': TOKEN }), body, NO_DB)).toBeNull();
+  expect(receiver.authenticate(new Headers(signed), body, NO_DB)).toMatchObject({ status: 401, reason: 'missing-token' });
+  expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body, NO_DB)).toMatchObject({
     status: 401,
     reason: 'bad-signature',
   });

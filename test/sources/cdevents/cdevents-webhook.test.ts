@@ -1,0 +1,112 @@
+import { expect, it } from 'vitest';
+import { processCdeventsDelivery } from '../../../ingest/sources/cdevents/process-cdevents-delivery';
+import { createApiToken } from '../../../lib/auth/create-api-token';
+import { setDbHandle } from '../../../lib/db/client';
+import { deployments, incidents, pipelineRuns, rejectedRequests, webhookDeliveries } from '../../../lib/db/schema';
+import { listPendingDeliveries } from '../../../lib/webhooks/list-pending-deliveries';
+import { postWebhook } from '../../helpers/post-webhook';
+import { countRows } from '../../helpers/table-snapshot';
+import { describeEachBackend } from '../../helpers/test-db';
+import { buildMutations, example, exampleText, MAPPED_EXAMPLES } from './cdevents-fixtures';
+
+const request = (body: string, token: string | null, headers: Record<string, string> = {}) =>
+  new Request('http://localhost/api/webhooks/cdevents', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body,
+  });
+
+describeEachBackend('POST /api/webhooks/cdevents', ({ db, handle }) => {
+  const post = async (body: string, token: string | null, headers: Record<string, string> = {}) => {
+    setDbHandle(handle());
+    const response = await postWebhook('cdevents', request(body, token, headers));
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('accepts every conformance example with a token, once, and lands the same rows as the file import', async () => {
+    const { token } = await createApiToken(db(), 'ci');
+    for (const name of MAPPED_EXAMPLES) expect((await post(exampleText(name), token)).status, name).toBe(202);
+    expect(await post(exampleText('service_deployed'), token)).toMatchObject({
+      status: 200,
+      body: { duplicate: true },
+    });
+    expect(await post(exampleText('artifact_published'), token)).toMatchObject({
+      status: 202,
+      body: { ignored: true },
+    });
+    for (const deliveryId of await listPendingDeliveries(db(), 'cdevents'))
+      await processCdeventsDelivery({ db: db(), services: {} }, deliveryId);
+    expect(
+      (await db().select().from(webhookDeliveries)).every(
+        (row) => row.status === 'processed' || row.status === 'ignored',
+      ),
+    ).toBe(true);
+    expect(await countRows(db(), 'deployments')).toBe(3);
+    expect(
+      (await db().select({ reason: deployments.reason }).from(deployments)).map((row) => row.reason).sort(),
+    ).toEqual(['planned', 'planned', 'rollback']);
+    expect(await db().select({ service: incidents.service, resolvedAt: incidents.resolvedAt }).from(incidents)).toEqual(
+      [{ service: 'myApp', resolvedAt: new Date('2022-11-11T13:52:20.079Z') }],
+    );
+    expect(await db().select({ status: pipelineRuns.status }).from(pipelineRuns)).toEqual([{ status: 'failure' }]);
+  });
+
+  it('takes binary mode (ce-* headers checked) and structured mode (the CDEvent under data)', async () => {
+    const { token } = await createApiToken(db(), 'ci');
+    const deployed = example('service_deployed');
+    const context = deployed.context as { id: string; source: string; type: string; timestamp: string };
+    const binary = {
+      'ce-specversion': '1.0',
+      'ce-id': context.id,
+      'ce-source': context.source,
+      'ce-type': context.type,
+      'ce-time': context.timestamp,
+    };
+    expect((await post(JSON.stringify(deployed), token, binary)).status).toBe(202);
+    expect(
+      await post(JSON.stringify(deployed), token, { ...binary, 'ce-type': 'dev.cdevents.service.removed.0.3.0' }),
+    ).toMatchObject({ status: 400, body: { error: expect.stringContaining('ce-type') } });
+    const upgraded = example('service_upgraded');
+    const cloudEvent = {
+      specversion: '1.0',
+      id: 'ce-1',
+      source: '/event/source/123',
+      type: (upgraded.context as { type: string }).type,
+      datacontenttype: 'application/json',
+      data: upgraded,
+    };
+    expect(
+      (await post(JSON.stringify(cloudEvent), token, { 'content-type': 'application/cloudevents+json' })).status,
+    ).toBe(202);
+    for (const deliveryId of await listPendingDeliveries(db(), 'cdevents'))
+      await processCdeventsDelivery({ db: db(), services: {} }, deliveryId);
+    expect(
+      (await db().select({ reason: deployments.reason, sourceId: deployments.sourceId }).from(deployments))
+        .map((row) => row.sourceId.split(':')[0])
+        .sort(),
+    ).toEqual(['service.deployed', 'service.upgraded']);
+  });
+
+  it('refuses a missing or wrong token and invalid events (field named) before storing anything', async () => {
+    const { token } = await createApiToken(db(), 'ci');
+    expect(await post(exampleText('service_deployed'), null)).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHORIZED' },
+    });
+    expect((await post(exampleText('service_deployed'), 'wm_nottherealtoken')).status).toBe(401);
+    // Every tenth of the mutated examples, through HTTP.
+    const sample = buildMutations().filter((_, index) => index % 10 === 0);
+    for (const mutation of sample) {
+      const answer = await post(JSON.stringify(mutation.event), token);
+      expect(answer.status, mutation.name).toBe(400);
+      expect(String(answer.body.error), mutation.name).toContain(`${mutation.field}:`);
+    }
+    expect(await post('{"context": ', token)).toMatchObject({ status: 400 });
+    expect(await countRows(db(), 'webhook_deliveries')).toBe(0);
+    expect(await countRows(db(), 'raw_payloads')).toBe(0);
+    const refused = Object.fromEntries(
+      (await db().select().from(rejectedRequests)).map((row) => [row.reason, row.count]),
+    );
+    expect(refused).toEqual({ 'bad-token': 2, 'invalid-event': sample.length + 1 });
+  });
+});
