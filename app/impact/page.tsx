@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import { getDb } from '@/lib/db/client';
 import { getDataPresence } from '@/lib/catalog/get-data-presence';
+import { STORED_IMPACT_WINDOWS } from '@/lib/impact/describe-stored-impact';
 import { getStoredImpact } from '@/lib/impact/get-stored-impact';
 import { subjectKey } from '@/lib/impact/list-impact-subjects';
 import { IMPACT_METHOD } from '@/lib/impact/measure-adoption-impact';
@@ -17,7 +18,8 @@ import { SubjectImpact } from './_components/subject-impact';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Adoption impact' };
 
-const WINDOWS = [14, 30, 60];
+// The windows whose analyses the server keeps ready, shortest first.
+const WINDOWS: number[] = [...STORED_IMPACT_WINDOWS].sort((a, b) => a - b);
 
 export default async function ImpactPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -65,8 +67,8 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       {stored === null ? (
         <Card title="Being computed">
           <p data-testid="impact-pending">
-            The analysis for {windowDays} days before and after is being computed from the latest data. It takes a minute or two after the server starts or the day changes; reload
-            this page then.
+            The analysis for {windowDays} days before and after is being computed from the latest data. It takes a
+            minute or two after the server starts or the day changes; reload this page then.
           </p>
         </Card>
       ) : (
