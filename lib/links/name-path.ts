@@ -10,3 +10,4 @@ export const decodeNameSegment = (param: string) => (param.startsWith('~') ? par
 
 export const servicePath = (name: string) => `/services/${encodeNameSegment(name)}`;
 export const teamPath = (name: string) => `/teams/${encodeNameSegment(name)}`;
+export const campaignPath = (name: string) => `/campaigns/${encodeNameSegment(name)}`;

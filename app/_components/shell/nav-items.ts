@@ -21,6 +21,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Golden path',
     items: [
       { href: '/adoption', label: 'Adoption' },
+      { href: '/campaigns', label: 'Campaigns' },
       { href: '/impact', label: 'Impact' },
       { href: '/standards', label: 'Standards' },
     ],
