@@ -1,10 +1,16 @@
+import Link from 'next/link';
+import { getServiceTodo } from '@/lib/campaigns/get-service-todo';
+import type { TodoItem } from '@/lib/campaigns/plan-service-todo';
 import { getDb } from '@/lib/db/client';
+import { campaignPath } from '@/lib/links/name-path';
 import { formatRate } from '@/lib/metrics/format-rate';
-import { getServiceScorecard } from '@/lib/scorecard/get-service-scorecard';
+import { getStandards } from '@/lib/scorecard/get-standards';
 import type { ScorecardCheck } from '@/lib/scorecard/list-service-scorecards';
+import { formatCount } from '../format/format-count';
 import { formatDate } from '../format/format-date-time';
 import { formatExpiry } from '../format/format-expiry';
 import { Badge } from '../ui/badge';
+import { InlineMarkdown } from '../ui/inline-markdown';
 import { EmptyState } from '../ui/states';
 import { TimeAgo } from '../ui/time-ago';
 import { EvidenceDetails } from './evidence-details';
@@ -19,7 +25,7 @@ function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemp
   );
 }
 
-function CheckItem({ check }: { check: ScorecardCheck }) {
+function CheckItem({ check }: { check: TodoItem }) {
   return (
     <li className={styles.check} data-check={check.id} data-status={check.status}>
       <div>
@@ -27,16 +33,21 @@ function CheckItem({ check }: { check: ScorecardCheck }) {
       </div>
       <div className={styles.checkBody}>
         <span className={styles.checkTitle}>{check.title}</span>
+        {check.campaign ? (
+          <span className={styles.campaignTag} data-campaign={check.campaign.name}>
+            Campaign <Link href={campaignPath(check.campaign.name)}>{check.campaign.title}</Link>, due {formatDate(`${check.campaign.deadline}T00:00:00Z`)}
+          </span>
+        ) : null}
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}
         {check.fix && (check.status === 'fail' || check.status === 'unknown') ? (
-          <p className={styles.fix}>
-            <strong>How to fix:</strong> {check.fix}
+          <p className={styles.fix} data-fix>
+            <strong>How to fix:</strong> <InlineMarkdown text={check.fix} />
           </p>
         ) : null}
         <span className="muted">
-          {check.category}
+          {check.level} · {check.category}
           {check.since ? (
             <>
               {' · this result since '}
@@ -50,11 +61,26 @@ function CheckItem({ check }: { check: ScorecardCheck }) {
   );
 }
 
-/** A service's golden-path scorecard: level and score, then every check with its status, evidence, fix and exemption. */
+function CheckList({ checks, label }: { checks: TodoItem[]; label: string }) {
+  return (
+    <ul className={styles.checks} aria-label={label}>
+      {checks.map((check) => (
+        <CheckItem key={check.id} check={check} />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A service's golden-path scorecard as its owners' to-do list: level and score, then the failing checks that stand
+ * between the service and its next level (in the order planServiceTodo gives), then those of later levels; the
+ * checks that pass, are exempt or do not apply are folded below.
+ */
 export async function ServiceScorecard({ service }: { service: string }) {
-  const scorecard = await getServiceScorecard({ db: await getDb(), service });
-  if (!scorecard || scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
-  const levels = [...new Set(scorecard.checks.map((check) => check.level))];
+  const loaded = await getServiceTodo({ db: await getDb(), service, standards: getStandards() });
+  if (!loaded || loaded.scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
+  const { scorecard, todo } = loaded;
+  const laterLevels = [...new Set(todo.later.map((check) => check.level))].join(' and ');
   return (
     <>
       <div className={styles.summary}>
@@ -73,18 +99,28 @@ export async function ServiceScorecard({ service }: { service: string }) {
           </span>
         </div>
       </div>
-      {levels.map((level) => (
-        <section key={level} aria-label={`${level} checks`}>
-          <h3 className={styles.levelHeading}>{level}</h3>
-          <ul className={styles.checks}>
-            {scorecard.checks
-              .filter((check) => check.level === level)
-              .map((check) => (
-                <CheckItem key={check.id} check={check} />
-              ))}
-          </ul>
-        </section>
-      ))}
+      <section aria-labelledby="todo-next" data-testid="todo">
+        <h3 id="todo-next" className={styles.todoHeading}>
+          {todo.nextLevel === null
+            ? `At ${scorecard.level}, the top level: nothing stands in the way`
+            : todo.blocking.length === 0
+              ? `Nothing failing stands between this service and ${todo.nextLevel}`
+              : `Fix ${todo.blocking.length === 1 ? 'this check' : `these ${todo.blocking.length} checks`} to reach ${todo.nextLevel}`}
+        </h3>
+        {todo.blocking.length > 0 ? <CheckList checks={todo.blocking} label={`Checks blocking ${todo.nextLevel}`} /> : null}
+        {todo.later.length > 0 ? (
+          <>
+            <h3 className={styles.todoHeading}>Then, for {laterLevels}</h3>
+            <CheckList checks={todo.later} label={`Checks for ${laterLevels}`} />
+          </>
+        ) : null}
+      </section>
+      {todo.settled.length > 0 ? (
+        <details className={styles.folded} data-testid="settled">
+          <summary>{formatCount(todo.settled.length, 'check')} passing, exempt or not applicable</summary>
+          <CheckList checks={todo.settled} label="Passing, exempt or not applicable checks" />
+        </details>
+      ) : null}
     </>
   );
 }
