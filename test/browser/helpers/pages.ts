@@ -10,6 +10,7 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['services', '/services', 'Services'],
   ['service', '/services/payments-api', 'payments-api'],
   ['adoption', '/adoption', 'Adoption'],
+  ['campaigns', '/campaigns', 'Campaigns'],
   ['impact', '/impact', 'Adoption impact'],
   ['standards', '/standards', 'Standards'],
   ['ingest-status', '/ingest', 'Ingest status'],
