@@ -22,6 +22,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { href: '/adoption', label: 'Adoption' },
       { href: '/campaigns', label: 'Campaigns' },
+      { href: '/reports/maturity', label: 'Maturity report' },
       { href: '/impact', label: 'Impact' },
       { href: '/standards', label: 'Standards' },
     ],

@@ -11,6 +11,7 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['service', '/services/payments-api', 'payments-api'],
   ['adoption', '/adoption', 'Adoption'],
   ['campaigns', '/campaigns', 'Campaigns'],
+  ['maturity-report', '/reports/maturity', 'Golden-path maturity'],
   ['impact', '/impact', 'Adoption impact'],
   ['standards', '/standards', 'Standards'],
   ['ingest-status', '/ingest', 'Ingest status'],
