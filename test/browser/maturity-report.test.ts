@@ -8,7 +8,7 @@ describeInBrowser('maturity report', (session) => {
   it('shows each team’s levels now as the scorecards say, and prints without the navigation', async () => {
     const page = await session().open('/reports/maturity', { screenshot: 'maturity-report' });
     const rows = await session().api<SummaryRow[]>('/api/scorecards');
-    const shown = await page.locator('[data-testid="maturity-levels"] tbody tr').evaluateAll((items) => items.map((item) => [item.getAttribute('data-team'), item.querySelector("td")?.textContent ?? '']));
+    const shown = await page.locator('[data-testid="maturity-levels"] tbody tr').evaluateAll((items) => items.map((item) => [item.getAttribute('data-team'), item.querySelector('td')?.textContent ?? '']));
     expect(shown.map(([team]) => team).sort()).toEqual([...DEMO_TEAMS].sort());
     for (const [team, text] of shown) {
       // "3 gold · 2 silver": every level's count equals the services of the team at it today.
