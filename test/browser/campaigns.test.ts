@@ -58,7 +58,7 @@ describeInBrowser('campaigns and the owner to-do list', (session) => {
 
   for (const name of TODO_SERVICES) {
     it(`${name}: the page leads with the checks that block the next level, passes folded`, async () => {
-      const page = await session().open(`/services/${name}`);
+      const page = await session().open(`/services/${name}`, { screenshot: `service-todo-${name}` });
       const card = await session().api<ApiScorecard>(`/api/services/${name}/scorecard`);
       const nextRank = card.level === 'unranked' ? 0 : LEVELS.indexOf(card.level) + 1;
       const open = (check: ApiScorecard['checks'][number]) => check.status === 'fail' || check.status === 'unknown';

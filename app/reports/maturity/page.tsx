@@ -41,7 +41,8 @@ type Row = { key: string; label: ReactNode; cells: Cell[] };
 /** A report table: team rows by named columns; scrolls in its own box on a phone, captioned for screen readers. */
 function ReportTable({ testId, caption, columns, rows, heatmap = false }: { testId: string; caption: string; columns: Cell[]; rows: Row[]; heatmap?: boolean }) {
   return (
-    <div className={table.wrap} data-scroll-box>
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div className={table.wrap} data-scroll-box tabIndex={0} role="region" aria-label={caption}>
       <table className={heatmap ? `${table.table} ${styles.heatmap}` : table.table} data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
