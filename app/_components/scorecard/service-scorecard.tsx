@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getServiceTodo } from '@/lib/campaigns/get-service-todo';
+import { listServiceTodos } from '@/lib/campaigns/list-service-todos';
 import type { TodoItem } from '@/lib/campaigns/plan-service-todo';
 import { getDb } from '@/lib/db/client';
 import { campaignPath } from '@/lib/links/name-path';
@@ -77,7 +77,7 @@ function CheckList({ checks, label }: { checks: TodoItem[]; label: string }) {
  * checks that pass, are exempt or do not apply are folded below.
  */
 export async function ServiceScorecard({ service }: { service: string }) {
-  const loaded = await getServiceTodo({ db: await getDb(), service, standards: getStandards() });
+  const [loaded] = await listServiceTodos({ db: await getDb(), services: [service], standards: getStandards() });
   if (!loaded || loaded.scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
   const { scorecard, todo } = loaded;
   const laterLevels = [...new Set(todo.later.map((check) => check.level))].join(' and ');

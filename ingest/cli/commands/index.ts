@@ -8,6 +8,7 @@ import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
+import { todoCommand } from './todo';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
 import { workerCommand } from './worker';
 
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   metricsCommand,
   scoreCommand,
   scoreRebuildCommand,
+  todoCommand,
   impactCommand,
   tokenCreateCommand,
   tokenListCommand,
