@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GET as getCampaignCsv } from '../../app/api/campaigns/[name]/export.csv/route';
 import { GET as getTeamMetricsCsv } from '../../app/api/metrics/teams/export.csv/route';
 import { GET as getScorecardsCsv } from '../../app/api/scorecards/export.csv/route';
 import { setDbHandle } from '../../lib/db/client';
@@ -6,7 +10,10 @@ import { buildScorecardsCsv } from '../../lib/export/build-scorecards-csv';
 import { toCsv } from '../../lib/export/to-csv';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { listScorecards } from '../../lib/scorecard/list-scorecards';
-import { NOW, seedCampaignHistory, standards } from '../campaigns/campaign-fixtures';
+import { getCampaignProgress } from '../../lib/campaigns/get-campaign-progress';
+import { getCampaign } from '../../lib/campaigns/list-campaigns';
+import { resetConfig } from '../../lib/config/load-config';
+import { NOW, seedCampaignHistory, standards, STANDARDS_YAML } from '../campaigns/campaign-fixtures';
 import { describeEachBackend } from '../helpers/test-db';
 import { daysBefore, deploymentRecord, importRecords, serviceRecord } from '../scorecard/helpers/ingest';
 
@@ -24,7 +31,33 @@ describe('toCsv', () => {
   });
 });
 
+const folder = mkdtempSync(join(tmpdir(), 'waymark-csv-'));
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  delete process.env.WAYMARK_STANDARDS;
+  resetConfig();
+});
+
 describeEachBackend('CSV exports', ({ db, handle }) => {
+  it("a campaign's CSV is its burn-up, row for row", async () => {
+    writeFileSync(join(folder, 'golden-path.yaml'), STANDARDS_YAML);
+    process.env.WAYMARK_STANDARDS = join(folder, 'golden-path.yaml');
+    resetConfig();
+    setDbHandle(handle());
+    await seedCampaignHistory(db());
+    const response = await getCampaignCsv(new Request('http://localhost/api/campaigns/otel-tier-1/export.csv'), { params: Promise.resolve({ name: 'otel-tier-1' }) });
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text());
+    const progress = await getCampaignProgress({ db: db(), campaign: (await getCampaign({ db: db(), standards, name: 'otel-tier-1' }))!, standards });
+    expect(header).toEqual(['campaign', 'day', 'done', 'straight_line', 'in_scope', 'deadline']);
+    expect(rows).toEqual(progress.points.map((point) => ['otel-tier-1', point.day, String(point.done), String(point.target), '3', '2026-10-31']));
+    expect(rows[0]).toEqual(['otel-tier-1', '2026-09-01', '1', '1', '3', '2026-10-31']);
+    const missing = await getCampaignCsv(new Request('http://localhost/api/campaigns/nope/export.csv'), { params: Promise.resolve({ name: 'nope' }) });
+    expect(missing.status).toBe(404);
+    delete process.env.WAYMARK_STANDARDS;
+    resetConfig();
+  });
+
   it('the scorecards CSV has the rows listScorecards gives, with each check status', async () => {
     await seedCampaignHistory(db());
     const csv = parseCsv(await buildScorecardsCsv({ db: db(), standards, now: NOW }));

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { decodeNameSegment } from '@/lib/links/name-path';
+import { decodeNameSegment, encodeNameSegment } from '@/lib/links/name-path';
+import { DownloadCsv } from '../../_components/ui/download-csv';
 import { Card } from '../../_components/ui/card';
 import { ExternalLink } from '../../_components/ui/external-link';
 import { PageHeader } from '../../_components/ui/page-header';
@@ -74,7 +75,14 @@ export default async function CampaignPage({ params }: Props) {
           </div>
         </dl>
       </Card>
-      <Card title="Burn-up" hint="Services done per day against the straight line to the deadline">
+      <Card
+        title="Burn-up"
+        hint={
+          <>
+            Services done per day against the straight line to the deadline <DownloadCsv action={`/api/campaigns/${encodeNameSegment(campaign.name)}/export.csv`} params={{}} />
+          </>
+        }
+      >
         <BurnUpSection progress={progress} />
       </Card>
       <Card title="Who is behind" hint={`${progress.total - progress.done} services not done`}>
