@@ -4,6 +4,7 @@ import { getDataPresence } from '@/lib/catalog/get-data-presence';
 import { getDb } from '@/lib/db/client';
 import { drillHref } from './activity/_components/drill-href';
 import { DoraSection } from './_components/dora/dora-section';
+import { ServiceSpread } from './_components/dora/service-spread';
 import { FilterBar } from './_components/filters/filter-bar';
 import { getDefaultDays } from './_components/filters/get-default-days';
 import { filterHref, readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
@@ -47,6 +48,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         editionHref={(choice) => filterHref('/', filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}
       />
+      <Card title="Spread across services" hint="The organization's figure pools every service; here is each one">
+        <Widget label="Spread across services" height={360}>
+          <ServiceSpread window={window} edition={edition} />
+        </Widget>
+      </Card>
       <div className={ui.twoCol}>
         <Card title="Golden-path adoption" hint={<Link href="/adoption">Adoption →</Link>}>
           <Widget label="Golden-path adoption">

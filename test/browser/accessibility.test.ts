@@ -18,7 +18,6 @@ describeInBrowser('accessible and responsive pages', (session) => {
     it(`${path}: a 390-pixel phone shows the page without sideways scrolling`, async () => {
       const page = await session().open(path);
       await page.setViewportSize(PHONE);
-      await page.waitForTimeout(0);
       const { scrollWidth, overflowing } = await measureOverflow(page, PHONE.width);
       expect(scrollWidth, `${name} at 390 px overflows: ${overflowing.join(', ')}`).toBeLessThanOrEqual(PHONE.width);
       await page.close();

@@ -12,11 +12,18 @@ export function ScoreStrip({ position }: { position: BenchmarkPosition }) {
       <span className={styles.stripBand} style={{ left: at(position.mean - position.std), right: `calc(100% - ${at(position.mean + position.std)})` }} />
       <span className={styles.stripMean} style={{ left: at(position.mean) }} />
       <span className={styles.stripScore} style={{ left: at(position.score) }} />
-      <span className={styles.stripTicks}>
-        <span>0</span>
-        <span>5</span>
-        <span>10</span>
-      </span>
+      <ScoreTicks />
     </div>
+  );
+}
+
+/** The 0, 5 and 10 marks under a 0–10 score axis. */
+export function ScoreTicks() {
+  return (
+    <span className={styles.stripTicks}>
+      <span>0</span>
+      <span>5</span>
+      <span>10</span>
+    </span>
   );
 }

@@ -15,9 +15,10 @@ import { DataTable, type Column } from '../../_components/ui/data-table';
 import { SortHeader, type SortDirection } from '../../_components/ui/sort-header';
 import { sortRows } from '../../_components/ui/sort-rows';
 import { EmptyState } from '../../_components/ui/states';
+import table from '../../_components/ui/table.module.css';
 import { servicePath, teamPath } from '@/lib/links/name-path';
 
-export const SERVICE_COLUMNS = ['service', 'team', 'level', 'score', 'frequency', 'leadTime', 'failureRate', 'recovery'] as const;
+export const SERVICE_COLUMNS = ['service', 'team', 'level', 'frequency', 'leadTime', 'failureRate', 'recovery'] as const;
 export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
 
 type Row = { name: string; team: string | null; repository: string | null; metrics: ServiceMetricsRow | null; level: string | null; levelRank: number; score: number | null };
@@ -25,8 +26,8 @@ type Row = { name: string; team: string | null; repository: string | null; metri
 const VALUES: Record<ServiceColumn, (row: Row) => string | number | null> = {
   service: (row) => row.name,
   team: (row) => row.team,
-  level: (row) => row.levelRank,
-  score: (row) => row.score,
+  // Levels sort by rank; the score (0–1, halved so it never reaches the next rank) orders services within a level.
+  level: (row) => row.levelRank + (row.score ?? 0) / 2,
   frequency: (row) => row.metrics?.deploymentFrequency.perDay ?? null,
   leadTime: (row) => row.metrics?.leadTime.p50Seconds ?? null,
   failureRate: (row) => row.metrics?.changeFailureRate.rate ?? null,
@@ -40,6 +41,16 @@ type ServicesTableProps = { query: string; sort: ServiceColumn; dir: SortDirecti
  * for all services), sortable by
  * any column and filtered by a search over name, team and repository; all services or one team's.
  */
+function LevelCell({ level, score }: { level: string | null; score: number | null }) {
+  if (!level) return <span className="muted">—</span>;
+  return (
+    <span className={table.level}>
+      <Badge value={level} label={level === UNRANKED ? 'Unranked' : undefined} />
+      <span className="muted">{formatRate(score)} pass</span>
+    </span>
+  );
+}
+
 export async function ServicesTable({ query, sort, dir, window, href, team }: ServicesTableProps) {
   const db = await getDb();
   const [services, metrics, scorecards] = await Promise.all([listServices({ db, team }), getServiceMetricsTable({ db, window, team }), listScorecards({ db, team })]);
@@ -64,8 +75,8 @@ export async function ServicesTable({ query, sort, dir, window, href, team }: Se
     ...(team
       ? []
       : [{ label: 'Team', header: header('Team', 'team'), cell: (row: Row) => (row.team ? <Link href={teamPath(row.team)}>{row.team}</Link> : <span className="muted">—</span>) }]),
-    { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => (row.level ? <Badge value={row.level} label={row.level === UNRANKED ? 'Unranked' : undefined} /> : <span className="muted">—</span>) },
-    { label: 'Score', header: header('Score', 'score', true), numeric: true, cell: (row) => formatRate(row.score) },
+    // The score sits under its level (one column, so the table fits a 1280-pixel laptop screen).
+    { label: 'Level', header: header('Level', 'level', false, true), cell: (row) => <LevelCell level={row.level} score={row.score} /> },
     { label: 'Deployment frequency', header: header('Deploy frequency', 'frequency', true), numeric: true, cell: (row) => <FigureCell text={formatDeployFrequency(row.metrics?.deploymentFrequency.perDay ?? null)} value={row.metrics?.deploymentFrequency.perDay} metrics={row.metrics} metric="deploymentFrequency" /> },
     { label: 'Lead time', header: header('Lead time', 'leadTime', true), numeric: true, cell: (row) => <FigureCell text={formatSeconds(row.metrics?.leadTime.p50Seconds ?? null)} value={row.metrics?.leadTime.p50Seconds} metrics={row.metrics} metric="leadTime" /> },
     { label: 'Change failure rate', header: header('Change failure', 'failureRate', true), numeric: true, cell: (row) => <FigureCell text={formatRate(row.metrics?.changeFailureRate.rate ?? null)} value={row.metrics?.changeFailureRate.rate} metrics={row.metrics} metric="changeFailureRate" /> },

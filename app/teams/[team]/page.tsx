@@ -5,6 +5,7 @@ import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db/client';
 import { drillHref } from '../../activity/_components/drill-href';
 import { DoraSection } from '../../_components/dora/dora-section';
+import { ServiceSpread } from '../../_components/dora/service-spread';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
 import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
@@ -54,6 +55,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)}
       />
+      <Card title="Spread across services" hint={`${team}'s figure pools its services; here is each one`}>
+        <Widget label="Spread across services" height={360}>
+          <ServiceSpread team={team} window={window} edition={edition} />
+        </Widget>
+      </Card>
       <Card title="Services" hint={`Figures over ${formatWindow(window)}`}>
         <Widget label="Services" height={300}>
           <ServicesTable query="" sort={sort} dir={dir} window={window} team={team} href={(column, direction) => filterHref(path, filters, defaultDays, { sort: column, dir: direction })} />

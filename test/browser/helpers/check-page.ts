@@ -8,11 +8,15 @@ export const findAxeViolations = async (page: Page) => {
 };
 
 /** The page's scroll width at a viewport width, and up to five elements sticking out (tables scroll in their box). */
-export const measureOverflow = (page: Page, width: number) =>
-  page.evaluate((viewport) => {
+export const measureOverflow = async (page: Page, width: number) => {
+  // Chromium lays the page out again after a resize over a frame or two: measure once it has settled, so a real
+  // overflow fails and a half-done relayout does not.
+  await page.waitForFunction((viewport) => document.documentElement.scrollWidth <= viewport, width, { timeout: 3_000 }).catch(() => {});
+  return page.evaluate((viewport) => {
     const wide = [...document.querySelectorAll('body *')]
       .filter((element) => element.getBoundingClientRect().right > viewport + 1 && !element.closest('[data-scroll-box]'))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
     return { scrollWidth: document.documentElement.scrollWidth, overflowing: wide };
   }, width);
+};
