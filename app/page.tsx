@@ -7,7 +7,8 @@ import { DoraSection } from './_components/dora/dora-section';
 import { ServiceSpread } from './_components/dora/service-spread';
 import { FilterBar } from './_components/filters/filter-bar';
 import { getDefaultDays } from './_components/filters/get-default-days';
-import { filterHref, readFilters, toWindow, type SearchParams } from './_components/filters/read-filters';
+import { filterHref, readFilters, type SearchParams } from './_components/filters/read-filters';
+import { resolveWindow } from './_components/filters/resolve-window';
 import { readEdition } from './_components/filters/read-edition';
 import { AdoptionSummary } from './_components/scorecard/adoption-summary';
 import { SourcesTable } from './_components/runs/sources-table';
@@ -35,7 +36,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const window = toWindow(filters);
+  const { window, days } = await resolveWindow(filters, { org: true });
   return (
     <>
       <PageHeader title="Overview" lede={lede} actions={<FilterBar action="/" filters={filters} defaultDays={defaultDays} compact />} />
@@ -43,7 +44,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         scope={{ org: true }}
         scopeLabel="The organization"
         window={window}
-        days={filters.days}
+        days={days}
+        allTimeHref={filterHref('/', { ...filters, all: true, from: null, to: null }, defaultDays)}
         edition={edition}
         editionHref={(choice) => filterHref('/', filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}

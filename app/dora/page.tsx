@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'DORA trends' };
 
 export default async function DoraTrendsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const search = await searchParams;
-  const { defaultDays, filters, window, scope, scopeLabel, teams, services, unknown } = await readScopeFilters(search);
+  const { defaultDays, filters, window, days, scope, scopeLabel, teams, services, unknown } = await readScopeFilters(search);
   const edition = readEdition(search);
   const header = <PageHeader title="DORA trends" lede="The four keys and rework rate per week or month, against the DORA performance bands. Filter by team, service and period; the address keeps the view." />;
   if (services.length === 0) {
@@ -42,7 +42,8 @@ export default async function DoraTrendsPage({ searchParams }: { searchParams: P
             scope={scope}
             scopeLabel={scopeLabel}
             window={window}
-            days={filters.days}
+            days={days}
+            allTimeHref={filterHref('/dora', { ...filters, all: true, from: null, to: null }, defaultDays)}
             edition={edition}
             editionHref={(choice) => filterHref('/dora', filters, defaultDays, { edition: choice })}
             drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}

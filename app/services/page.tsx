@@ -8,7 +8,8 @@ import { readSort } from '../_components/ui/sort-rows';
 import { Widget } from '../_components/ui/widget';
 import { FilterBar } from '../_components/filters/filter-bar';
 import { getDefaultDays } from '../_components/filters/get-default-days';
-import { filterHref, readFilters, toWindow, type SearchParams } from '../_components/filters/read-filters';
+import { filterHref, rangeParams, readFilters, type SearchParams } from '../_components/filters/read-filters';
+import { resolveWindow } from '../_components/filters/resolve-window';
 import { formatWindow } from '../_components/format/format-window';
 import { Card } from '../_components/ui/card';
 import type { SortDirection } from '../_components/ui/sort-header';
@@ -24,7 +25,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const { sort, dir } = readSort(params, SERVICE_COLUMNS, 'service');
   const defaultDays = getDefaultDays();
   const filters = { ...readFilters(params, defaultDays), team: null, service: null };
-  const window = toWindow(filters);
+  const { window } = await resolveWindow(filters, { org: true });
   const href = (column: string, direction: SortDirection) => filterHref('/services', filters, defaultDays, { q: query || null, sort: column, dir: direction });
   const presence = await getDataPresence({ db: await getDb() });
   return (
@@ -36,7 +37,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       />
       {presence.hasServices ? (
         <>
-          <SearchBox action="/services" query={query} label="Find a service" placeholder="Name, team or repository" keep={{ sort, dir, range: filters.days === defaultDays ? null : `${filters.days}d` }} />
+          <SearchBox action="/services" query={query} label="Find a service" placeholder="Name, team or repository" keep={{ sort, dir, ...rangeParams(filters, defaultDays) }} />
           <Card
             title="All services"
             hint={

@@ -3,7 +3,8 @@ import { getDataPresence } from '@/lib/catalog/get-data-presence';
 import { getDb } from '@/lib/db/client';
 import { FilterBar } from '../_components/filters/filter-bar';
 import { getDefaultDays } from '../_components/filters/get-default-days';
-import { readFilters, toWindow, type SearchParams } from '../_components/filters/read-filters';
+import { readFilters, type SearchParams } from '../_components/filters/read-filters';
+import { resolveWindow } from '../_components/filters/resolve-window';
 import { formatWindow } from '../_components/format/format-window';
 import { Card } from '../_components/ui/card';
 import { ConnectSource } from '../_components/ui/connect-source';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Teams' };
 export default async function TeamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const defaultDays = getDefaultDays();
   const filters = { ...readFilters(await searchParams, defaultDays), team: null, service: null };
-  const window = toWindow(filters);
+  const { window } = await resolveWindow(filters, { org: true });
   const presence = await getDataPresence({ db: await getDb() });
   return (
     <>

@@ -1,4 +1,4 @@
-import { normalizeCatalogInfo } from '../sources/git/normalize-catalog-info';
+import { normalizeCatalogInfo } from '../../lib/domain/normalize-catalog-info';
 import { buildDemoRepository } from './build-demo-repository';
 import type { Random } from './create-random';
 import type { DemoService } from './demo-organization';

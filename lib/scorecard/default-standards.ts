@@ -12,14 +12,14 @@ checks:
     level: bronze
     category: ownership
     description: A CODEOWNERS file says who reviews changes to this service, so pull requests reach the right people.
-    fix: Add a CODEOWNERS file at the repository root, in .github/ or in docs/, e.g. \`* @acme/payments-team\`.
+    fix: Add a CODEOWNERS file at the repository root, in .github/ or in docs/, e.g. \`* @your-org/your-team\`.
     rule: { fileExists: [CODEOWNERS, .github/CODEOWNERS, docs/CODEOWNERS] }
   - id: catalog-owner
     title: The catalog names an owner
     level: bronze
     category: ownership
     description: catalog-info.yaml names the owning team (spec.owner), so incidents and questions reach someone.
-    fix: Add a catalog-info.yaml (Backstage Component) with \`spec.owner\` set to your team, e.g. \`group:payments-team\`.
+    fix: Add a catalog-info.yaml (Backstage Component) with \`spec.owner\` set to your team, e.g. \`group:your-team\`.
     rule: { catalog: { field: spec.owner, exists: true } }
   - id: readme
     title: The repository has a README

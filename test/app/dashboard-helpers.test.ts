@@ -10,7 +10,8 @@ describe('dashboard filters from the URL', () => {
     expect(readFilters({}, 90)).toEqual({ days: 90, team: null, service: null, bucket: 'week' });
     expect(readFilters({ range: '30d', team: 'payments', service: ' ', bucket: 'month' }, 90)).toEqual({ days: 30, team: 'payments', service: null, bucket: 'month' });
     expect(readFilters({ range: ['180d', '30d'] }, 90).days).toBe(180);
-    for (const range of ['3d', '731d', '30', 'abc', '-30d']) expect(readFilters({ range }, 90).days).toBe(90);
+    for (const range of ['3d', '3651d', '30', 'abc', '-30d']) expect(readFilters({ range }, 90).days).toBe(90);
+    expect(readFilters({ range: '730d' }, 90).days).toBe(730);
     expect(readFilters({ bucket: 'year' }, 90).bucket).toBe('week');
   });
 
@@ -25,6 +26,22 @@ describe('dashboard filters from the URL', () => {
     expect(window).toEqual({ from: new Date('2026-10-23T00:00:00Z'), to: new Date('2026-11-22T00:00:00Z') });
     expect(toPreviousWindow(window)).toEqual({ from: new Date('2026-09-23T00:00:00Z'), to: new Date('2026-10-23T00:00:00Z') });
     expect(formatWindow(window)).toBe('23 Oct 2026 – 21 Nov 2026');
+  });
+
+  it('reads "all time" and a custom from–to (both days inclusive; the dates win over the range)', () => {
+    const base = { team: null, service: null, bucket: 'week' } as const;
+    expect(readFilters({ range: 'all' }, 90)).toEqual({ ...base, days: 90, all: true });
+    expect(readFilters({ range: '30d', from: '2025-01-01', to: '2025-12-31' }, 90)).toEqual({ ...base, days: 365, from: '2025-01-01', to: '2025-12-31' });
+    for (const [from, to] of [['2025-02-01', '2025-01-01'], ['2025-01-01', ''], ['01/01/2025', '2025-02-01'], ['2025-13-01', '2025-12-01']]) {
+      expect(readFilters({ from, to }, 90)).toEqual({ ...base, days: 90 });
+    }
+    const now = new Date('2026-11-21T15:30:00Z');
+    expect(toWindow({ ...base, days: 365, from: '2025-01-01', to: '2025-12-31' }, now)).toEqual({ from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-01-01T00:00:00Z') });
+    // All time starts at the UTC day of the first deployment; without one it is the default window.
+    expect(toWindow({ ...base, days: 90, all: true }, now, new Date('2014-03-05T17:00:00Z'))).toEqual({ from: new Date('2014-03-05T00:00:00Z'), to: new Date('2026-11-22T00:00:00Z') });
+    expect(toWindow({ ...base, days: 90, all: true }, now, null)).toEqual(toWindow({ ...base, days: 90 }, now));
+    expect(filterHref('/', { ...base, days: 90, all: true }, 90)).toBe('/?range=all');
+    expect(filterHref('/', { ...base, days: 365, from: '2025-01-01', to: '2025-12-31' }, 90)).toBe('/?from=2025-01-01&to=2025-12-31');
   });
 
   it('writes links with only the filters that differ from the defaults', () => {

@@ -46,6 +46,9 @@ describe('rule evaluators', () => {
   it('fileExists and fileMatches: evidence, truncated trees and uncollected contents are unknown, not fail', () => {
     expect(evaluate('{ fileExists: ["docs/*.md"] }', contextWith({ 'docs/runbook.md': '' }))).toMatchObject({ status: 'pass', evidence: { file: 'docs/runbook.md' }, commitSha: 'abc123' });
     expect(evaluate('{ fileExists: SECURITY.md }', contextWith({ 'a.txt': '' }, {}, { truncated: true })).status).toBe('unknown');
+    expect(evaluate('{ fileExists: README.md }', contextWith({ 'Readme.md': '' }))).toMatchObject({ status: 'pass', evidence: { file: 'Readme.md' } });
+    expect(evaluate('{ fileExists: [CODEOWNERS, .github/CODEOWNERS] }', contextWith({ '.github/codeowners': '' }))).toMatchObject({ status: 'pass', evidence: { file: '.github/codeowners' } });
+    expect(evaluate('{ fileExists: README.md }', contextWith({ 'READ_ME.md': '' })).status).toBe('fail');
     const rule = '{ fileMatches: { path: "Dockerfile*", pattern: "^FROM acme/base:(2|3)" } }';
     expect(evaluate(rule, contextWith({ Dockerfile: '# base\nFROM acme/base:3.1\n' })).evidence).toMatchObject({ file: 'Dockerfile', line: 2, text: 'FROM acme/base:3.1' });
     expect(evaluate(rule, contextWith({ Dockerfile: 'FROM acme/base:1\n' })).status).toBe('fail');
@@ -75,6 +78,11 @@ describe('rule evaluators', () => {
 
   it('branchProtection lists every unmet setting', () => {
     const context = contextWith({});
+    // Read from git alone: unknown, naming the source that could know, never a fail.
+    expect(evaluate('{ branchProtection: { requiredReviews: 1 } }', context)).toMatchObject({
+      status: 'unknown',
+      evidence: { reason: 'missing', summary: expect.stringMatching(/^Branch protection is kept by the forge, not in git: .*waymark ingest github/) },
+    });
     context.inputs.facts.branch_protection = {
       kind: 'branch_protection',
       source: 'github',

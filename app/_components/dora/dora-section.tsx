@@ -16,6 +16,8 @@ type DoraSectionProps = {
   /** The same page in another edition; without it the edition cannot be switched here. */
   editionHref?: (edition: Edition) => string;
   drillHref?: (figure: DoraFigure) => string;
+  /** The same page over all time (see DoraTiles). */
+  allTimeHref?: string;
 };
 
 const EDITION_NAMES: Record<Edition, string> = { '2025': 'DORA 2025 scores', '2024': 'DORA 2024 cluster', '2023': 'DORA 2023 bands' };

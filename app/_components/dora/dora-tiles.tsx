@@ -8,6 +8,7 @@ import { getCachedSeries } from './get-cached-series';
 import { ClusterSummary } from './cluster-summary';
 import { toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
+import { EmptyWindowNote } from './empty-window-note';
 import { MetricTile } from './metric-tile';
 import { ModelSummary } from './model-summary';
 
@@ -19,6 +20,8 @@ type DoraTilesProps = {
   edition: Edition;
   /** Where a figure links to: the drill-down list behind it. */
   drillHref?: (figure: DoraFigure) => string;
+  /** The same page over all time: offered when the window holds no deployment but the scope has some. */
+  allTimeHref?: string;
 };
 
 /**
@@ -26,7 +29,7 @@ type DoraTilesProps = {
  * compared with the previous period of the same length, with a weekly sparkline; then the edition's summary
  * (2025 scores against the benchmark, or the 2024 cluster).
  */
-export async function DoraTiles({ scope, scopeLabel, window, days, edition, drillHref }: DoraTilesProps) {
+export async function DoraTiles({ scope, scopeLabel, window, days, edition, drillHref, allTimeHref }: DoraTilesProps) {
   const db = await getDb();
   const [current, previous, series] = await Promise.all([
     getDoraMetrics({ db, scope, window, edition }),
@@ -36,6 +39,7 @@ export async function DoraTiles({ scope, scopeLabel, window, days, edition, dril
   const weekly = series.points.map((point) => new Map(toDoraFigures({ ...point, scope, edition }).map((figure) => [figure.key, figure.value])));
   return (
     <>
+      {current.deploymentFrequency.deployments === 0 ? <EmptyWindowNote db={db} scope={scope} window={window} days={days} allTimeHref={allTimeHref} /> : null}
       <div className={styles.tiles} data-window-from={current.window.from} data-window-to={current.window.to} data-edition={edition}>
         {toDoraFigures(current).map((figure) => (
           <MetricTile

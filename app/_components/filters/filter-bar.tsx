@@ -38,19 +38,37 @@ function ChoiceField({ label, name, value, allLabel, options }: { label: string;
  * The filters of a view as a GET form: a choice applies as it changes and changes the URL (so the view can be shared
  * and the back button works); without JavaScript an Apply button does it. next/form makes it a client-side navigation.
  */
+const rangeLabel = (days: number) => (days === 365 ? 'Last year' : days === 730 ? 'Last 2 years' : `Last ${days} days`);
+
+/**
+ * The filters of a view as a GET form: applying it changes the URL (so the view can be shared and the back button
+ * works), and it works without JavaScript. next/form turns the submit into a client-side navigation. The range is a
+ * number of days, all time, or (when both dates are given) a custom from–to; the dates win over the menu.
+ */
 export function FilterBar({ action, filters, defaultDays, teams, services, showBucket, keep = {}, compact = false }: FilterBarProps) {
-  const ranges = RANGE_OPTIONS.includes(filters.days) ? RANGE_OPTIONS : [...RANGE_OPTIONS, filters.days].sort((a, b) => a - b);
+  const custom = filters.from && filters.to ? { from: filters.from, to: filters.to } : null;
+  const ranges = custom || filters.all || RANGE_OPTIONS.includes(filters.days) ? RANGE_OPTIONS : [...RANGE_OPTIONS, filters.days].sort((a, b) => a - b);
   return (
     <Form action={action} className={compact ? `${styles.bar} ${styles.compact}` : styles.bar} aria-label="Filters">
       <label className={styles.field}>
         Time range
-        <select name="range" defaultValue={`${filters.days}d`} className={styles.control}>
+        <select name="range" defaultValue={filters.all ? 'all' : `${custom ? defaultDays : filters.days}d`} className={styles.control}>
           {ranges.map((days) => (
             <option key={days} value={`${days}d`}>
-              Last {days} days{days === defaultDays ? ' (default)' : ''}
+              {rangeLabel(days)}
+              {days === defaultDays ? ' (default)' : ''}
             </option>
           ))}
+          <option value="all">All time</option>
         </select>
+      </label>
+      <label className={styles.field}>
+        From
+        <input type="date" name="from" defaultValue={custom?.from ?? ''} className={styles.control} />
+      </label>
+      <label className={styles.field}>
+        To
+        <input type="date" name="to" defaultValue={custom?.to ?? ''} className={styles.control} />
       </label>
       {teams ? <ChoiceField label="Team" name="team" value={filters.team} allLabel="All teams" options={teams} /> : null}
       {services ? <ChoiceField label="Service" name="service" value={filters.service} allLabel="All services" options={services} /> : null}

@@ -1,7 +1,8 @@
 import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db/client';
 import { getDefaultDays } from './get-default-days';
-import { readFilters, toScope, toWindow, type DashboardFilters, type SearchParams } from './read-filters';
+import { readFilters, toScope, type DashboardFilters, type SearchParams } from './read-filters';
+import { resolveWindow } from './resolve-window';
 
 /**
  * The filters of a page that can be scoped to a team or a service, checked against the catalog: a team or service
@@ -14,5 +15,7 @@ export const readScopeFilters = async (params: SearchParams) => {
   const teams = [...new Set(services.flatMap((service) => (service.team ? [service.team] : [])))].sort();
   const unknown = filters.service && !services.some((service) => service.name === filters.service) ? `service “${filters.service}”` : filters.team && !teams.includes(filters.team) ? `team “${filters.team}”` : null;
   const scopeLabel = filters.service ?? filters.team ?? 'The organization';
-  return { defaultDays, filters, window: toWindow(filters), scope: toScope(filters), scopeLabel, teams, services: services.map((service) => service.name), unknown };
+  const scope = toScope(filters);
+  const { window, days } = await resolveWindow(filters, scope);
+  return { defaultDays, filters, window, days, scope, scopeLabel, teams, services: services.map((service) => service.name), unknown };
 };

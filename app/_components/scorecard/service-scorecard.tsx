@@ -41,7 +41,8 @@ function CheckItem({ check }: { check: TodoItem }) {
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}
-        {check.fix && (check.status === 'fail' || check.status === 'unknown') ? (
+        {/* An unknown check's evidence says why it cannot be judged; fix advice would point at the wrong action. */}
+        {check.fix && check.status === 'fail' ? (
           <p className={styles.fix} data-fix>
             <strong>How to fix:</strong> <InlineMarkdown text={check.fix} />
           </p>

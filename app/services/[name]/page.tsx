@@ -15,7 +15,8 @@ import { ServiceScorecard } from '../../_components/scorecard/service-scorecard'
 import { DoraSection } from '../../_components/dora/dora-section';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
-import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { filterHref, readFilters, type SearchParams } from '../../_components/filters/read-filters';
+import { resolveWindow } from '../../_components/filters/resolve-window';
 import { readEdition } from '../../_components/filters/read-edition';
 import { PageHeader } from '../../_components/ui/page-header';
 import { servicePath, teamPath, decodeNameSegment } from '@/lib/links/name-path';
@@ -36,9 +37,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const search = await searchParams;
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
   const edition = readEdition(search);
-  const window = toWindow(filters);
   const path = servicePath(service.name);
   const scope = { service: service.name };
+  const { window, days } = await resolveWindow(filters, scope);
   const scoped = { ...filters, service: service.name };
   return (
     <>
@@ -71,7 +72,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
         scope={scope}
         scopeLabel={service.name}
         window={window}
-        days={filters.days}
+        days={days}
+        allTimeHref={filterHref(path, { ...filters, all: true, from: null, to: null }, defaultDays)}
         edition={edition}
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, scoped, defaultDays)}

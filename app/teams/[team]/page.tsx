@@ -8,7 +8,8 @@ import { DoraSection } from '../../_components/dora/dora-section';
 import { ServiceSpread } from '../../_components/dora/service-spread';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { getDefaultDays } from '../../_components/filters/get-default-days';
-import { filterHref, readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
+import { filterHref, readFilters, type SearchParams } from '../../_components/filters/read-filters';
+import { resolveWindow } from '../../_components/filters/resolve-window';
 import { readEdition } from '../../_components/filters/read-edition';
 import { Card } from '../../_components/ui/card';
 import { PageHeader } from '../../_components/ui/page-header';
@@ -35,7 +36,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
   const edition = readEdition(search);
-  const window = toWindow(filters);
+  const { window, days } = await resolveWindow(filters, { team });
   const { sort, dir } = readSort(search, SERVICE_COLUMNS, 'service');
   const path = teamPath(team);
   return (
@@ -50,7 +51,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
         scope={{ team }}
         scopeLabel={team}
         window={window}
-        days={filters.days}
+        days={days}
+        allTimeHref={filterHref(path, { ...filters, all: true, from: null, to: null }, defaultDays)}
         edition={edition}
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)}

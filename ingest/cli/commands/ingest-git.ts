@@ -3,7 +3,8 @@ import { ingestGitRepository } from '../../sources/git/ingest-git-repository';
 import { DEFAULT_DEPLOY_TAGS, inspectGitRepository } from '../../sources/git/inspect-git-repository';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { describeGitIngest } from '../describe-git-ingest';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
@@ -15,14 +16,18 @@ export const ingestGitCommand = defineCommand({
     'Reads a local clone (bare or not) with the git binary; nothing goes over the network.',
     'Deployments: each tag matching --deploy-tags is a production deployment at its tag time (tagger date of an',
     'annotated tag, else the commit date); with --deploy-branch, each first-parent commit of that branch is one.',
-    'A deployment carries the commits `git rev-list previous..this` lists; the first one only those committed within',
-    'git.backfillHorizonDays (default 30) before it. Facts for the scorecard come from the tree at HEAD of the default',
-    'branch. Running it again reads only new tags or commits.',
+    'By default a tag is a deployment when its name reads as a release version (an optional v, then two or three',
+    'numbers: 1.2, 4.17.1, v5.2.1); pre-releases (5.0.0-beta.3, 1.0.0rc) are not. A deployment carries the commits',
+    'reachable from it and from no earlier deployment (`git rev-list this --not <earlier tags>`), so each commit ships',
+    'once, at its first release; the first one only those committed within git.backfillHorizonDays (default 30)',
+    'before it. Facts for the scorecard come from the tree at HEAD of the default branch. Running it again reads only',
+    'new tags or commits.',
     '',
     'Arguments:',
     '  <path>                  the repository folder (a clone\'s top folder, or a bare repository)',
     'Options:',
-    '  --service NAME          service name (default: catalog-info.yaml metadata.name, else the folder name)',
+    '  --service NAME          service name (default: catalog-info.yaml metadata.name, else the remote\'s repository',
+    '                          name, else the folder name without .git)',
     `  --deploy-tags GLOB      tags that are deployments (default: ${DEFAULT_DEPLOY_TAGS}), e.g. 'release-*'`,
     '  --deploy-branch BRANCH  every first-parent commit of BRANCH is a deployment (trunk-based deploys)',
     '',
@@ -58,15 +63,7 @@ export const ingestGitCommand = defineCommand({
         onProgress: ({ deployments }) => progress.update(deployments),
       });
       progress.finish();
-      const { written, facts } = result;
-      const catalog = facts.catalog === 'error' ? `catalog-info.yaml unreadable (${facts.catalogError})` : facts.catalog === 'ok' ? 'catalog-info.yaml read' : 'no catalog-info.yaml';
-      const skipped = result.skippedTags.length ? `, ${plural(result.skippedTags.length, 'tag')} skipped (not on a commit)` : '';
-      const seen = result.mode === 'tag' ? `${plural(result.deploymentsSeen, 'tag')} match ${result.ref}` : `${plural(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
-      stdout.write(
-        `Ingested ${result.service} from ${path} in ${formatDuration(Date.now() - started)}: ${seen}; ` +
-          `${plural(written.deployments, 'deployment')} read (${written.inserted} new, ${written.updated} updated) carrying ${plural(written.commits, 'commit')}${skipped}; ` +
-          `facts: ${plural(facts.paths, 'path')}, ${plural(facts.files, 'file')}, ${catalog}.\n`,
-      );
+      stdout.write(describeGitIngest(result, path, formatDuration(Date.now() - started)));
     } finally {
       progress.finish();
     }

@@ -10,7 +10,7 @@ const describeItem = (item: TodoItem, index: number) =>
   [
     `  ${index + 1}. ${item.title} [${item.id}, ${item.level}, ${item.status}]${item.campaign ? ` (campaign ${item.campaign.name}, due ${item.campaign.deadline})` : ''}`,
     `     ${item.evidence.summary}`,
-    ...(item.fix ? [`     How to fix: ${item.fix}`] : []),
+    ...(item.fix && item.status === 'fail' ? [`     How to fix: ${item.fix}`] : []),
   ].join('\n');
 
 const describeTodo = ({ scorecard, todo }: ServiceTodoListing) => {

@@ -27,7 +27,7 @@ export async function* collectGitBranchDeployments(
       commits = [commit];
     } else {
       if (!previous) horizonStart = new Date(Date.parse(commit.committedAt) - horizonDays * DAY_MS).toISOString();
-      commits = await collectGitRange(repository, commit.sha, previous, horizonStart);
+      commits = await collectGitRange(repository, commit.sha, previous ? [previous] : [], horizonStart);
     }
     yield {
       payload: {

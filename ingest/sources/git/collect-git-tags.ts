@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { runGit } from './run-git';
 import { streamGit } from './stream-git';
 
@@ -15,16 +14,24 @@ export type GitTagRef = {
   committedAt: string;
 };
 
-export type CollectedTags = { tags: GitTagRef[]; total: number; skipped: string[] };
+export type CollectedTags = {
+  tags: GitTagRef[];
+  /** Every tag in the repository, matching or not. */
+  total: number;
+  /** Tags that match but point at a tree or a blob. */
+  skipped: string[];
+  /** How many tags the rule did not match, and the first of them (the summary names it). */
+  unmatched: { count: number; example: string | null };
+};
 
 const FORMAT = ['%(refname:strip=2)', '%(objecttype)', '%(objectname)', '%(*objecttype)', '%(*objectname)', '%(creatordate:iso-strict)', '%(*committerdate:iso-strict)'].join('%00');
 
 /**
- * Lists the tags matching `glob` (picomatch, against the name after refs/tags/). Tags of trees or blobs cannot be
+ * Lists the tags `matches` accepts (it sees the name after refs/tags/). Tags of trees or blobs cannot be
  * deployments and are reported as skipped. The list holds one small entry per tag; history is not read here.
  */
-export const collectGitTags = async (repository: string, glob: string): Promise<CollectedTags> => {
-  const matches = picomatch(glob, { dot: true });
+export const collectGitTags = async (repository: string, matches: (name: string) => boolean): Promise<CollectedTags> => {
+  const unmatched: CollectedTags['unmatched'] = { count: 0, example: null };
   const tags: GitTagRef[] = [];
   const skipped: string[] = [];
   const nested: string[] = [];
@@ -33,7 +40,11 @@ export const collectGitTags = async (repository: string, glob: string): Promise<
     if (!line) continue;
     total++;
     const [name = '', type, object = '', derefType, derefObject, createdAt, derefCommittedAt] = line.split('\0');
-    if (!matches(name)) continue;
+    if (!matches(name)) {
+      unmatched.count++;
+      unmatched.example ??= name;
+      continue;
+    }
     if (type === 'commit') {
       tags.push({ name, sha: object, annotated: false, tagObject: null, taggedAt: null, committedAt: createdAt! });
     } else if (type === 'tag' && derefType === 'commit') {
@@ -62,5 +73,5 @@ export const collectGitTags = async (repository: string, glob: string): Promise<
       }
     }
   }
-  return { tags, total, skipped };
+  return { tags, total, skipped, unmatched };
 };

@@ -13,9 +13,10 @@ export const getProcessedGitTags = async (db: Executor, service: string): Promis
       name: sql<string>`${rawPayloads.payload}->>'name'`,
       sha: sql<string>`${rawPayloads.payload}->>'sha'`,
       previous: sql<ProcessedGitTag['previous']>`${rawPayloads.payload}->'previous'`,
+      earlier: sql<string | null>`${rawPayloads.payload}->>'earlier'`,
       horizonStart: sql<string | null>`${rawPayloads.payload}->>'horizonStart'`,
     })
     .from(rawPayloads)
     .where(and(eq(rawPayloads.source, 'git'), eq(rawPayloads.kind, 'tag'), eq(rawPayloads.scope, service)));
-  return new Map(rows.map((row) => [row.name, { sha: row.sha, previous: row.previous ?? null, horizonStart: row.horizonStart ?? null }]));
+  return new Map(rows.map((row) => [row.name, { sha: row.sha, previous: row.previous ?? null, earlier: row.earlier ?? null, horizonStart: row.horizonStart ?? null }]));
 };

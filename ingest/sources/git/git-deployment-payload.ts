@@ -2,7 +2,7 @@ import type { GitTagRef } from './collect-git-tags';
 
 /**
  * What is stored as the raw payload of a git deployment (kind `tag`, or `branch_commit` for --deploy-branch): the ref
- * as read, the deployment it follows, and the commits `git rev-list previous..this` listed. With the `commit`
+ * as read, the deployment it follows, and the commits it carried (`git rev-list this --not <every earlier deployment>`). With the `commit`
  * payloads this is everything the normalizer needs, so it can be re-run without reading the repository again.
  */
 export type GitDeploymentPayload = {
@@ -14,8 +14,12 @@ export type GitDeploymentPayload = {
   sha: string;
   deployedAt: string;
   previous: { name: string; sha: string } | null;
+  /** Tags: a digest of every earlier deployment's commit (what the carried commits were read against). */
+  earlier?: string | null;
   /** Set on the first deployment only: commits committed before this are not linked (the backfill horizon). */
   horizonStart: string | null;
   commits: string[];
+  /** Set when the deployment carries nothing new on another commit: whether that commit is behind the previous one. */
+  behindPrevious?: boolean;
   tag?: GitTagRef;
 };

@@ -1,5 +1,6 @@
 import { settleImport } from '../../../lib/runs/settle-import';
 import type { Db } from '../../../lib/db/client';
+import { describeCatalogService } from '../../../lib/domain/normalize-catalog-info';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { upsertServices } from '../../../lib/domain/upsert-services';
 import { describeError, isAppError } from '../../../lib/errors';
@@ -12,7 +13,6 @@ import { getGitBranchCursor } from './get-git-branch-cursor';
 import { getProcessedGitTags } from './get-processed-git-tags';
 import { inspectGitRepository, type GitInspection, type InspectGitRepositoryOptions } from './inspect-git-repository';
 import { normalizeGitFacts } from './normalize-git-facts';
-import { normalizeGitService } from './normalize-git-service';
 import { planGitTagDeployments } from './plan-git-tag-deployments';
 import { recordGitBranchCursor } from './record-git-branch-cursor';
 import { runGit } from './run-git';
@@ -42,6 +42,8 @@ export type IngestGitResult = {
   deploymentsSeen: number;
   /** Tags that match but point at no commit (a tree or a blob). */
   skippedTags: string[];
+  /** Tag mode: every tag of the repository, and how many the rule did not match, with the first such name. */
+  tags: { total: number; unmatched: number; unmatchedExample: string | null } | null;
   written: StoredGitDeployments;
   facts: { paths: number; files: number; catalog: 'ok' | 'error' | 'absent'; catalogError: string | null; changed: number };
 };
@@ -59,7 +61,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
     const runId = await startIngestRun(db, { job: 'git', source: 'git', scope: service });
     try {
       const facts = await db.transaction(async (tx) => {
-        await upsertServices(tx, [normalizeGitService(service, repository.location, catalog)]);
+        await upsertServices(tx, [describeCatalogService({ name: service, repository: repository.location, source: 'git', sourceId: repository.location }, catalog)]);
         const observations = normalizeGitFacts({ service, defaultBranch: repository.defaultBranch, headSha: repository.headSha, tree, catalog, collectedAt: now });
         return recordFacts(tx, observations);
       });
@@ -91,6 +93,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
         ref: source.ref,
         deploymentsSeen,
         skippedTags: source.mode === 'tag' ? source.tags.skipped : [],
+        tags: source.mode === 'tag' ? { total: source.tags.total, unmatched: source.tags.unmatched.count, unmatchedExample: source.tags.unmatched.example } : null,
         written,
         facts: {
           paths: tree.paths.length,
@@ -102,7 +105,17 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
       };
       await finishIngestRun(db, runId, {
         status: 'success',
-        counts: { deployments: written.deployments, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, commits: written.commits, factsChanged: facts.changed },
+        counts: {
+          deployments: written.deployments,
+          inserted: written.inserted,
+          updated: written.updated,
+          unchanged: written.unchanged,
+          commits: written.commits,
+          factsChanged: facts.changed,
+          // What was skipped, so the ingest page says it too (the CLI summary words it).
+          ...(result.tags ? { 'tags not matching': result.tags.unmatched, 'tags not on a commit': result.skippedTags.length } : {}),
+          'deployments carrying no new commit': written.empty,
+        },
       });
       return result;
     } catch (error) {

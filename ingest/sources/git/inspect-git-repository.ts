@@ -1,12 +1,14 @@
+import picomatch from 'picomatch';
+import { isReleaseVersion, RELEASE_VERSION_RULE } from '../../../lib/domain/release-version';
 import { AppError } from '../../../lib/errors';
 import { collectGitTags } from './collect-git-tags';
 import { collectGitTree, type GitTree } from './collect-git-tree';
 import { getFactFileGlobs } from '../../../lib/scorecard/get-fact-file-globs';
-import { normalizeCatalogInfo, type CatalogInfo } from './normalize-catalog-info';
+import { readCatalogFile, type CatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 import { openGitRepository, type GitRepository } from './open-git-repository';
 import { runGit } from './run-git';
 
-export const DEFAULT_DEPLOY_TAGS = 'v*';
+export const DEFAULT_DEPLOY_TAGS = RELEASE_VERSION_RULE;
 
 export type InspectGitRepositoryOptions = {
   path: string;
@@ -15,8 +17,6 @@ export type InspectGitRepositoryOptions = {
   deployBranch?: string;
   factFileGlobs?: readonly string[];
 };
-
-const CATALOG_FILES = ['catalog-info.yaml', 'catalog-info.yml'];
 
 export type GitDeploymentSource =
   | { mode: 'tag'; ref: string; tags: Awaited<ReturnType<typeof collectGitTags>> }
@@ -32,18 +32,16 @@ const resolveDeploymentSource = async (repository: GitRepository, path: string, 
     const branches = (await runGit(repository.path, ['for-each-ref', '--format=%(refname:short)', 'refs/heads'])).split('\n').filter(Boolean);
     throw new AppError('USAGE', `--deploy-branch: ${path} has no branch "${deployBranch}"${branches.length ? ` (branches: ${branches.slice(0, 10).join(', ')})` : ''}`);
   }
-  const glob = deployTags ?? DEFAULT_DEPLOY_TAGS;
-  const tags = await collectGitTags(repository.path, glob);
+  // With no glob, tags that read as release versions are deployments: `v*` alone misses `4.17.1` and takes `v2-rc1`.
+  const rule = deployTags ?? DEFAULT_DEPLOY_TAGS;
+  const tags = await collectGitTags(repository.path, deployTags === undefined ? isReleaseVersion : picomatch(deployTags, { dot: true }));
   if (tags.tags.length === 0) {
-    const what = tags.total === 0 ? 'has no tags' : `has ${tags.total} tag${tags.total === 1 ? '' : 's'}, none matching${tags.skipped.length ? ` a commit (${tags.skipped.length} match but point at a tree or blob)` : ''}`;
-    throw new AppError('USAGE', `--deploy-tags "${glob}" matches no tag: ${path} ${what}. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
+    const example = tags.unmatched.example ? ` (e.g. ${tags.unmatched.example})` : '';
+    const what = tags.total === 0 ? 'has no tags' : `has ${tags.total} tag${tags.total === 1 ? '' : 's'}${example}, none matching${tags.skipped.length ? ` a commit (${tags.skipped.length} match but point at a tree or blob)` : ''}`;
+    const name = deployTags === undefined ? rule : `--deploy-tags "${rule}"`;
+    throw new AppError('USAGE', `${name} matches no tag: ${path} ${what}. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
   }
-  return { mode: 'tag', ref: glob, tags };
-};
-
-const readCatalog = (files: Record<string, string>): CatalogInfo | null => {
-  const path = CATALOG_FILES.find((candidate) => candidate in files);
-  return path ? normalizeCatalogInfo(files[path]!, path) : null;
+  return { mode: 'tag', ref: rule, tags };
 };
 
 export type GitInspection = {
@@ -65,7 +63,7 @@ export const inspectGitRepository = async ({ path, service, deployTags, deployBr
   }
   const repository = await openGitRepository(path);
   const tree = await collectGitTree(repository.path, repository.headSha, factFileGlobs);
-  const catalog = readCatalog(tree.files);
+  const catalog = readCatalogFile(tree.files);
   const name = service ?? (catalog?.status === 'ok' ? catalog.entity.metadata.name : repository.folderName);
   const source = await resolveDeploymentSource(repository, path, deployTags, deployBranch);
   return { repository, tree, catalog, service: name, source };

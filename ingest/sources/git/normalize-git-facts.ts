@@ -1,6 +1,6 @@
 import type { FactObservation } from '../../../lib/domain/facts';
 import type { GitTree } from './collect-git-tree';
-import type { CatalogInfo } from './normalize-catalog-info';
+import type { CatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 
 export type GitFactsInput = {
   service: string;

@@ -7,9 +7,9 @@ export type GitRepository = {
   /** The folder given, resolved: the work tree of a clone, or the repository itself when bare. */
   path: string;
   bare: boolean;
-  /** The service name a repository gets when nothing else names it: its folder, without `.git`. */
+  /** The service name a repository gets when no catalog names it: its remote's name, else its folder without `.git`. */
   folderName: string;
-  /** Where the repository came from (`origin`, credentials removed), else its path. */
+  /** Where the repository came from: `owner/name` of `origin`, else its URL (credentials removed), else its path. */
   location: string;
   /** The default branch's name, when there is one (origin's HEAD, else the local HEAD's branch). */
   defaultBranch: string | null;
@@ -36,6 +36,30 @@ const stripCredentials = (url: string) => {
   } catch {
     return url; // scp-like (git@host:org/repo.git) or a path: nothing secret in it
   }
+};
+
+/**
+ * `owner/name` of a remote URL (https, ssh, or scp-like `git@host:owner/name.git`; GitLab subgroups kept), or null
+ * when the URL is a local path or names no owner.
+ */
+export const readRemoteRepository = (url: string): { owner: string; name: string } | null => {
+  let path: string;
+  if (/^[a-z][a-z+.-]*:\/\//i.test(url)) {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'file:') return null;
+      path = parsed.pathname;
+    } catch {
+      return null;
+    }
+  } else {
+    const scp = /^(?:[^@/\s]+@)?[^:/\s]+:(?!\/)(.+)$/.exec(url);
+    if (!scp) return null;
+    path = scp[1]!;
+  }
+  const parts = path.replace(/\/+$/, '').replace(/\.git$/, '').split('/').filter(Boolean);
+  if (parts.length < 2) return null;
+  return { owner: parts.slice(0, -1).join('/'), name: parts.at(-1)! };
 };
 
 const usage = (message: string) => new AppError('USAGE', message);
@@ -81,11 +105,13 @@ export const openGitRepository = async (path: string): Promise<GitRepository> =>
   if (!headSha) throw usage(`${path} has no commits${defaultBranch ? ` on ${defaultBranch}` : ''}`);
 
   const origin = await tryGit(absolute, ['config', '--get', 'remote.origin.url']);
+  const remote = origin ? readRemoteRepository(origin) : null;
   return {
     path: absolute,
     bare,
-    folderName: basename(absolute).replace(/\.git$/, '') || basename(absolute),
-    location: origin ? stripCredentials(origin) : absolute,
+    // A bare clone's folder is often `repo` or `name.git`: the remote names the repository better when there is one.
+    folderName: remote?.name ?? (basename(absolute).replace(/\.git$/, '') || basename(absolute)),
+    location: remote ? `${remote.owner}/${remote.name}` : origin ? stripCredentials(origin) : absolute,
     defaultBranch,
     headRef,
     headSha,

@@ -18,7 +18,15 @@ export type StoreGitDeploymentsOptions = {
   afterBatch?: (progress: { deployments: number; commits: number }) => void | Promise<void>;
 };
 
-export type StoredGitDeployments = { deployments: number; inserted: number; updated: number; unchanged: number; commits: number };
+export type StoredGitDeployments = {
+  deployments: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  commits: number;
+  /** Deployments that carried no commit (re-tags, late tags of shipped commits, rollbacks, or before the horizon). */
+  empty: number;
+};
 
 /**
  * Writes collected deployments in batches, each in its own transaction: the raw `tag`/`branch_commit` and `commit`
@@ -26,7 +34,7 @@ export type StoredGitDeployments = { deployments: number; inserted: number; upda
  * half-way leaves whole deployments behind, and rewriting one that is already stored changes nothing.
  */
 export const storeGitDeployments = async ({ db, service, deployments, batchSize = 200, maxBatchCommits = 20_000, inBatch, afterBatch }: StoreGitDeploymentsOptions) => {
-  const totals: StoredGitDeployments = { deployments: 0, inserted: 0, updated: 0, unchanged: 0, commits: 0 };
+  const totals: StoredGitDeployments = { deployments: 0, inserted: 0, updated: 0, unchanged: 0, commits: 0, empty: 0 };
   let batch: CollectedGitDeployment[] = [];
   let batchCommits = 0;
 
@@ -58,6 +66,7 @@ export const storeGitDeployments = async ({ db, service, deployments, batchSize 
     });
     totals.deployments += items.length;
     totals.commits += items.reduce((sum, item) => sum + item.commits.length, 0);
+    totals.empty += items.filter((item) => item.commits.length === 0).length;
     await afterBatch?.({ deployments: totals.deployments, commits: totals.commits });
   };
 

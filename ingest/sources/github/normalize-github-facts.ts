@@ -1,9 +1,9 @@
 import type { FactObservation } from '../../../lib/domain/facts';
+import { describeCatalogService, readCatalogFile } from '../../../lib/domain/normalize-catalog-info';
 import { MAX_FACT_FILE_BYTES } from '../../../lib/domain/select-fact-files';
 import type { ServiceRow } from '../../../lib/domain/types';
 import { GITHUB_SOURCE } from './github-ids';
 import { normalizeBranchProtection, type BranchProtectionInput } from './normalize-branch-protection';
-import { normalizeCatalog } from './normalize-catalog';
 import { normalizeRepositoryFacts, type GithubTree } from './normalize-repository-facts';
 
 /** What the branch-protection collection found: the answers, or why they could not be read. */
@@ -21,8 +21,6 @@ export type GithubFactsInput = {
   collectedAt: Date;
 };
 
-const CATALOG_FILES = ['catalog-info.yaml', 'catalog-info.yml'];
-
 const decode = (answer: { content?: string; encoding?: string }) => {
   const text = answer.encoding === 'base64' ? Buffer.from(answer.content ?? '', 'base64').toString('utf8') : (answer.content ?? '');
   return text.length > MAX_FACT_FILE_BYTES ? text.slice(0, MAX_FACT_FILE_BYTES) : text;
@@ -39,14 +37,11 @@ export const normalizeGithubFacts = (input: GithubFactsInput): { observations: F
     { ...base, kind: 'repository', status: 'ok', error: null, data: normalizeRepositoryFacts({ defaultBranch: input.defaultBranch, headSha: input.headSha, tree: input.tree, files }) },
   ];
   let service: ServiceRow | null = null;
-  const catalogFile = CATALOG_FILES.find((path) => path in files);
-  if (catalogFile) {
-    const catalog = normalizeCatalog(catalogFile, files[catalogFile]!);
-    if (catalog.status === 'ok') {
-      observations.push({ ...base, kind: 'catalog', status: 'ok', error: null, data: catalog.data });
-      service = { name: input.service, repository: input.fullName, source: GITHUB_SOURCE, sourceId: input.fullName, team: catalog.team, lifecycle: catalog.lifecycle, tier: catalog.tier, tags: catalog.tags, catalog: catalog.data };
-    } else observations.push({ ...base, kind: 'catalog', status: 'error', error: catalog.error, data: null });
-  }
+  const catalog = readCatalogFile(files);
+  if (catalog?.status === 'ok') {
+    observations.push({ ...base, kind: 'catalog', status: 'ok', error: null, data: catalog.entity });
+    service = describeCatalogService({ name: input.service, repository: input.fullName, source: GITHUB_SOURCE, sourceId: input.fullName }, catalog);
+  } else if (catalog) observations.push({ ...base, kind: 'catalog', status: 'error', error: catalog.error, data: null });
   if ('error' in input.protection) observations.push({ ...base, kind: 'branch_protection', status: 'error', error: input.protection.error, data: null });
   else observations.push({ ...base, kind: 'branch_protection', status: 'ok', error: null, data: normalizeBranchProtection({ branch: input.defaultBranch, ...input.protection }) });
   return { observations, service };

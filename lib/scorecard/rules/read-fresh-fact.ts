@@ -6,6 +6,14 @@ const DAY_MS = 86_400_000;
 
 const LABELS: Record<FactKind, string> = { repository: 'repository', catalog: 'catalog', branch_protection: 'branch protection' };
 
+// Which source could know a fact no source collected: git knows trees and catalogs, never branch protection.
+const MISSING: Record<FactKind, string> = {
+  repository: 'No repository facts have been collected for this service: ingest its repository (waymark ingest git or github)',
+  catalog: 'No catalog facts have been collected for this service',
+  branch_protection:
+    'Branch protection is kept by the forge, not in git: no source that reads it (waymark ingest github) has collected it for this service',
+};
+
 export type FreshFact<K extends FactKind> = { data: FactData[K]; fact: { kind: K; collectedAt: Date }; commitSha: string | null } | { unknown: RuleOutcome };
 
 /**
@@ -16,7 +24,7 @@ export type FreshFact<K extends FactKind> = { data: FactData[K]; fact: { kind: K
 export const readFreshFact = <K extends FactKind>(context: RuleContext, kind: K): FreshFact<K> => {
   const snapshot = context.inputs.facts[kind];
   const label = LABELS[kind];
-  if (!snapshot) return { unknown: { status: 'unknown', evidence: { summary: `No ${label} facts have been collected for this service`, reason: 'missing' } } };
+  if (!snapshot) return { unknown: { status: 'unknown', evidence: { summary: MISSING[kind], reason: 'missing' } } };
   const fact = { kind, collectedAt: snapshot.collectedAt };
   if (snapshot.status !== 'ok' || !snapshot.data) {
     const error = redactText(snapshot.error ?? 'unknown error');

@@ -36,12 +36,19 @@ describe('waymark ingest git', () => {
     expect(noTags.stderr.split('\n')[0]).toMatch(/^waymark ingest git: --deploy-tags "release-\*" matches no tag: /);
   });
 
-  it('ingests a repository and ends with a one-line summary; a second run reads nothing new', () => {
+  it('ingests a repository and ends with a summary and its data-quality notes; a second run reads nothing new', () => {
     const first = waymark('ingest', 'git', repo.dir);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Ingested payments from .* in [\d.]+m?s: 5 tags match v\*; 5 deployments read \(5 new, 0 updated\) carrying 10 commits; facts: 8 paths, 1 file, no catalog-info\.yaml\.\n$/);
+    expect(first.stdout).toMatch(
+      new RegExp(
+        String.raw`^Ingested payments \(.*payments\) from .* in [\d.]+m?s: 5 of 6 tags match release versions \(v\?X\.Y\[\.Z\]\); ` +
+          String.raw`5 deployments read \(5 new, 0 updated\) carrying 8 commits; facts: 8 paths, 1 file, no catalog-info\.yaml\.\n` +
+          String.raw`  Note: 1 tag not read as deployments \(e\.g\. staging-1\): they do not match release versions \(v\?X\.Y\[\.Z\]\)\.\n` +
+          String.raw`  Note: 1 deployment carried no new commit \(re-tags, maintenance tags of commits already shipped, rollbacks\)\.\n$`,
+      ),
+    );
     const second = waymark('ingest', 'git', repo.dir);
-    expect(second.stdout).toMatch(/: 5 tags match v\*; 0 deployments read \(0 new, 0 updated\) carrying 0 commits;/);
+    expect(second.stdout).toMatch(/: 5 of 6 tags match release versions \(v\?X\.Y\[\.Z\]\); 0 deployments read \(0 new, 0 updated\) carrying 0 commits;/);
   });
 });

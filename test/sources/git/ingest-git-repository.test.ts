@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { ingestCursors, services } from '../../../lib/db/schema';
 import { getLatestFacts } from '../../../lib/domain/record-facts';
+import { RELEASE_VERSION_RULE } from '../../../lib/domain/release-version';
 import { isAppError } from '../../../lib/errors';
 import { ingestGitRepository, type IngestGitRepositoryOptions } from '../../../ingest/sources/git/ingest-git-repository';
 import { queryRows } from '../../../lib/db/query-rows';
@@ -22,8 +23,8 @@ const EXPECTED = {
   'v1.2.0': { at: '2026-02-26T09:00:00.000Z', rollbackOf: null, reason: null, leadHours: { 'bump limits': 23, payouts: 49 } },
   // A tag on an ancestor of the previous deployment: a rollback, carrying nothing.
   'v1.2.1': { at: '2026-02-27T10:00:00.000Z', rollbackOf: 'git:deployment:payments@v1.2.0', reason: 'rollback', leadHours: {} },
-  // After the rollback, rev-list v1.2.1..v1.3.0 lists the rolled-back commits again (metrics count their first deployment).
-  'v1.3.0': { at: '2026-02-28T09:00:00.000Z', rollbackOf: null, reason: null, leadHours: { 'bump limits': 71, payouts: 97, 'retry payouts': 1 } },
+  // The rolled-back commits shipped with v1.2.0: each commit ships once, so v1.3.0 carries only its own.
+  'v1.3.0': { at: '2026-02-28T09:00:00.000Z', rollbackOf: null, reason: null, leadHours: { 'retry payouts': 1 } },
 };
 
 const errorOf = (promise: Promise<unknown>) =>
@@ -54,10 +55,10 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
 
   const ingest = (options: Partial<IngestGitRepositoryOptions> = {}) => ingestGitRepository({ db: db(), path: repo.dir, horizonDays: 30, now: NOW, ...options });
 
-  it('turns tags into deployments carrying exactly the commits since the previous tag, with exact lead times', async () => {
+  it('turns release tags into deployments carrying exactly the commits no earlier tag shipped, with exact lead times', async () => {
     useFullHistory();
     const result = await ingest();
-    expect(result).toMatchObject({ service: 'payments', mode: 'tag', ref: 'v*', deploymentsSeen: 5, written: { deployments: 5, inserted: 5, updated: 0 } });
+    expect(result).toMatchObject({ service: 'payments', mode: 'tag', ref: RELEASE_VERSION_RULE, deploymentsSeen: 5, tags: { total: 6, unmatched: 1, unmatchedExample: 'staging-1' }, written: { deployments: 5, inserted: 5, updated: 0 } });
     const view = await readGitDeployments(db());
     expect(view).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([tag, expected]) => [tag, { ...expected, sha: expect.any(String), shas: expect.any(Array) }])));
     expect(view['v1.2.0']!.shas).toEqual([shas.c4, shas.r1Rebased].sort());
@@ -73,7 +74,7 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
     await ingest();
     const before = await snapshotTables(db());
     const second = await ingest();
-    expect(second.written).toEqual({ deployments: 0, inserted: 0, updated: 0, unchanged: 0, commits: 0 });
+    expect(second.written).toEqual({ deployments: 0, inserted: 0, updated: 0, unchanged: 0, commits: 0, empty: 0 });
     expect(second.facts.changed).toBe(0);
     expect(await snapshotTables(db())).toEqual(before);
   });
@@ -96,7 +97,8 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
     await ingest();
     repo.tag('v1.1.5', shas.c4); // committed Feb 25 10:00, between v1.1.0 and v1.2.0
     const second = await ingest();
-    expect(second.written).toMatchObject({ deployments: 2, inserted: 1, updated: 1 });
+    // Every later tag is read again against the new earlier set; only v1.2.0's commits change.
+    expect(second.written).toMatchObject({ deployments: 4, inserted: 1, updated: 1, unchanged: 2 });
     const view = await readGitDeployments(db());
     expect(view['v1.1.5']!.leadHours).toEqual({ 'bump limits': 0 });
     expect(view['v1.2.0']!.leadHours).toEqual({ payouts: 49 });
@@ -166,7 +168,7 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
         'package.json': '{"dependencies":{"@opentelemetry/api":"^1.9.0"}}\n',
       },
     });
-    repo.tag('v1');
+    repo.tag('v1.0');
     const result = await ingest();
     expect(result).toMatchObject({ service: 'payments-api', facts: { paths: 5, files: 4, catalog: 'ok', catalogError: null } });
     const facts = await getLatestFacts(db(), ['payments-api']);
@@ -192,7 +194,7 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
 
   it('records a catalog-info.yaml that does not parse as a fact in error, and names the service after its folder', async () => {
     repo.commit('broken catalog', { authored: '2026-02-20T09:00:00Z', files: { 'catalog-info.yaml': 'metadata:\n  name: "payments\nspec: [\n' } });
-    repo.tag('v1');
+    repo.tag('v1.0');
     const result = await ingest();
     expect(result.service).toBe('payments');
     expect(result.facts.catalog).toBe('error');
@@ -202,7 +204,7 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
 
   it('refuses a folder that is not a git repository, or one inside a repository, and stores nothing', async () => {
     repo.commit('x', { authored: '2026-02-20T09:00:00Z', files: { 'sub/file.txt': 'x\n' } });
-    repo.tag('v1');
+    repo.tag('v1.0');
     for (const [path, message] of [
       [repo.root, /is not a git repository$/],
       [`${repo.dir}/sub`, /is a folder inside the git repository .*; pass the repository's top folder$/],
@@ -218,7 +220,7 @@ describeEachBackend('ingestGitRepository', ({ db }) => {
   it('refuses a tag glob that matches nothing, or a branch that does not exist, and stores nothing', async () => {
     buildPaymentsHistory(repo).steps.first();
     const noTag = await errorOf(ingest({ deployTags: 'release-*' }));
-    expect((noTag as Error).message).toBe(`--deploy-tags "release-*" matches no tag: ${repo.dir} has 2 tags, none matching. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
+    expect((noTag as Error).message).toBe(`--deploy-tags "release-*" matches no tag: ${repo.dir} has 2 tags (e.g. staging-1), none matching. Pass --deploy-tags GLOB, or --deploy-branch BRANCH if every merge is deployed`);
     const noBranch = await errorOf(ingest({ deployBranch: 'trunk' }));
     expect((noBranch as Error).message).toBe(`--deploy-branch: ${repo.dir} has no branch "trunk" (branches: main)`);
     expect(await countRows(db(), 'raw_payloads')).toBe(0);

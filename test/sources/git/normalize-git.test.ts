@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GitTagRef } from '../../../ingest/sources/git/collect-git-tags';
-import { normalizeCatalogInfo } from '../../../ingest/sources/git/normalize-catalog-info';
 import { normalizeGitDeployment } from '../../../ingest/sources/git/normalize-git-deployment';
-import { normalizeGitService } from '../../../ingest/sources/git/normalize-git-service';
 import { planGitTagDeployments, type ProcessedGitTag } from '../../../ingest/sources/git/plan-git-tag-deployments';
 
 const tag = (name: string, sha: string, committedAt: string, taggedAt: string | null = null): GitTagRef => ({ name, sha, annotated: taggedAt !== null, tagObject: null, taggedAt, committedAt });
@@ -22,11 +20,24 @@ describe('planGitTagDeployments', () => {
 
   it('plans nothing for tags stored with the same commit and previous deployment, and re-plans moved tags and their successors', () => {
     const first = planGitTagDeployments(tags, new Map(), 30).planned;
-    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, horizonStart: item.horizonStart }]));
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
     expect(planGitTagDeployments(tags, processed, 30).planned).toEqual([]);
     const moved = tags.map((item) => (item.name === 'v1.9.0' ? { ...item, sha: 'b2' } : item));
     expect(planGitTagDeployments(moved, processed, 30).planned.map((item) => item.tag.name)).toEqual(['v1.9.0', 'v1.10.0']);
     expect(planGitTagDeployments(tags, processed, 45).planned.map((item) => item.tag.name)).toEqual(['v1.0.0']);
+  });
+
+  it('reads each tag against the commits of every earlier deployment, and re-plans a tag when one is added before it', () => {
+    const first = planGitTagDeployments(tags, new Map(), 30).planned;
+    expect(first.map((item) => item.earlierShas)).toEqual([[], ['a'], ['a', 'b']]);
+    const processed = new Map<string, ProcessedGitTag>(first.map((item) => [item.tag.name, { sha: item.tag.sha, previous: item.previous, earlier: item.earlier, horizonStart: item.horizonStart }]));
+    // A tag on another line, deployed between v1.0.0 and v1.9.0, changes what both later tags carry.
+    const added = [...tags, tag('v0.9.5', 'z', '2026-02-15T10:00:00Z')];
+    expect(planGitTagDeployments(added, processed, 30).planned.map((item) => [item.tag.name, item.earlierShas])).toEqual([
+      ['v0.9.5', ['a']],
+      ['v1.9.0', ['a', 'z']],
+      ['v1.10.0', ['a', 'z', 'b']],
+    ]);
   });
 });
 
@@ -44,20 +55,11 @@ describe('normalizeGitDeployment', () => {
     expect(normalizeGitDeployment('payments', { ...payload, commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:payments@v1', reason: 'rollback' });
     expect(normalizeGitDeployment('payments', { ...payload, sha: 'bb', commits: [] }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
   });
-});
 
-describe('normalizeCatalogInfo and normalizeGitService', () => {
-  it('picks the Component of a multi-entity file and takes the team from a group owner only', () => {
-    const catalog = normalizeCatalogInfo('kind: System\nmetadata:\n  name: shop\n---\nkind: Component\nmetadata:\n  name: cart\n  tags: [node]\nspec:\n  owner: group:default/checkout\n');
-    expect(catalog).toMatchObject({ status: 'ok', entity: { metadata: { name: 'cart' } } });
-    expect(normalizeGitService('cart', '/repos/cart', catalog)).toMatchObject({ team: 'checkout', tags: ['node'], repository: '/repos/cart', source: 'git' });
-    const personal = normalizeCatalogInfo('kind: Component\nmetadata:\n  name: cart\nspec:\n  owner: user:jdoe\n');
-    expect(normalizeGitService('cart', '/repos/cart', personal).team).toBeNull();
-  });
-
-  it('reports why a catalog cannot be used, with the line when YAML does not parse', () => {
-    expect(normalizeCatalogInfo('metadata:\n\tname: x\n')).toEqual({ status: 'error', error: 'catalog-info.yaml line 2: Tabs are not allowed as indentation' });
-    expect(normalizeCatalogInfo('kind: Component\nspec: {}\n')).toMatchObject({ status: 'error', error: expect.stringMatching(/^catalog-info\.yaml: metadata: /) });
-    expect(normalizeCatalogInfo('')).toEqual({ status: 'error', error: 'catalog-info.yaml: no entity in the file' });
+  it('reads a lower version with nothing new as a maintenance release, and a higher one as a rollback', () => {
+    const after510 = { ...payload, previous: { name: 'v5.1.0', sha: 'bb' }, commits: [] };
+    expect(normalizeGitDeployment('express', { ...after510, name: 'v5.0.1' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+    expect(normalizeGitDeployment('express', { ...after510, name: '4.21.2' }, new Map()).deployment).toMatchObject({ rollbackOf: null, reason: null });
+    expect(normalizeGitDeployment('express', { ...after510, name: 'v5.1.1' }, new Map()).deployment).toMatchObject({ rollbackOf: 'git:deployment:express@v5.1.0', reason: 'rollback' });
   });
 });

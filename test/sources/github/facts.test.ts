@@ -35,7 +35,7 @@ describeEachBackend('repository facts', ({ db }) => {
 
     expect((await latest(db(), 'svc-01')).branch_protection).toMatchObject({ status: 'ok', data: { enabled: false } });
     expect((await latest(db(), 'svc-03')).branch_protection).toMatchObject({ status: 'ok', data: { enabled: true, requiredReviews: 2, allowForcePushes: false, allowDeletions: false } });
-    expect((await latest(db(), 'svc-04')).catalog).toMatchObject({ status: 'error', error: expect.stringMatching(/does not parse/) });
+    expect((await latest(db(), 'svc-04')).catalog).toMatchObject({ status: 'error', error: expect.stringMatching(/^catalog-info\.yaml line \d+: /) });
     expect((await latest(db(), 'svc-07')).branch_protection).toMatchObject({ status: 'error', error: expect.stringMatching(/no permission/) });
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { findIncidentCause } from '../../../ingest/sources/github/find-incident-cause';
 import { ZDeployment, ZDeploymentStatus, ZPullRequest, ZReview, ZWorkflowRun } from '../../../ingest/sources/github/github-payloads';
 import { normalizeBranchProtection } from '../../../ingest/sources/github/normalize-branch-protection';
-import { normalizeCatalog } from '../../../ingest/sources/github/normalize-catalog';
 import { normalizeDeployment } from '../../../ingest/sources/github/normalize-deployment';
 import { normalizePullRequest } from '../../../ingest/sources/github/normalize-pull-request';
 import { normalizeWorkflowRun } from '../../../ingest/sources/github/normalize-workflow-run';
@@ -83,25 +82,6 @@ describe('findIncidentCause', () => {
     ['nothing', 'Checkout is slow', null, null],
   ])('reads %s', (_title, body, causedBy, causedBySha) => {
     expect(findIncidentCause('octo/app', body)).toEqual({ causedBy, causedBySha });
-  });
-});
-
-describe('normalizeCatalog', () => {
-  it('reads owner, lifecycle, tier annotation, tags and system', () => {
-    const result = normalizeCatalog('catalog-info.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cart\n  annotations:\n    example.com/tier: "1"\n  tags: [go]\nspec:\n  owner: group:default/payments\n  lifecycle: production\n  system: shop\n');
-    expect(result).toMatchObject({ status: 'ok', team: 'payments', lifecycle: 'production', tier: '1', tags: ['go', 'system:shop'] });
-  });
-  it('uses the Component of a file with several entities', () => {
-    const result = normalizeCatalog('catalog-info.yaml', 'kind: System\nmetadata:\n  name: shop\n---\nkind: Component\nmetadata:\n  name: cart\nspec:\n  owner: payments\n');
-    expect(result).toMatchObject({ status: 'ok', data: { metadata: { name: 'cart' } }, team: 'payments' });
-  });
-  it.each([
-    ['YAML that does not parse', 'metadata: [unclosed', /does not parse/],
-    ['no entity with a name', 'kind: Component\nspec: {}\n', /no catalog entity/],
-  ])('is an error fact for %s', (_title, content, reason) => {
-    const result = normalizeCatalog('catalog-info.yaml', content);
-    expect(result.status).toBe('error');
-    expect(result.status === 'error' && result.error).toMatch(reason);
   });
 });
 

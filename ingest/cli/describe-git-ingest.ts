@@ -1,0 +1,44 @@
+import type { IngestGitResult } from '../sources/git/ingest-git-repository';
+import { formatCount, plural } from './format';
+
+/** Which deployments a tag rule found: "263 of 304 tags match release versions (v?X.Y[.Z])". */
+const describeMatch = (result: IngestGitResult) => {
+  if (result.mode === 'branch') return `${plural(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
+  const total = result.tags?.total ?? result.deploymentsSeen;
+  return `${formatCount(result.deploymentsSeen)} of ${plural(total, 'tag')} match ${result.ref}`;
+};
+
+/**
+ * The data-quality notes of a git ingest: what was read, what was skipped and why, so a person can tell whether the
+ * figures stand on the whole history. Empty when there is nothing to say.
+ */
+export const describeGitIngestNotes = (result: IngestGitResult): string[] => {
+  const notes: string[] = [];
+  const tags = result.tags;
+  if (tags && tags.unmatched > 0) {
+    const few = tags.unmatched > tags.total / 2;
+    const example = tags.unmatchedExample ? ` (e.g. ${tags.unmatchedExample})` : '';
+    notes.push(
+      few
+        ? `Only ${formatCount(result.deploymentsSeen)} of ${plural(tags.total, 'tag')} are deployments: ${formatCount(tags.unmatched)} do not match ${result.ref}${example}; pass --deploy-tags GLOB if they are releases.`
+        : `${plural(tags.unmatched, 'tag')} not read as deployments${example}: they do not match ${result.ref}.`,
+    );
+  }
+  if (result.skippedTags.length > 0) notes.push(`${plural(result.skippedTags.length, 'tag')} skipped: they point at a tree or blob, not a commit (${result.skippedTags.slice(0, 3).join(', ')}).`);
+  if (result.written.empty > 0) {
+    notes.push(`${plural(result.written.empty, 'deployment')} carried no new commit (re-tags, maintenance tags of commits already shipped, rollbacks).`);
+  }
+  return notes;
+};
+
+export const describeGitIngest = (result: IngestGitResult, path: string, duration: string) => {
+  const { written, facts } = result;
+  const catalog = facts.catalog === 'error' ? `catalog-info.yaml unreadable (${facts.catalogError})` : facts.catalog === 'ok' ? 'catalog-info.yaml read' : 'no catalog-info.yaml';
+  const notes = describeGitIngestNotes(result);
+  return (
+    `Ingested ${result.service} (${result.repository}) from ${path} in ${duration}: ${describeMatch(result)}; ` +
+    `${plural(written.deployments, 'deployment')} read (${written.inserted} new, ${written.updated} updated) carrying ${plural(written.commits, 'commit')}; ` +
+    `facts: ${plural(facts.paths, 'path')}, ${plural(facts.files, 'file')}, ${catalog}.\n` +
+    notes.map((note) => `  Note: ${note}\n`).join('')
+  );
+};
