@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import { getDb } from '@/lib/db/client';
 import { getDataPresence } from '@/lib/catalog/get-data-presence';
-import { IMPACT_METHOD } from '@/lib/impact/get-adoption-impact';
-import { listImpactSubjects, subjectKey } from '@/lib/impact/list-impact-subjects';
-import { getStandards } from '@/lib/scorecard/get-standards';
+import { getStoredImpact } from '@/lib/impact/get-stored-impact';
+import { subjectKey } from '@/lib/impact/list-impact-subjects';
+import { IMPACT_METHOD } from '@/lib/impact/measure-adoption-impact';
 import filterStyles from '../_components/filters/filter-bar.module.css';
 import { Card } from '../_components/ui/card';
 import { ConnectSource } from '../_components/ui/connect-source';
 import { PageHeader } from '../_components/ui/page-header';
 import uiStyles from '../_components/ui/ui.module.css';
-import { Widget } from '../_components/ui/widget';
+import { formatDateTime } from '../_components/format/format-date-time';
 import styles from './_components/impact.module.css';
 import { SubjectImpact } from './_components/subject-impact';
 
@@ -29,7 +29,8 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       lede="Does the golden path improve delivery? For each check and level: how delivery changed for the services that adopted it, beyond what changed everywhere else, and how passing services compare with failing ones."
     />
   );
-  const presence = await getDataPresence({ db: await getDb() });
+  const db = await getDb();
+  const presence = await getDataPresence({ db });
   if (!presence.hasServices) {
     return (
       <>
@@ -38,7 +39,8 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const { subjects, skipped } = listImpactSubjects(getStandards());
+  // The bootstrap runs in the server's upkeep (ensureImpactAnalyses), never for a reader.
+  const stored = await getStoredImpact({ db, windowDays });
   return (
     <>
       {header}
@@ -60,21 +62,35 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       <Card title="How to read this">
         <p className={styles.method}>{IMPACT_METHOD}</p>
       </Card>
-      {subjects.map((subject) => (
-        <Card
-          key={subjectKey(subject)}
-          title={subject.kind === 'check' ? `${subject.title} (${subject.id})` : `Level ${subject.level} or above`}
-          hint={subject.kind === 'check' ? `${subject.level} check` : 'level'}
-        >
-          <Widget label={subject.kind === 'check' ? subject.title : `Level ${subject.level}`} height={320}>
-            <SubjectImpact subject={subject} windowDays={windowDays} />
-          </Widget>
+      {stored === null ? (
+        <Card title="Being computed">
+          <p data-testid="impact-pending">
+            The analysis for {windowDays} days before and after is being computed from the latest data. It takes a minute or two after the server starts or the day changes; reload
+            this page then.
+          </p>
         </Card>
-      ))}
-      {skipped.length > 0 ? (
+      ) : (
+        <p className="muted" data-testid="impact-computed">
+          Computed {formatDateTime(stored.computedAt)}
+          {stored.current ? '.' : '; data changed since, and the analysis is being brought up to date.'}
+        </p>
+      )}
+      {stored?.impact.subjects.map((impact) => {
+        const { subject } = impact;
+        return (
+          <Card
+            key={subjectKey(subject)}
+            title={subject.kind === 'check' ? `${subject.title} (${subject.id})` : `Level ${subject.level} or above`}
+            hint={subject.kind === 'check' ? `${subject.level} check` : 'level'}
+          >
+            <SubjectImpact impact={impact} />
+          </Card>
+        );
+      })}
+      {stored && stored.impact.skipped.length > 0 ? (
         <Card title="Not analysed">
           <ul>
-            {skipped.map(({ check, reason }) => (
+            {stored.impact.skipped.map(({ check, reason }) => (
               <li key={check}>
                 <strong>{check}</strong>: {reason}.
               </li>

@@ -11,7 +11,7 @@ import { planServiceTodo, type ServiceTodo } from './plan-service-todo';
 export type ServiceTodoListing = { scorecard: ServiceScorecard; todo: ServiceTodo };
 
 /**
- * Services' scorecards (brought up to date first, see listServiceScorecards) with their to-do lists, each ordered
+ * Services' stored scorecards (see listServiceScorecards) with their to-do lists, each ordered
  * with the running campaigns that hold the service in scope: one team's, some services, or all, by name.
  */
 export const listServiceTodos = async ({ db, team, services, standards, now = new Date() }: { db: Executor; team?: string; services?: readonly string[]; standards: Standards; now?: Date }): Promise<ServiceTodoListing[]> => {

@@ -8,8 +8,8 @@ import { toCsv } from './to-csv';
  * The services table with their scorecards as CSV: one row per service (the rows of listScorecards, same filter),
  * its level, score and counts, then one column per check of the standards with that check's status.
  */
-export const buildScorecardsCsv = async ({ db, team, standards, now }: { db: Executor; team?: string; standards: Standards; now?: Date }) => {
-  const rows = await listScorecards({ db, team, standards, now });
+export const buildScorecardsCsv = async ({ db, team, standards }: { db: Executor; team?: string; standards: Standards }) => {
+  const rows = await listScorecards({ db, team, standards });
   const statuses = new Map((await loadLatestSnapshots(db, team)).map((row) => [row.service, row.statuses]));
   const checks = standards.checks.map((check) => check.id);
   return toCsv(

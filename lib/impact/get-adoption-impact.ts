@@ -1,33 +1,25 @@
-import { withSpan } from '../observability/trace';
-import { computeSubjectImpact, type SubjectImpact } from './compute-subject-impact';
-import { formatDay, loadImpactInputs, type ImpactRequest } from './load-impact-inputs';
-
-export type AdoptionImpact = {
-  history: { from: string; to: string };
-  method: string;
-  subjects: SubjectImpact[];
-  /** Checks not analysed, and why. */
-  skipped: { check: string; reason: string }[];
-};
-
-export const IMPACT_METHOD =
-  'Cohort: services passing vs failing a check today, over the same recent period. Before/after: for services that went from ' +
-  'fail to pass, the days before vs after they first passed, minus the change in services whose status never moved over ' +
-  'the same calendar weeks (difference in differences). Intervals: 95 % seeded bootstrap, resampling whole services. ' +
-  'A difference is called an improvement only when its whole interval is on one side of zero. This is observational data: ' +
-  'it shows association, not proof that the standard caused the change.';
+import { cacheByRevision } from '../db/cache-by-revision';
+import { describeStoredImpact } from './describe-stored-impact';
+import { getStoredImpact } from './get-stored-impact';
+import type { ImpactRequest } from './load-impact-inputs';
+import { measureAdoptionImpact, type AdoptionImpact } from './measure-adoption-impact';
 
 /**
- * Did adopting a golden-path check (or reaching a level) go with better delivery? For each check and level: a cohort
- * comparison and a before/after difference in differences, each per DORA figure with an interval and a sentence.
+ * The adoption-impact analysis a request asks for (the API and the CLI): from the stored analysis when it is kept
+ * ready and current (one check is cut out of it), otherwise measured, once per data revision however many ask.
  */
-export const getAdoptionImpact = (request: ImpactRequest): Promise<AdoptionImpact> =>
-  withSpan('waymark.impact', { 'waymark.check': request.check ?? 'all' }, async () => {
-    const inputs = await loadImpactInputs(request);
-    return {
-      history: { from: formatDay(inputs.start), to: formatDay(inputs.end - 86_400_000) },
-      method: IMPACT_METHOD,
-      subjects: inputs.subjects.map((subject) => computeSubjectImpact(inputs, subject)),
-      skipped: inputs.skipped,
-    };
-  });
+export const getAdoptionImpact = async (request: ImpactRequest): Promise<AdoptionImpact> => {
+  const { db, check, ...inputs } = request;
+  const named = describeStoredImpact(inputs);
+  const stored = named ? await getStoredImpact({ db, windowDays: inputs.windowDays ?? 30, now: inputs.now }) : null;
+  if (stored?.current) {
+    if (check === undefined) return stored.impact;
+    const subjects = stored.impact.subjects.filter(({ subject }) => subject.kind === 'check' && subject.id === check);
+    const skipped = stored.impact.skipped.filter((entry) => entry.check === check);
+    // An unknown check is refused by the measurement's own validation, with the same message.
+    if (subjects.length + skipped.length > 0) return { ...stored.impact, subjects, skipped };
+  }
+  if (request.standards || request.options || !named) return measureAdoptionImpact(request);
+  return cacheByRevision(db, `impact:${check ?? '*'}:${named}`, () => measureAdoptionImpact(request));
+};
+

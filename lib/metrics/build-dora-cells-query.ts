@@ -8,7 +8,7 @@ import { buildDoraCtes, type DoraCteOptions } from './build-dora-ctes';
 export const buildDoraCellsQuery = (options: DoraCteOptions): SQL => {
   // One cell (a figure, not a series or table): aggregate without GROUP BY, which spares sorting every sample by
   // constant keys before the percentiles sort them again.
-  const single = options.windows.length === 1 && !options.perService;
+  const single = options.windows.length === 1 && options.groupBy === 'scope';
   const keys = single ? sql`0 as w, ''::text as g` : sql`w, g`;
   const groupBy = single ? sql`` : sql`group by w, g`;
   return sql`${buildDoraCtes(options)},

@@ -6,8 +6,8 @@ export type DoraCteOptions = {
   scope: MetricsScope;
   /** Disjoint windows (one for a figure, one per bucket for a series), numbered by position as `w`. */
   windows: MetricsWindow[];
-  /** Group by service (`g` = service name) instead of pooling the scope (`g` = ''). */
-  perService: boolean;
+  /** Pool the scope (`g` = ''), or group it by service (`g` = service name) or by owning team (`g` = team name). */
+  groupBy: 'scope' | 'service' | 'team';
   settings: MetricsSettings;
   /** Read first shipments from metrics_first_shipments (built for this production pattern) instead of searching. */
   useRollup?: boolean;
@@ -26,11 +26,14 @@ export type DoraCteOptions = {
  * Ties between deployments finishing at the same instant are broken by id in byte order (`collate "C"`), so
  * "earlier" and "latest" are total orders and every answer is deterministic.
  */
-export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup = false }: DoraCteOptions): SQL => {
+export const buildDoraCtes = ({ scope, windows, groupBy, settings, useRollup = false }: DoraCteOptions): SQL => {
   const pattern = settings.productionEnvironmentPattern;
   const counted = (alias: string) => sql`${sql.raw(`${alias}.status = 'success' and ${alias}.finished_at is not null and ${alias}.environment ~*`)} ${pattern}`;
   const inScope = (column: string) => buildScopeCondition(scope, sql.raw(column));
-  const group = (column: string) => (perService ? sql.raw(column) : sql`''`);
+  // A team's figures pool its services' events: each event's group is its service's team (services without one are
+  // in no team's group).
+  const group = (column: string) =>
+    groupBy === 'service' ? sql.raw(column) : groupBy === 'team' ? sql`(select s.team from services s where s.name = ${sql.raw(column)})` : sql`''`;
   const labels = settings.reworkLabels.map((label) => label.toLowerCase());
   const labelled =
     labels.length === 0
@@ -48,7 +51,12 @@ export const buildDoraCtes = ({ scope, windows, perService, settings, useRollup 
   // makes it guess the size of a window and pick the wrong index for a team).
   const lo = sql`${new Date(Math.min(...windows.map((window) => window.from.getTime()))).toISOString()}::timestamptz`;
   const hi = sql`${new Date(Math.max(...windows.map((window) => window.to.getTime()))).toISOString()}::timestamptz`;
-  const groups = perService ? sql`select s.name as g from services s where ${inScope('s.name')}` : sql`select ''::text as g`;
+  const groups =
+    groupBy === 'service'
+      ? sql`select s.name as g from services s where ${inScope('s.name')}`
+      : groupBy === 'team'
+        ? sql`select distinct s.team as g from services s where s.team is not null and ${inScope('s.name')}`
+        : sql`select ''::text as g`;
   // Rollbacks and incidents naming a deployment are few next to an organization's D: for the whole organization read
   // them all and keep those of D; for a smaller scope look each of D's deployments up instead.
   const wholeOrg = 'org' in scope;

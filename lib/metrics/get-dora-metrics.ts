@@ -2,7 +2,7 @@ import type { Executor } from '../db/client';
 import { withSpan } from '../observability/trace';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
-import { prepareMetricsRollup } from './prepare-metrics-rollup';
+import { getRollupUsable } from './get-rollup-usable';
 import type { DoraMetrics, Edition, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { resolveDoraModel } from './resolve-dora-model';
@@ -28,7 +28,7 @@ export const getDoraMetrics = async ({ db, scope, window = getDefaultWindow(), s
     await validateMetricsRequest(db, { scope, window });
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
-    const useRollup = await prepareMetricsRollup(db, resolved);
-    const [cell] = await queryDoraCells(db, { scope, windows: [window], perService: false, settings: resolved, useRollup });
+    const useRollup = await getRollupUsable(db, resolved);
+    const [cell] = await queryDoraCells(db, { scope, windows: [window], groupBy: 'scope', settings: resolved, useRollup });
     return shapeDoraMetrics(cell!, scope, window, model);
   });

@@ -4,7 +4,7 @@ import { withSpan } from '../observability/trace';
 import { computeSeriesBuckets, type SeriesBucket } from './compute-series-buckets';
 import { formatWindowInstant } from './format-window-instant';
 import { getMetricsSettings } from './get-metrics-settings';
-import { prepareMetricsRollup } from './prepare-metrics-rollup';
+import { getRollupUsable } from './get-rollup-usable';
 import type { DoraMetrics, Edition, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { resolveDoraModel } from './resolve-dora-model';
@@ -50,8 +50,8 @@ export const getDoraSeries = async ({
     }
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
-    const useRollup = await prepareMetricsRollup(db, resolved);
-    const cells = await queryDoraCells(db, { scope, windows: buckets, perService: false, settings: resolved, useRollup });
+    const useRollup = await getRollupUsable(db, resolved);
+    const cells = await queryDoraCells(db, { scope, windows: buckets, groupBy: 'scope', settings: resolved, useRollup });
     const points = cells.map((cell) => {
       const span = buckets[cell.w]!;
       const { scope: _scope, ...figures } = shapeDoraMetrics(cell, scope, span, model);

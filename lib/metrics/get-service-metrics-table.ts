@@ -3,7 +3,7 @@ import { withSpan } from '../observability/trace';
 import { formatWindowInstant } from './format-window-instant';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
-import { prepareMetricsRollup } from './prepare-metrics-rollup';
+import { getRollupUsable } from './get-rollup-usable';
 import type { DoraMetrics, Edition, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { resolveDoraModel } from './resolve-dora-model';
@@ -39,8 +39,8 @@ export const getServiceMetricsTable = async ({
     await validateMetricsRequest(db, { scope, window });
     const resolved = getMetricsSettings(settings);
     const model = resolveDoraModel({ edition, benchmark });
-    const useRollup = await prepareMetricsRollup(db, resolved);
-    const cells = await queryDoraCells(db, { scope, windows: [window], perService: true, settings: resolved, useRollup });
+    const useRollup = await getRollupUsable(db, resolved);
+    const cells = await queryDoraCells(db, { scope, windows: [window], groupBy: 'service', settings: resolved, useRollup });
     const rows = cells.map((cell) => {
       const { scope: _scope, window: _window, ...figures } = shapeDoraMetrics(cell, { service: cell.g }, window, model);
       return { service: cell.g, ...figures };

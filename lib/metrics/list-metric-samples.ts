@@ -3,7 +3,7 @@ import type { Executor } from '../db/client';
 import { buildDoraCtes } from './build-dora-ctes';
 import { getMetricsSettings } from './get-metrics-settings';
 import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
-import { prepareMetricsRollup } from './prepare-metrics-rollup';
+import { getRollupUsable } from './get-rollup-usable';
 import { runMetricsQuery } from './run-metrics-query';
 import { validateMetricsRequest } from './validate-metrics-request';
 
@@ -38,10 +38,10 @@ export const listMetricSamples = async ({
 }): Promise<Map<string, ServiceMetricSamples>> => {
   await validateMetricsRequest(db, { scope, window });
   const resolved = getMetricsSettings(settings);
-  const useRollup = await prepareMetricsRollup(db, resolved);
+  const useRollup = await getRollupUsable(db, resolved);
   const rows = await runMetricsQuery<Row>(
     db,
-    sql`${buildDoraCtes({ scope, windows: [window], perService: false, settings: resolved, useRollup })}
+    sql`${buildDoraCtes({ scope, windows: [window], groupBy: 'scope', settings: resolved, useRollup })}
 select 'change' as kind, f.service, (extract(epoch from f.finished_at) * 1000)::float8 as at, f.lead_seconds as seconds, null::boolean as failed
 from first_shipped f where f.lead_seconds >= 0
 union all

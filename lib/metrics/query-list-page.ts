@@ -4,7 +4,7 @@ import { runMetricsQuery } from './run-metrics-query';
 import { buildDoraCtes, type DoraCteOptions } from './build-dora-ctes';
 
 export type ListQuery = {
-  ctes: Omit<DoraCteOptions, 'perService'>;
+  ctes: Omit<DoraCteOptions, 'groupBy'>;
   /** A query over the CTEs giving the rows to list, as `selected`. */
   selected: SQL;
   /** The output columns over `selected` (aliased `s`), with any joins after it. */
@@ -19,7 +19,7 @@ export type ListQuery = {
 export const queryListPage = async <T extends { id: string | null }>(db: Executor, query: ListQuery) => {
   const rows = await runMetricsQuery<T & { total: number }>(
     db,
-    sql`${buildDoraCtes({ ...query.ctes, perService: false })},
+    sql`${buildDoraCtes({ ...query.ctes, groupBy: 'scope' })},
 selected as (${query.selected})
 select t.total, p.*
 from (select count(*)::int as total from selected) t

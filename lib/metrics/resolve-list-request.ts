@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { Executor } from '../db/client';
 import { getDefaultWindow } from './get-default-window';
 import { getMetricsSettings } from './get-metrics-settings';
-import { prepareMetricsRollup } from './prepare-metrics-rollup';
+import { getRollupUsable } from './get-rollup-usable';
 import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { validateMetricsRequest } from './validate-metrics-request';
 
@@ -29,5 +29,5 @@ export const resolveListRequest = async <F>({ db, scope, window = getDefaultWind
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid list request', { details: problems });
   await validateMetricsRequest(db, { scope, window });
   const resolved = getMetricsSettings(settings);
-  return { window, limit, offset, settings: resolved, useRollup: await prepareMetricsRollup(db, resolved) };
+  return { window, limit, offset, settings: resolved, useRollup: await getRollupUsable(db, resolved) };
 };

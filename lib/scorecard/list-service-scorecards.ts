@@ -4,7 +4,6 @@ import { services } from '../db/schema';
 import type { FactKind } from '../domain/facts';
 import { getLatestFacts } from '../domain/record-facts';
 import { computeScorecardSummary, type StatusCounts } from './compute-scorecard-summary';
-import { ensureScorecardsFresh } from './ensure-scorecards-fresh';
 import { getStandards } from './get-standards';
 import { loadLatestCheckResults } from './load-latest-check-results';
 import type { Check, Standards } from './standards-schema';
@@ -50,14 +49,13 @@ const factKindOf = (check: Check): FactKind | null => {
   return null;
 };
 
-export type ListServiceScorecardsOptions = { db: Executor; team?: string; services?: readonly string[]; standards?: Standards; now?: Date; refresh?: boolean };
+export type ListServiceScorecardsOptions = { db: Executor; team?: string; services?: readonly string[]; standards?: Standards; now?: Date };
 
 /**
  * Full scorecards (every check with status, evidence, fix, exemption and facts age) for a team, some services or
- * all, after bringing stored results up to date. Checks come in level order, then in file order.
+ * all, as stored (ensureScorecardsFresh, run by writers and the server's upkeep, keeps them current). Checks come in level order, then in file order.
  */
-export const listServiceScorecards = async ({ db, team, services: only, standards = getStandards(), now = new Date(), refresh = true }: ListServiceScorecardsOptions): Promise<ServiceScorecard[]> => {
-  if (refresh) await ensureScorecardsFresh({ db, standards, now });
+export const listServiceScorecards = async ({ db, team, services: only, standards = getStandards(), now = new Date() }: ListServiceScorecardsOptions): Promise<ServiceScorecard[]> => {
   const described = await db
     .select({ name: services.name, team: services.team, lifecycle: services.lifecycle, tier: services.tier })
     .from(services)

@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
+import { cacheByRevision } from '../db/cache-by-revision';
 import type { Executor } from '../db/client';
 import { scorecardSnapshots, services } from '../db/schema';
 
-/** Each service's most recent daily snapshot, with the service's team and lifecycle; optionally one team's. */
-export const loadLatestSnapshots = async (db: Executor, team?: string) =>
+const readLatestSnapshots = (db: Executor, team?: string) =>
   db
     .selectDistinctOn([scorecardSnapshots.service], {
       service: scorecardSnapshots.service,
@@ -18,3 +18,10 @@ export const loadLatestSnapshots = async (db: Executor, team?: string) =>
     .innerJoin(services, eq(services.name, scorecardSnapshots.service))
     .where(team !== undefined ? eq(services.team, team) : undefined)
     .orderBy(scorecardSnapshots.service, desc(scorecardSnapshots.day));
+
+/**
+ * Each service's most recent daily snapshot, with the service's team and lifecycle; optionally one team's. Shared
+ * per data revision by every page that shows levels (callers must not mutate the rows).
+ */
+export const loadLatestSnapshots = (db: Executor, team?: string) =>
+  cacheByRevision(db, `latest-snapshots:${team ?? '*'}`, () => readLatestSnapshots(db, team));

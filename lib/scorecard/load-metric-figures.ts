@@ -1,7 +1,7 @@
 import type { Executor } from '../db/client';
 import { getDefaultWindow } from '../metrics/get-default-window';
 import { getMetricsSettings } from '../metrics/get-metrics-settings';
-import { prepareMetricsRollup } from '../metrics/prepare-metrics-rollup';
+import { ensureMetricsRollup } from '../metrics/ensure-metrics-rollup';
 import type { DoraMetrics } from '../metrics/metrics-types';
 import { queryDoraCells } from '../metrics/query-dora-cells';
 import { resolveDoraModel } from '../metrics/resolve-dora-model';
@@ -37,10 +37,10 @@ export const loadMetricFigures = async ({ db, standards, services, asOf }: LoadM
   if (lengths.length === 0 || services.length === 0) return figures;
   const settings = getMetricsSettings();
   const model = resolveDoraModel();
-  const useRollup = await prepareMetricsRollup(db, settings);
+  const useRollup = await ensureMetricsRollup(db, settings);
   for (const days of lengths) {
     const window = getDefaultWindow({ now: asOf, days });
-    const cells = await queryDoraCells(db, { scope: { services }, windows: [window], perService: true, settings, useRollup });
+    const cells = await queryDoraCells(db, { scope: { services }, windows: [window], groupBy: 'service', settings, useRollup });
     for (const cell of cells) {
       const byWindow = figures.get(cell.g);
       if (byWindow) byWindow[days] = toFigures(shapeDoraMetrics(cell, { service: cell.g }, window, model));

@@ -1,7 +1,7 @@
 import { and, between, gte, lte } from 'drizzle-orm';
 import { getConfig } from '../config/load-config';
 import { getMetricsSettings } from '../metrics/get-metrics-settings';
-import { prepareMetricsRollup } from '../metrics/prepare-metrics-rollup';
+import { ensureMetricsRollup } from '../metrics/ensure-metrics-rollup';
 import type { Executor } from '../db/client';
 import { checkResults, scorecardSnapshots } from '../db/schema';
 import { AppError } from '../errors';
@@ -35,7 +35,7 @@ export const rebuildScorecardHistory = async ({ db, standards = getStandards(), 
   const days = listBuckets(first, last, 'day').map(({ start }) => start);
   const config = getConfig().scorecard;
   // The rollup can only be built outside a transaction; built now, every day's metric figures below can read it.
-  await prepareMetricsRollup(db, getMetricsSettings());
+  await ensureMetricsRollup(db, getMetricsSettings());
   return withSpan('waymark.rebuild_scorecard_history', { 'waymark.days': days.length }, () =>
     db.transaction(async (tx) => {
       await lockScorecardEvaluation(tx);

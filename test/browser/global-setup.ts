@@ -9,6 +9,7 @@ import { ensureBuild } from './helpers/ensure-build';
 import { findChromium, INSTALL_HINT } from './helpers/find-chromium';
 import { ARTIFACTS, ROOT, SCREENSHOTS } from './helpers/paths';
 import { startServer } from './helpers/start-server';
+import { waitForAnalyses } from './helpers/wait-for-analyses';
 import { DEMO_SEED, WEBHOOK_SECRET } from './helpers/suite-constants';
 
 declare module 'vitest' {
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
 
   const server = await startServer({ root: ROOT, dataDir, logDir: ARTIFACTS, env: { GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } });
   log(`browser tests: server at ${server.url}`);
+  await waitForAnalyses(server.url);
   project.provide('baseUrl', server.url);
   project.provide('chromium', chromium);
   project.provide('writeToken', writeToken);

@@ -11,6 +11,7 @@ import { setDbHandle } from '../../lib/db/client';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { getDoraSeries } from '../../lib/metrics/get-dora-series';
 import { getServiceMetricsTable } from '../../lib/metrics/get-service-metrics-table';
+import { getTeamMetrics } from '../../lib/metrics/get-team-metrics';
 import { listChanges } from '../../lib/metrics/list-changes';
 import { listDeployments } from '../../lib/metrics/list-deployments';
 import { listIncidents } from '../../lib/metrics/list-incidents';
@@ -160,6 +161,13 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
     expect(table.rows[0]!.deploymentFrequency).toEqual({ deployments: 0, perDay: null, medianDeployDaysPerWeek: null, medianDeployDaysPerMonth: null, tier: null });
     const org = await getServiceMetricsTable({ db: db(), window });
     expect(org.rows.map((row) => row.service)).toEqual(['idle', 'ledger', 'payments', 'search']);
+  });
+
+  it('gives every team the figures of that team alone, in one statement grouped by team', async () => {
+    const teams = await getTeamMetrics({ db: db(), window });
+    expect([...teams.keys()]).toEqual(['core', 'discovery']);
+    for (const [team, figures] of teams) expect(figures).toEqual(await getDoraMetrics({ db: db(), scope: { team }, window }));
+    expect(teams.get('core')!.deploymentFrequency.deployments).toBeGreaterThan(teams.get('discovery')!.deploymentFrequency.deployments);
   });
 
   it('lists the deployments, changes and incidents behind each figure', async () => {

@@ -100,7 +100,7 @@ const ingest = async (db: Parameters<typeof importRecords>[0]) => {
 };
 
 const statusesOf = async (db: Parameters<typeof importRecords>[0], now: Date) => {
-  const cards = await listServiceScorecards({ db, standards, now, refresh: false });
+  const cards = await listServiceScorecards({ db, standards, now });
   return Object.fromEntries(cards.map((card) => [card.service, { level: card.level, ...Object.fromEntries(card.checks.map((check) => [check.id, check.status])) } as Record<string, string>]));
 };
 
@@ -135,7 +135,7 @@ describeEachBackend('a custom standards file with every rule kind', ({ db }) => 
     expect(statuses.sandbox).toMatchObject({ codeowners: 'skip', 'deploys-recently': 'fail', 'protected-main': 'unknown', sast: 'unknown' });
     expect(statuses.stale).toMatchObject({ level: 'unranked', codeowners: 'unknown', 'catalog-owner': 'unknown', tracing: 'unknown', 'deploys-recently': 'fail' });
 
-    const cards = new Map((await listServiceScorecards({ db: db(), standards, now: NOW, refresh: false })).map((card) => [card.service, card]));
+    const cards = new Map((await listServiceScorecards({ db: db(), standards, now: NOW })).map((card) => [card.service, card]));
     const check = (service: string, id: string) => cards.get(service)!.checks.find((candidate) => candidate.id === id)!;
     expect(check('legacy-billing', 'codeowners')).toMatchObject({
       exemption: { source: 'file', reason: 'Decommissioned in Q1', expires: '2026-12-31' },
@@ -150,7 +150,7 @@ describeEachBackend('a custom standards file with every rule kind', ({ db }) => 
     expect(cards.get('payments')!.score).toBe(1);
     expect(cards.get('legacy-billing')!.score).toBe(0);
 
-    const summary = new Map((await getCheckSummary({ db: db(), standards, now: NOW })).map((row) => [row.id, row]));
+    const summary = new Map((await getCheckSummary({ db: db(), standards })).map((row) => [row.id, row]));
     expect(summary.get('codeowners')).toMatchObject({ title: 'Code owners are declared', category: 'ownership', counts: { pass: 1, fail: 0, exempt: 1, skip: 1, unknown: 1 }, applicable: 3, passRate: 0.3333 });
     expect(summary.get('sast')).toMatchObject({ counts: { pass: 1, fail: 0, exempt: 0, skip: 0, unknown: 3 }, applicable: 4, passRate: 0.25 });
   });

@@ -11,6 +11,7 @@ import { GET as getScorecard } from '../../app/api/services/[name]/scorecard/rou
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { resetConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
+import { ensureScorecardsFresh } from '../../lib/scorecard/ensure-scorecards-fresh';
 import { countRows } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';
 import { factsRecord, importRecords, serviceRecord } from './helpers/ingest';
@@ -55,6 +56,8 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
       factsRecord('payments', collectedAt, { repository: { defaultBranch: 'main', headSha: 'abc', paths: ['CODEOWNERS'], files: {}, truncated: false } }),
       factsRecord('ledger', collectedAt, { repository: { defaultBranch: 'main', headSha: 'def', paths: ['README.md'], files: {}, truncated: false } }),
     ]);
+    // What the server's upkeep does after an import: reads only read what is stored.
+    await ensureScorecardsFresh({ db: db() });
   });
   afterEach(() => {
     delete process.env.WAYMARK_STANDARDS;

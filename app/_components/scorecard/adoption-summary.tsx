@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
 import { formatRate } from '@/lib/metrics/format-rate';
-import { getCheckSummary } from '@/lib/scorecard/get-check-summary';
+import { getAdoptionSummary } from '@/lib/scorecard/get-adoption-summary';
 import { getStandards } from '@/lib/scorecard/get-standards';
-import { listScorecards } from '@/lib/scorecard/list-scorecards';
 import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/states';
 import ui from '../ui/ui.module.css';
@@ -12,7 +11,7 @@ import styles from './scorecard.module.css';
 /** The overview's golden-path summary: how many services sit at each level today, and the checks failed most. */
 export async function AdoptionSummary({ team }: { team?: string }) {
   const db = await getDb();
-  const [scorecards, checks] = await Promise.all([listScorecards({ db, team }), getCheckSummary({ db, team })]);
+  const { scorecards, checks } = await getAdoptionSummary({ db, team });
   if (scorecards.length === 0) return <EmptyState title="No scorecards yet" />;
   const levels = ['unranked', ...getStandards().levels];
   const perLevel = levels.map((level) => ({ level, count: scorecards.filter((row) => row.level === level).length }));

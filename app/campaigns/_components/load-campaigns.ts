@@ -1,14 +1,12 @@
 import { getCampaignProgress } from '@/lib/campaigns/get-campaign-progress';
 import { getCampaign, listCampaigns } from '@/lib/campaigns/list-campaigns';
 import { getDb } from '@/lib/db/client';
-import { ensureScorecardsFresh } from '@/lib/scorecard/ensure-scorecards-fresh';
 import { getStandards } from '@/lib/scorecard/get-standards';
 
-/** Every campaign with its progress, after bringing the scorecards up to date (the snapshots they read). */
+/** Every campaign with its progress, from the stored snapshots (the server's upkeep keeps them current). */
 export const loadCampaignProgresses = async () => {
   const db = await getDb();
   const standards = getStandards();
-  await ensureScorecardsFresh({ db, standards });
   const campaigns = await listCampaigns({ db, standards });
   return { standards, progresses: await Promise.all(campaigns.map((campaign) => getCampaignProgress({ db, campaign, standards }))) };
 };
@@ -19,6 +17,5 @@ export const loadCampaignProgress = async (name: string) => {
   const standards = getStandards();
   const campaign = await getCampaign({ db, standards, name });
   if (!campaign) return null;
-  await ensureScorecardsFresh({ db, standards });
   return { standards, progress: await getCampaignProgress({ db, campaign, standards }) };
 };

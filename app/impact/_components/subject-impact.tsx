@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { computeSubjectImpact } from '@/lib/impact/compute-subject-impact';
-import { subjectKey, type Subject } from '@/lib/impact/list-impact-subjects';
+import type { SubjectImpact as Analysis } from '@/lib/impact/compute-subject-impact';
+import { subjectKey } from '@/lib/impact/list-impact-subjects';
 import { EffectTable } from './effect-table';
-import { loadInputs } from './load-inputs';
 import styles from './impact.module.css';
 import { servicePath } from '@/lib/links/name-path';
 
@@ -10,10 +9,9 @@ const serviceLink = (service: string) => <Link href={servicePath(service)}>{serv
 
 const joinNodes = (nodes: React.ReactNode[]) => nodes.flatMap((node, index) => (index === 0 ? [node] : [', ', node]));
 
-/** One check's (or level's) before/after and cohort comparisons. */
-export async function SubjectImpact({ subject, windowDays }: { subject: Subject; windowDays: number }) {
-  const impact = computeSubjectImpact(await loadInputs(windowDays), subject);
-  const { adoption, cohort } = impact;
+/** One check's (or level's) before/after and cohort comparisons, as stored by the analysis. */
+export function SubjectImpact({ impact }: { impact: Analysis }) {
+  const { subject, adoption, cohort } = impact;
   const what = subject.kind === 'check' ? 'adopting' : `reaching ${subject.level}`;
   return (
     <div className={styles.subject} data-subject={subjectKey(subject)}>

@@ -5,7 +5,6 @@ import { getDb } from '@/lib/db/client';
 import { teamPath } from '@/lib/links/name-path';
 import { formatRate } from '@/lib/metrics/format-rate';
 import { getMaturityReport, type MaturityTeam } from '@/lib/reports/get-maturity-report';
-import { ensureScorecardsFresh } from '@/lib/scorecard/ensure-scorecards-fresh';
 import { getStandards } from '@/lib/scorecard/get-standards';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
@@ -77,7 +76,6 @@ export default async function MaturityReportPage({ searchParams }: { searchParam
   const window = toWindow(filters);
   const db = await getDb();
   const standards = getStandards();
-  await ensureScorecardsFresh({ db, standards });
   const report = await getMaturityReport({ db, from: window.from, to: new Date(window.to.getTime() - 1), standards });
   const levels = report.levels;
   const target = standards.levels[1] ?? standards.levels[0]!;

@@ -5,7 +5,7 @@ import { formatDeployFrequency } from '@/lib/metrics/format-deploy-frequency';
 import { formatRate } from '@/lib/metrics/format-rate';
 import { formatScore } from '@/lib/metrics/format-score';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
-import { getDoraMetrics } from '@/lib/metrics/get-dora-metrics';
+import { getTeamMetrics } from '@/lib/metrics/get-team-metrics';
 import type { DoraMetrics, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { UNRANKED } from '@/lib/scorecard/compute-scorecard-summary';
 import { getStandards } from '@/lib/scorecard/get-standards';
@@ -41,11 +41,8 @@ export async function TeamsTable({ window }: { window: MetricsWindow }) {
       </EmptyState>
     );
   }
-  // One pooled query per team: teams are few, and a team's figures pool its services' events (not an average of them).
-  const [scorecards, metrics] = await Promise.all([
-    listScorecards({ db }),
-    Promise.all(teams.map((team) => getDoraMetrics({ db, scope: { team: team.name }, window }))),
-  ]);
+  // One statement grouped by team: a team's figures pool its services' events (not an average of them).
+  const [scorecards, metrics] = await Promise.all([listScorecards({ db }), getTeamMetrics({ db, window })]);
   const levels = [...getStandards().levels].reverse().concat(UNRANKED);
   const describeLevels = (team: string) =>
     levels
@@ -53,6 +50,9 @@ export async function TeamsTable({ window }: { window: MetricsWindow }) {
       .filter(([, count]) => count > 0)
       .map(([level, count]) => `${count} ${level}`)
       .join(' · ') || '—';
-  const rows = teams.map((team, index) => ({ ...team, metrics: metrics[index]!, levels: describeLevels(team.name) }));
+  const rows = teams.flatMap((team) => {
+    const figures = metrics.get(team.name);
+    return figures ? [{ ...team, metrics: figures, levels: describeLevels(team.name) }] : [];
+  });
   return <DataTable columns={COLUMNS} rows={rows} rowKey={(team) => team.name} caption="Teams, their services and delivery figures" captionHidden testId="teams-table" />;
 }

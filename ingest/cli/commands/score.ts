@@ -82,7 +82,7 @@ export const scoreCommand = defineCommand({
     await db
       .transaction(async (tx) => {
         evaluation = await evaluateScorecards({ db: tx, standards, services: names });
-        cards = names && names.length === 0 ? [] : await listServiceScorecards({ db: tx, standards, services: names, refresh: false });
+        cards = names && names.length === 0 ? [] : await listServiceScorecards({ db: tx, standards, services: names });
         if (dryRun) throw rollback;
       })
       .catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
 import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
+import { startAnalysisRefresh } from '../../../lib/impact/start-analysis-refresh';
 import { startWorker } from '../../worker/start-worker';
 import { defineCommand } from '../command';
 
@@ -82,6 +83,7 @@ export const serveCommand = defineCommand({
     // Statistics first: on a fresh embedded database the demo or an import has just filled the tables the scorecards read.
     const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
+    const stopAnalysisRefresh = startAnalysisRefresh({ db: handle.db });
 
     await new Promise<void>((resolveStop) => {
       const stop = (signal: string) => {
@@ -92,6 +94,7 @@ export const serveCommand = defineCommand({
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
+    await stopAnalysisRefresh();
     await stopScorecardRefresh();
     await stopStatisticsUpkeep();
     await queue.stop();

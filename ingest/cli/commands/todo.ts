@@ -1,6 +1,7 @@
 import { listServiceTodos, type ServiceTodoListing } from '../../../lib/campaigns/list-service-todos';
 import type { TodoItem } from '../../../lib/campaigns/plan-service-todo';
 import { AppError } from '../../../lib/errors';
+import { ensureScorecardsFresh } from '../../../lib/scorecard/ensure-scorecards-fresh';
 import { getStandards } from '../../../lib/scorecard/get-standards';
 import { usageError } from '../cli-error';
 import { defineCommand } from '../command';
@@ -48,7 +49,10 @@ export const todoCommand = defineCommand({
     const team = values.team as string | undefined;
     if ((service === undefined) === (team === undefined)) throw usageError('give --service or --team');
     const { db } = await openCommandDb('todo');
-    const listings = await listServiceTodos({ db, services: service !== undefined ? [service] : undefined, team, standards: getStandards() });
+    const standards = getStandards();
+    // The command is its own upkeep step: no server may be running to re-evaluate on a new day or changed standards.
+    await ensureScorecardsFresh({ db, standards });
+    const listings = await listServiceTodos({ db, services: service !== undefined ? [service] : undefined, team, standards });
     if (listings.length === 0) throw new AppError('NOT_FOUND', service !== undefined ? `No service named "${service}"` : `Team "${team}" owns no service`);
     stdout.write(values.json ? `${JSON.stringify(listings, null, 2)}\n` : `${listings.map(describeTodo).join('\n\n')}\n`);
   },

@@ -5,3 +5,4 @@ export * from './meta';
 export * from './metrics';
 export * from './raw';
 export * from './scorecard';
+export * from './revision';

@@ -34,7 +34,21 @@ const waitForHealth = async (url: string, child: ChildProcess, logPath: string, 
 };
 
 /** Starts `waymark serve` (the production server, which owns the embedded database) and waits until it is healthy. */
-export const startServer = async ({ root, dataDir, logDir, logName = 'server.log', env = {} }: { root: string; dataDir: string; logDir: string; logName?: string; env?: Record<string, string> }): Promise<RunningServer> => {
+export const startServer = async ({
+  root,
+  dataDir,
+  logDir,
+  logName = 'server.log',
+  env = {},
+  timeoutMs = 120_000,
+}: {
+  root: string;
+  dataDir: string;
+  logDir: string;
+  logName?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningServer> => {
   const port = await findFreePort();
   const logPath = join(logDir, logName);
   const log = createWriteStream(logPath);
@@ -57,7 +71,7 @@ export const startServer = async ({ root, dataDir, logDir, logName = 'server.log
       child.kill('SIGTERM');
     });
   try {
-    await waitForHealth(url, child, logPath, 120_000);
+    await waitForHealth(url, child, logPath, timeoutMs);
   } catch (error) {
     await stop();
     throw error;

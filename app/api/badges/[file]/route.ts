@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     // Next has decoded the parameter once; decoding again would answer `a%252Fb.svg` for the service `a/b`.
     const service = file.replace(/\.svg$/i, '');
     const standards = getStandards();
-    const level = await getServiceLevel({ db, service, standards });
+    const level = await getServiceLevel({ db, service });
     if (level === null) return svg(renderBadgeSvg({ service, level: 'unknown' }), 404, 'no-store');
     return svg(renderBadgeSvg({ service, level, levels: standards.levels }), 200, 'public, max-age=300');
   });

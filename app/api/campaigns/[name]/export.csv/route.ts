@@ -5,7 +5,6 @@ import { buildCampaignCsv } from '@/lib/export/build-campaign-csv';
 import { csvResponse } from '@/lib/http/csv-response';
 import { handleReadRequest } from '@/lib/http/handle-read-request';
 import { decodeNameSegment } from '@/lib/links/name-path';
-import { ensureScorecardsFresh } from '@/lib/scorecard/ensure-scorecards-fresh';
 import { getStandards } from '@/lib/scorecard/get-standards';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +16,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
     const standards = getStandards();
     const campaign = await getCampaign({ db, standards, name });
     if (!campaign) throw new AppError('NOT_FOUND', `No campaign named "${name}"`);
-    await ensureScorecardsFresh({ db, standards });
     return csvResponse(`waymark-campaign-${campaign.name}.csv`, buildCampaignCsv(await getCampaignProgress({ db, campaign, standards })));
   });
 }
