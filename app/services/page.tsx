@@ -13,6 +13,7 @@ import { resolveWindow } from '../_components/filters/resolve-window';
 import { formatWindow } from '../_components/format/format-window';
 import { Card } from '../_components/ui/card';
 import type { SortDirection } from '../_components/ui/sort-header';
+import { DownloadCsv } from '../_components/ui/download-csv';
 import { SERVICE_COLUMNS, ServicesTable } from './_components/services-table';
 
 export const dynamic = 'force-dynamic';
@@ -37,7 +38,14 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       {presence.hasServices ? (
         <>
           <SearchBox action="/services" query={query} label="Find a service" placeholder="Name, team or repository" keep={{ sort, dir, ...rangeParams(filters, defaultDays) }} />
-          <Card title="All services" hint={`Figures over ${formatWindow(window)}`}>
+          <Card
+            title="All services"
+            hint={
+              <>
+                Figures over {formatWindow(window)} <DownloadCsv action="/api/scorecards/export.csv" params={{}} label="Download scorecards (CSV)" />
+              </>
+            }
+          >
             <Widget label="Services" height={400}>
               <ServicesTable query={query} sort={sort} dir={dir} window={window} href={href} />
             </Widget>

@@ -10,6 +10,7 @@ import { Card } from '../_components/ui/card';
 import { ConnectSource } from '../_components/ui/connect-source';
 import { PageHeader } from '../_components/ui/page-header';
 import { Widget } from '../_components/ui/widget';
+import { DownloadCsv } from '../_components/ui/download-csv';
 import { TeamsTable } from './_components/teams-table';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +25,14 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Teams" lede="Each team's services, delivery figures and golden-path levels." actions={<FilterBar action="/teams" filters={filters} defaultDays={defaultDays} compact />} />
       {presence.hasServices ? (
-        <Card title="All teams" hint={`Figures over ${formatWindow(window)}`}>
+        <Card
+          title="All teams"
+          hint={
+            <>
+              Figures over {formatWindow(window)} <DownloadCsv action="/api/metrics/teams/export.csv" params={{ from: window.from.toISOString(), to: window.to.toISOString() }} label="Download DORA figures (CSV)" />
+            </>
+          }
+        >
           <Widget label="Teams" height={300}>
             <TeamsTable window={window} />
           </Widget>

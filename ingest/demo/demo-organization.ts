@@ -78,10 +78,11 @@ export const DEMO_SERVICES: DemoService[] = [
   { name: 'rate-limiter', team: 'platform', language: 'go', tier: 2, profile: 'elite', pace: 0.4, standards: GOLD },
   // payments: typical; two services adopt the golden deploy workflow, one adopts tracing.
   { name: 'payments-api', team: 'payments', language: 'node', tier: 1, profile: 'high', standards: with_(TYPICAL, { goldenDeploy: 55 }) },
-  { name: 'billing-service', team: 'payments', language: 'node', tier: 1, profile: 'high', pace: 0.9, standards: with_(TYPICAL, { goldenDeploy: 95 }) },
+  // billing and ledger adopt tracing late, under the demo's OpenTelemetry campaign (lib/demo/demo-campaigns.ts).
+  { name: 'billing-service', team: 'payments', language: 'node', tier: 1, profile: 'high', pace: 0.9, standards: with_(TYPICAL, { goldenDeploy: 95, tracing: 168 }) },
   { name: 'invoicing-service', team: 'payments', language: 'node', tier: 2, profile: 'high', pace: 0.8, standards: with_(TYPICAL, { tracing: 45 }) },
   { name: 'fraud-detection', team: 'payments', language: 'python', tier: 1, profile: 'high', pace: 0.9, standards: TYPICAL },
-  { name: 'ledger-service', team: 'payments', language: 'node', tier: 1, profile: 'high', pace: 0.7, standards: with_(TYPICAL, { dependencyUpdates: 80 }) },
+  { name: 'ledger-service', team: 'payments', language: 'node', tier: 1, profile: 'high', pace: 0.7, standards: with_(TYPICAL, { dependencyUpdates: 80, tracing: 156 }) },
   { name: 'payouts-service', team: 'payments', language: 'node', tier: 2, profile: 'high', pace: 0.8, standards: with_(TYPICAL, { dependencyUpdates: true }) },
   { name: 'refunds-service', team: 'payments', language: 'node', tier: 2, profile: 'high', pace: 0.7, standards: with_(TYPICAL, { tracing: true }) },
   // catalog: typical.

@@ -18,7 +18,8 @@
  *   drops to 45 % of what it was. Adopters (day of the 180): payments-api 55, search-service 70, loyalty-service 85,
  *   billing-service 95, orders-service 110, returns-service 125. tracking-api stays on @v1, which does not pass.
  * - tracing adoption (@opentelemetry/api in package.json) has NO effect: invoicing-service 45, catalog-api 60,
- *   shipping-service 75, inventory-service 90, email-campaigns 100, referral-service 120.
+ *   shipping-service 75, inventory-service 90, email-campaigns 100, referral-service 120, and late, under the demo's
+ *   OpenTelemetry campaign, ledger-service 156 and billing-service 168.
  * - dependency-updates adoption (renovate.json or .github/dependabot.yml) has NO effect: reviews-service 50,
  *   marketing-site 65, ledger-service 80, warehouse-sync 105, tracking-api 130.
  * - Other adoptions, also without effect: recommendations sets spec.owner on day 40, tracking-api adds CODEOWNERS on

@@ -13,11 +13,14 @@ const duration = (seconds: number, inDays: boolean) => {
   return inDays ? `${(hours / 24).toFixed(1)} days` : `${hours.toFixed(1)} h`;
 };
 
-/** A difference in the metric's own unit, without sign: "9.5 h", "0.4 deploys per service per week", "6.1 percentage points". */
-export const formatEffectSize = (metric: ImpactMetric, value: number, scale = value) => {
+/**
+ * A difference in the metric's own unit, without sign: "9.5 h", "0.4 deploys per service per week", "6.1 percentage
+ * points"; `short` for a chart's axis: "9.5 h", "0.40/wk", "6.1 pp".
+ */
+export const formatEffectSize = (metric: ImpactMetric, value: number, scale = value, short = false) => {
   if (metric === 'leadTimeP50Seconds' || metric === 'recoveryTimeP50Seconds') return duration(value, Math.abs(scale) >= 48 * 3600);
-  if (metric === 'changeFailureRate') return `${(Math.abs(value) * 100).toFixed(1)} percentage points`;
-  return `${(Math.abs(value) * 7).toFixed(2)} deploys per service per week`;
+  if (metric === 'changeFailureRate') return `${(Math.abs(value) * 100).toFixed(1)} ${short ? 'pp' : 'percentage points'}`;
+  return `${(Math.abs(value) * 7).toFixed(2)}${short ? '/wk' : ' deploys per service per week'}`;
 };
 
 const direction = (metric: ImpactMetric, value: number) => {

@@ -25,3 +25,4 @@ export const nameFromPageParam = (param: string) => {
 
 export const servicePath = (name: string) => `/services/${encodeNameSegment(name)}`;
 export const teamPath = (name: string) => `/teams/${encodeNameSegment(name)}`;
+export const campaignPath = (name: string) => `/campaigns/${encodeNameSegment(name)}`;

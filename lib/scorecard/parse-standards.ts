@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import type { z } from 'zod';
 import { stableHash } from '../domain/stable-hash';
 import { AppError } from '../errors';
+import { findCampaignProblems } from '../campaigns/find-campaign-problems';
 import { computeCheckHash } from './compute-check-hash';
 import { ZStandardsFile, type Check, type Standards } from './standards-schema';
 
@@ -31,11 +32,15 @@ const formatKey = (path: Path) =>
 /** `checks[3] (id: protected-main)`: the check a problem is in, by position and id, so it can be found either way. */
 const describeOwner = (raw: unknown, path: Path): { owner: string; rest: Path } | null => {
   const [section, index, ...rest] = path;
-  if ((section !== 'checks' && section !== 'exemptions') || typeof index !== 'number') return null;
+  if ((section !== 'checks' && section !== 'exemptions' && section !== 'campaigns') || typeof index !== 'number') return null;
   const item = (raw as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
   if (section === 'checks') {
     const id = typeof item?.id === 'string' ? item.id : null;
     return { owner: `check ${id ? `"${id}"` : `#${index + 1} (no id)`} (checks[${index}])`, rest };
+  }
+  if (section === 'campaigns') {
+    const name = typeof item?.name === 'string' ? item.name : null;
+    return { owner: `campaign ${name ? `"${name}"` : `#${index + 1} (no name)`} (campaigns[${index}])`, rest };
   }
   const what = item && typeof item.service === 'string' && typeof item.check === 'string' ? ` (${item.service}/${item.check})` : '';
   return { owner: `exemptions[${index}]${what}`, rest };
@@ -104,6 +109,7 @@ export const parseStandards = (source: string, origin: string): Standards => {
   file.exemptions.forEach((exemption, index) => {
     if (!seen.has(exemption.check)) details.push(problem(['exemptions', index, 'check'], `no check has the id "${exemption.check}"`));
   });
+  details.push(...findCampaignProblems(file, problem));
   if (details.length > 0) throw new AppError('CONFIG_INVALID', `Invalid standards file ${origin}`, { details: sortByLine(details) });
 
   const checks: Check[] = file.checks.map((check) => ({ ...check, title: check.title ?? check.id, hash: computeCheckHash(check) }));
@@ -112,6 +118,7 @@ export const parseStandards = (source: string, origin: string): Standards => {
     levels: file.levels,
     checks,
     exemptions: file.exemptions,
+    campaigns: file.campaigns,
     hash: stableHash({ levels: file.levels, checks: checks.map((check) => check.hash) }).slice(0, 16),
     revision: stableHash(file).slice(0, 16),
     origin,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCampaign, type CampaignDefinition } from '../campaigns/campaign-schema';
 
 /** The DORA figures a `metric` rule may name, each mapped onto a field of getDoraMetrics (lib/metrics). */
 export const METRIC_NAMES = [
@@ -119,6 +120,7 @@ export const ZStandardsFile = z.strictObject({
   levels: z.array(slug).min(1, { error: 'needs at least one level' }),
   checks: z.array(ZCheck).min(1, { error: 'needs at least one check' }),
   exemptions: z.array(ZFileExemption).default([]),
+  campaigns: z.array(ZCampaign).default([]),
 });
 
 export type StandardsFile = z.output<typeof ZStandardsFile>;
@@ -135,6 +137,8 @@ export type Standards = {
   levels: string[];
   checks: Check[];
   exemptions: FileExemption[];
+  /** Campaigns defined in the file (see lib/campaigns). */
+  campaigns: CampaignDefinition[];
   /** Hash of the levels and every check's hash: changes whenever any rule changes. */
   hash: string;
   /** Hash of the whole file as parsed (titles and exemptions too): a re-evaluation is due when it changes. */

@@ -13,6 +13,9 @@ import IngestPage from '../../app/ingest/page';
 import DeploymentsPage from '../../app/activity/deployments/page';
 import ChangesPage from '../../app/activity/changes/page';
 import IncidentsPage from '../../app/activity/incidents/page';
+import CampaignsPage from '../../app/campaigns/page';
+import CampaignPage from '../../app/campaigns/[name]/page';
+import MaturityReportPage from '../../app/reports/maturity/page';
 import { GET as healthRoute } from '../../app/api/health/route';
 import { GET as metricsRoute } from '../../app/api/metrics/route';
 import { GET as seriesRoute } from '../../app/api/metrics/series/route';
@@ -24,6 +27,9 @@ import { GET as serviceScorecardRoute } from '../../app/api/services/[name]/scor
 import { GET as badgeRoute } from '../../app/api/badges/[file]/route';
 import { GET as exemptionsRoute } from '../../app/api/exemptions/route';
 import { GET as impactRoute } from '../../app/api/impact/route';
+import { GET as scorecardsCsvRoute } from '../../app/api/scorecards/export.csv/route';
+import { GET as teamMetricsCsvRoute } from '../../app/api/metrics/teams/export.csv/route';
+import { GET as campaignCsvRoute } from '../../app/api/campaigns/[name]/export.csv/route';
 import { loadDemoOrganization } from '../../ingest/demo/load-demo-organization';
 import { setDbHandle } from '../../lib/db/client';
 import { queryRows } from '../../lib/db/query-rows';
@@ -38,8 +44,8 @@ import { describeEachBackend } from '../helpers/test-db';
 type Page = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => unknown;
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-const PAGES: Record<string, unknown> = { '': OverviewPage, 'dora/': DoraPage, 'teams/': TeamsPage, 'teams/[team]/': TeamPage, 'services/': ServicesPage, 'services/[name]/': ServicePage, 'adoption/': AdoptionPage, 'impact/': ImpactPage, 'standards/': StandardsPage, 'ingest/': IngestPage, 'activity/deployments/': DeploymentsPage, 'activity/changes/': ChangesPage, 'activity/incidents/': IncidentsPage };
-const ROUTES: Record<string, unknown> = { 'health/': healthRoute, 'metrics/': metricsRoute, 'metrics/series/': seriesRoute, 'metrics/deployments/': deploymentsRoute, 'metrics/changes/': changesRoute, 'metrics/incidents/': incidentsRoute, 'scorecards/': scorecardsRoute, 'services/[name]/scorecard/': serviceScorecardRoute, 'badges/[file]/': badgeRoute, 'exemptions/': exemptionsRoute, 'impact/': impactRoute };
+const PAGES: Record<string, unknown> = { '': OverviewPage, 'dora/': DoraPage, 'teams/': TeamsPage, 'teams/[team]/': TeamPage, 'services/': ServicesPage, 'services/[name]/': ServicePage, 'adoption/': AdoptionPage, 'impact/': ImpactPage, 'standards/': StandardsPage, 'ingest/': IngestPage, 'activity/deployments/': DeploymentsPage, 'activity/changes/': ChangesPage, 'activity/incidents/': IncidentsPage, 'campaigns/': CampaignsPage, 'campaigns/[name]/': CampaignPage, 'reports/maturity/': MaturityReportPage };
+const ROUTES: Record<string, unknown> = { 'health/': healthRoute, 'metrics/': metricsRoute, 'metrics/series/': seriesRoute, 'metrics/deployments/': deploymentsRoute, 'metrics/changes/': changesRoute, 'metrics/incidents/': incidentsRoute, 'scorecards/': scorecardsRoute, 'services/[name]/scorecard/': serviceScorecardRoute, 'badges/[file]/': badgeRoute, 'exemptions/': exemptionsRoute, 'impact/': impactRoute, 'scorecards/export.csv/': scorecardsCsvRoute, 'metrics/teams/export.csv/': teamMetricsCsvRoute, 'campaigns/[name]/export.csv/': campaignCsvRoute };
 const page = (path: string) => PAGES[path] as Page;
 const route = (path: string) => ROUTES[path] as Route;
 
@@ -86,6 +92,9 @@ describeEachBackend('reads never write', ({ db, handle }) => {
       ['activity/deployments/', {}, { failed: 'true' }],
       ['activity/changes/', {}, {}],
       ['activity/incidents/', {}, {}],
+      ['campaigns/', {}, {}],
+      ['campaigns/[name]/', { name: 'otel-tier-1' }, {}],
+      ['reports/maturity/', {}, {}],
     ];
     for (const [path, params, searchParams] of pages) {
       const rendered = page(path)({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
@@ -105,6 +114,9 @@ describeEachBackend('reads never write', ({ db, handle }) => {
       ['exemptions/', '', {}],
       ['impact/', '', {}],
       ['impact/', '?check=readme&windowDays=14', {}],
+      ['scorecards/export.csv/', '', {}],
+      ['metrics/teams/export.csv/', '', {}],
+      ['campaigns/[name]/export.csv/', '', { name: 'otel-tier-1' }],
     ];
     for (const [path, query, params] of reads) {
       const response = await route(path)(new Request(`http://localhost/api/${path}${query}`), { params: Promise.resolve(params) });

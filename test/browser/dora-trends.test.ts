@@ -25,14 +25,15 @@ describeInBrowser('DORA trends', (session) => {
     await page.close();
   });
 
-  it('applies filters through the URL, and the figures follow', async () => {
+  it('applies filters through the URL as they change, and the figures follow', async () => {
     const page = await session().open('/dora');
     const before = await readTiles(page);
     await page.getByLabel('Team').selectOption('fulfillment');
     await page.getByLabel('Time range').selectOption('180d');
     await page.getByLabel('Granularity').selectOption('month');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForURL(/team=fulfillment/);
+    // Each choice applies as it changes: no Apply button.
+    await expect(page.getByRole('button', { name: 'Apply' }).count()).resolves.toBe(0);
+    await page.waitForURL((url) => url.searchParams.get('team') === 'fulfillment' && url.searchParams.get('bucket') === 'month');
     const url = new URL(page.url());
     expect(url.searchParams.get('range')).toBe('180d');
     expect(url.searchParams.get('bucket')).toBe('month');

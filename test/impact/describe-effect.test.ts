@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEffect } from '../../lib/impact/describe-effect';
+import { describeEffect, formatEffectSize } from '../../lib/impact/describe-effect';
 import type { EffectEstimate } from '../../lib/impact/impact-types';
 
 const estimate = (metric: EffectEstimate['metric'], verdict: EffectEstimate['verdict'], effect: EffectEstimate['effect'], reason: string | null = null): EffectEstimate => ({
@@ -33,5 +33,15 @@ describe('describeEffect', () => {
     expect(describeEffect('adoption', estimate('recoveryTimeP50Seconds', 'not_enough_data', null, 'needs at least 10 events in each window (fewest: 6)'))).toBe(
       'Not enough data on median recovery time: needs at least 10 events in each window (fewest: 6).',
     );
+  });
+});
+
+describe('formatEffectSize', () => {
+  it('has short units for a plot scale', () => {
+    expect(formatEffectSize('leadTimeP50Seconds', -9.5 * 3600, 9.5 * 3600, true)).toBe('9.5 h');
+    expect(formatEffectSize('leadTimeP50Seconds', 72 * 3600, 72 * 3600, true)).toBe('3.0 days');
+    expect(formatEffectSize('changeFailureRate', 0.061, 0.061, true)).toBe('6.1 pp');
+    expect(formatEffectSize('deploymentsPerServiceDay', 0.0571, 0.0571, true)).toBe('0.40/wk');
+    expect(formatEffectSize('changeFailureRate', 0.061)).toBe('6.1 percentage points');
   });
 });

@@ -3,21 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetConfig } from '../../lib/config/load-config';
-import { isAppError } from '../../lib/errors';
 import { DEFAULT_STANDARDS_YAML } from '../../lib/scorecard/default-standards';
 import { getFactFileGlobs } from '../../lib/scorecard/get-fact-file-globs';
 import { getStandards } from '../../lib/scorecard/get-standards';
 import { parseStandards } from '../../lib/scorecard/parse-standards';
-
-const problemsOf = (source: string) => {
-  try {
-    parseStandards(source, 'golden-path.yaml');
-  } catch (error) {
-    if (isAppError(error)) return error.details;
-    throw error;
-  }
-  throw new Error('expected the standards to be refused');
-};
+import { problemsOf } from '../helpers/standards-problems';
 
 const VALID = `version: 1
 levels: [bronze, silver]

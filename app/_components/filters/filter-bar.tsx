@@ -2,6 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import uiStyles from '../ui/ui.module.css';
 import styles from './filter-bar.module.css';
+import { SubmitOnChange } from './submit-on-change';
 import { RANGE_OPTIONS, type DashboardFilters } from './read-filters';
 
 type FilterBarProps = {
@@ -34,8 +35,8 @@ function ChoiceField({ label, name, value, allLabel, options }: { label: string;
 }
 
 /**
- * The filters of a view as a GET form: applying it changes the URL (so the view can be shared and the back button
- * works), and it works without JavaScript. next/form turns the submit into a client-side navigation.
+ * The filters of a view as a GET form: a choice applies as it changes and changes the URL (so the view can be shared
+ * and the back button works); without JavaScript an Apply button does it. next/form makes it a client-side navigation.
  */
 const rangeLabel = (days: number) => (days === 365 ? 'Last year' : days === 730 ? 'Last 2 years' : `Last ${days} days`);
 
@@ -81,9 +82,13 @@ export function FilterBar({ action, filters, defaultDays, teams, services, showB
         </label>
       ) : null}
       {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      <button type="submit" className={`${uiStyles.button} ${uiStyles.buttonPrimary}`}>
-        Apply
-      </button>
+      <SubmitOnChange />
+      {/* Choices apply as they change; without JavaScript the form needs its button. */}
+      <noscript>
+        <button type="submit" className={`${uiStyles.button} ${uiStyles.buttonPrimary}`}>
+          Apply
+        </button>
+      </noscript>
       <Link href={action} className={styles.reset}>
         Reset
       </Link>

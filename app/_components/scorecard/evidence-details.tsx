@@ -1,24 +1,22 @@
 import type { Evidence } from '@/lib/scorecard/scorecard-types';
+import { describeEvidence } from './describe-evidence';
 import styles from './scorecard.module.css';
 
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** A check's evidence: its one-line summary, then what it rests on (file and line, API answer, metric value). */
+/** A check's evidence: its one-line summary in words, then what it rests on (file and line, settings, times). */
 export function EvidenceDetails({ evidence }: { evidence: Evidence }) {
-  const { summary, ...details } = evidence;
-  const entries = Object.entries(details).filter(([, value]) => value !== null && value !== undefined);
+  const { summary, details } = describeEvidence(evidence);
   return (
     <div>
-      <p>{summary}</p>
-      {entries.length > 0 ? (
-        <p className={styles.evidence}>
-          {entries.map(([key, value], index) => (
-            <span key={key}>
-              {index > 0 ? ' · ' : ''}
-              {key}: {show(value)}
-            </span>
+      <p data-evidence-summary>{summary}</p>
+      {details.length > 0 ? (
+        <dl className={styles.evidence}>
+          {details.map((detail) => (
+            <div key={detail.label}>
+              <dt>{detail.label}</dt>
+              <dd>{detail.text}</dd>
+            </div>
           ))}
-        </p>
+        </dl>
       ) : null}
     </div>
   );

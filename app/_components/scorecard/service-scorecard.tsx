@@ -1,12 +1,18 @@
+import Link from 'next/link';
 import { getConfig } from '@/lib/config/load-config';
+import { listServiceTodos } from '@/lib/campaigns/list-service-todos';
+import type { TodoItem } from '@/lib/campaigns/plan-service-todo';
 import { getDb } from '@/lib/db/client';
+import { campaignPath } from '@/lib/links/name-path';
 import { formatRate } from '@/lib/metrics/format-rate';
-import { getServiceScorecard } from '@/lib/scorecard/get-service-scorecard';
+import { getStandards } from '@/lib/scorecard/get-standards';
 import { listExemptionRequests } from '@/lib/scorecard/list-exemption-requests';
 import type { ScorecardCheck } from '@/lib/scorecard/list-service-scorecards';
+import { formatCount } from '../format/format-count';
 import { formatDate } from '../format/format-date-time';
 import { formatExpiry } from '../format/format-expiry';
 import { Badge } from '../ui/badge';
+import { InlineMarkdown } from '../ui/inline-markdown';
 import { EmptyState } from '../ui/states';
 import { TimeAgo } from '../ui/time-ago';
 import { EvidenceDetails } from './evidence-details';
@@ -22,9 +28,9 @@ function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemp
   );
 }
 
-type Requests = { pending: Map<string, { expires: string; requestedBy: string }>; canRequest: boolean; maxDays: number };
+type Requests = { service: string; pending: Map<string, { expires: string; requestedBy: string }>; canRequest: boolean; maxDays: number };
 
-function RequestState({ service, check, requests }: { service: string; check: ScorecardCheck; requests: Requests }) {
+function RequestState({ check, requests }: { check: ScorecardCheck; requests: Requests }) {
   const pending = requests.pending.get(check.id);
   if (pending) {
     return (
@@ -34,10 +40,10 @@ function RequestState({ service, check, requests }: { service: string; check: Sc
     );
   }
   if (!requests.canRequest || (check.status !== 'fail' && check.status !== 'unknown')) return null;
-  return <ExemptionRequestForm service={service} check={check.id} maxDays={requests.maxDays} />;
+  return <ExemptionRequestForm service={requests.service} check={check.id} maxDays={requests.maxDays} />;
 }
 
-function CheckItem({ service, check, requests }: { service: string; check: ScorecardCheck; requests: Requests }) {
+function CheckItem({ check, requests }: { check: TodoItem; requests: Requests }) {
   return (
     <li className={styles.check} data-check={check.id} data-status={check.status}>
       <div>
@@ -45,18 +51,23 @@ function CheckItem({ service, check, requests }: { service: string; check: Score
       </div>
       <div className={styles.checkBody}>
         <span className={styles.checkTitle}>{check.title}</span>
+        {check.campaign ? (
+          <span className={styles.campaignTag} data-campaign={check.campaign.name}>
+            Campaign <Link href={campaignPath(check.campaign.name)}>{check.campaign.title}</Link>, due {formatDate(`${check.campaign.deadline}T00:00:00Z`)}
+          </span>
+        ) : null}
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}
-        <RequestState service={service} check={check} requests={requests} />
+        <RequestState check={check} requests={requests} />
         {/* An unknown check's evidence says why it cannot be judged; fix advice would point at the wrong action. */}
         {check.fix && check.status === 'fail' ? (
-          <p className={styles.fix}>
-            <strong>How to fix:</strong> {check.fix}
+          <p className={styles.fix} data-fix>
+            <strong>How to fix:</strong> <InlineMarkdown text={check.fix} />
           </p>
         ) : null}
         <span className="muted">
-          {check.category}
+          {check.level} · {check.category}
           {check.since ? (
             <>
               {' · this result since '}
@@ -70,17 +81,30 @@ function CheckItem({ service, check, requests }: { service: string; check: Score
   );
 }
 
+function CheckList({ checks, label, requests }: { checks: TodoItem[]; label: string; requests: Requests }) {
+  return (
+    <ul className={styles.checks} aria-label={label}>
+      {checks.map((check) => (
+        <CheckItem key={check.id} check={check} requests={requests} />
+      ))}
+    </ul>
+  );
+}
+
 /**
- * A service's golden-path scorecard: level and score, then every check with its status, evidence, fix, exemption
- * and pending exemption request; owners of the service (and the platform team) get a request form on failing checks.
+ * A service's golden-path scorecard as its owners' to-do list: level and score, then the failing checks that stand
+ * between the service and its next level (in the order planServiceTodo gives), then those of later levels; the
+ * checks that pass, are exempt or do not apply are folded below. Owners of the service (and the platform team) get an
+ * exemption request form on failing checks; pending requests are shown on their check.
  */
 export async function ServiceScorecard({ service, canRequest = false }: { service: string; canRequest?: boolean }) {
   const db = await getDb();
-  const scorecard = await getServiceScorecard({ db, service });
+  const [loaded] = await listServiceTodos({ db, services: [service], standards: getStandards() });
+  if (!loaded || loaded.scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
   const pending = new Map((await listExemptionRequests({ db, service })).map((request) => [request.check, request]));
-  const requests = { pending, canRequest, maxDays: getConfig().scorecard.exemptionMaxDays };
-  if (!scorecard || scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
-  const levels = [...new Set(scorecard.checks.map((check) => check.level))];
+  const requests: Requests = { service, pending, canRequest, maxDays: getConfig().scorecard.exemptionMaxDays };
+  const { scorecard, todo } = loaded;
+  const laterLevels = [...new Set(todo.later.map((check) => check.level))].join(' and ');
   return (
     <>
       <div className={styles.summary}>
@@ -99,18 +123,28 @@ export async function ServiceScorecard({ service, canRequest = false }: { servic
           </span>
         </div>
       </div>
-      {levels.map((level) => (
-        <section key={level} aria-label={`${level} checks`}>
-          <h3 className={styles.levelHeading}>{level}</h3>
-          <ul className={styles.checks}>
-            {scorecard.checks
-              .filter((check) => check.level === level)
-              .map((check) => (
-                <CheckItem key={check.id} service={service} check={check} requests={requests} />
-              ))}
-          </ul>
-        </section>
-      ))}
+      <section aria-labelledby="todo-next" data-testid="todo">
+        <h3 id="todo-next" className={styles.todoHeading}>
+          {todo.nextLevel === null
+            ? `At ${scorecard.level}, the top level: nothing stands in the way`
+            : todo.blocking.length === 0
+              ? `Nothing failing stands between this service and ${todo.nextLevel}`
+              : `Fix ${todo.blocking.length === 1 ? 'this check' : `these ${todo.blocking.length} checks`} to reach ${todo.nextLevel}`}
+        </h3>
+        {todo.blocking.length > 0 ? <CheckList checks={todo.blocking} label={`Checks blocking ${todo.nextLevel}`} requests={requests} /> : null}
+        {todo.later.length > 0 ? (
+          <>
+            <h3 className={styles.todoHeading}>Then, for {laterLevels}</h3>
+            <CheckList checks={todo.later} label={`Checks for ${laterLevels}`} requests={requests} />
+          </>
+        ) : null}
+      </section>
+      {todo.settled.length > 0 ? (
+        <details className={styles.folded} data-testid="settled">
+          <summary>{formatCount(todo.settled.length, 'check')} passing, exempt or not applicable</summary>
+          <CheckList checks={todo.settled} label="Passing, exempt or not applicable checks" requests={requests} />
+        </details>
+      ) : null}
     </>
   );
 }

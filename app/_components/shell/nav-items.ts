@@ -21,6 +21,8 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Golden path',
     items: [
       { href: '/adoption', label: 'Adoption' },
+      { href: '/campaigns', label: 'Campaigns' },
+      { href: '/reports/maturity', label: 'Maturity report' },
       { href: '/impact', label: 'Impact' },
       { href: '/standards', label: 'Standards' },
     ],

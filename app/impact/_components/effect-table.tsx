@@ -11,12 +11,21 @@ const FIGURES: Record<ImpactMetric, { label: string; events: string }> = {
   recoveryTimeP50Seconds: { label: 'Recovery time (median)', events: 'recoveries' },
 };
 
-// Verdicts borrow the status tones; "no clear effect" is deliberately neutral, never green.
-const VERDICTS: Record<Verdict, { tone: string; label: string }> = {
-  improved: { tone: 'pass', label: 'Improved' },
-  worsened: { tone: 'fail', label: 'Worse' },
-  no_clear_effect: { tone: 'none', label: 'No clear effect' },
-  not_enough_data: { tone: 'unknown', label: 'Not enough data' },
+// Verdicts borrow the status tones; "no clear effect" is deliberately neutral, never green. A before/after comparison
+// can say a figure improved; a passing-vs-failing comparison only says which group is better off, so it says that.
+const VERDICTS: Record<'adoption' | 'cohort', Record<Verdict, { tone: string; label: string }>> = {
+  adoption: {
+    improved: { tone: 'pass', label: 'Improved' },
+    worsened: { tone: 'fail', label: 'Worse' },
+    no_clear_effect: { tone: 'none', label: 'No clear effect' },
+    not_enough_data: { tone: 'unknown', label: 'Not enough data' },
+  },
+  cohort: {
+    improved: { tone: 'pass', label: 'Better when passing' },
+    worsened: { tone: 'fail', label: 'Worse when passing' },
+    no_clear_effect: { tone: 'none', label: 'No clear difference' },
+    not_enough_data: { tone: 'unknown', label: 'Not enough data' },
+  },
 };
 
 type Row = { metric: ImpactMetric; effect: DescribedEffect };
@@ -48,7 +57,7 @@ export function EffectTable({ kind, effects, caption }: { kind: 'adoption' | 'co
     {
       label: 'Verdict',
       cell: (row) => {
-        const verdict = VERDICTS[row.effect.verdict];
+        const verdict = VERDICTS[kind][row.effect.verdict];
         return (
           <span data-verdict={row.effect.verdict}>
             <Badge value={verdict.tone} label={verdict.label} />

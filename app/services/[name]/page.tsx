@@ -66,6 +66,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
             .join(' · ')
         }
       />
+      <Card title="What to do next" hint={<Link href="/standards">Standards →</Link>}>
+        <Widget label="Scorecard" height={400}>
+          <ServiceScorecard service={service.name} canRequest={viewer !== null && canActOnService(viewer, service.team)} />
+        </Widget>
+      </Card>
       <DoraSection
         scope={scope}
         scopeLabel={service.name}
@@ -76,11 +81,6 @@ export default async function ServicePage({ params, searchParams }: Props) {
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, scoped, defaultDays)}
       />
-      <Card title="Golden-path scorecard" hint={<Link href="/standards">Standards →</Link>}>
-        <Widget label="Scorecard" height={400}>
-          <ServiceScorecard service={service.name} canRequest={viewer !== null && canActOnService(viewer, service.team)} />
-        </Widget>
-      </Card>
       <h2>Trends</h2>
       <TrendGrid scope={scope} window={window} bucket="week" headingLevel={3} />
       <h2>Recent activity</h2>

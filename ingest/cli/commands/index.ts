@@ -13,6 +13,7 @@ import { renormalizeCommand } from './renormalize';
 import { roleGrantCommand, roleRevokeCommand } from './role';
 import { scoreCommand, scoreRebuildCommand } from './score';
 import { serveCommand } from './serve';
+import { todoCommand } from './todo';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token';
 import { workerCommand } from './worker';
 
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   metricsCommand,
   scoreCommand,
   scoreRebuildCommand,
+  todoCommand,
   impactCommand,
   tokenCreateCommand,
   tokenListCommand,

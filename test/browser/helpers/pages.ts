@@ -10,6 +10,8 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['services', '/services', 'Services'],
   ['service', '/services/payments-api', 'payments-api'],
   ['adoption', '/adoption', 'Adoption'],
+  ['campaigns', '/campaigns', 'Campaigns'],
+  ['maturity-report', '/reports/maturity', 'Golden-path maturity'],
   ['impact', '/impact', 'Adoption impact'],
   ['standards', '/standards', 'Standards'],
   ['ingest-status', '/ingest', 'Ingest status'],
