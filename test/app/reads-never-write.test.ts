@@ -49,6 +49,9 @@ const ROUTES: Record<string, unknown> = { 'health/': healthRoute, 'metrics/': me
 const page = (path: string) => PAGES[path] as Page;
 const route = (path: string) => ROUTES[path] as Route;
 
+// Outside a request Next has no headers to give: pages are rendered for an anonymous visitor with none.
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => new Map() }));
+
 beforeEach(() => {
   // Client components (their hooks) are not run outside React's renderer, and React says so on the console.
   const error = console.error.bind(console);

@@ -10,6 +10,7 @@ import { GET as readAudit } from '../../app/api/v1/audit/route';
 import { createSession } from '../../lib/auth/create-session';
 import { getConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
+import { ensureScorecardsFresh } from '../../lib/scorecard/ensure-scorecards-fresh';
 import { auditLog, exemptions } from '../../lib/db/schema';
 import { clearAuthConfig, useAuthConfig } from '../helpers/auth-config';
 import { countRows } from '../helpers/table-snapshot';
@@ -58,6 +59,8 @@ describeEachBackend('exemption requests: owners ask for their services, the plat
       factsRecord('payments', collectedAt, { repository: { defaultBranch: 'main', headSha: 'a', paths: ['README.md'], files: {}, truncated: false } }),
       factsRecord('ledger', collectedAt, { repository: { defaultBranch: 'main', headSha: 'b', paths: ['README.md'], files: {}, truncated: false } }),
     ]);
+    // Scorecard reads only read: the server's upkeep scores against this file's standards, so the test does it here.
+    await ensureScorecardsFresh({ db: db() });
     await as('vic', ['viewer']);
     await as('olli', ['viewer', 'owner'], ['payments']);
     await as('ana', ['viewer', 'platform']);
