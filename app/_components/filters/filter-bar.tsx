@@ -62,11 +62,12 @@ export function FilterBar({ action, filters, defaultDays, teams, services, showB
           <option value="all">All time</option>
         </select>
       </label>
-      <label className={styles.field}>
+      {/* On a phone the page header keeps only the menu unless dates were chosen: the first figure stays on screen. */}
+      <label className={custom ? styles.field : `${styles.field} ${styles.dateField}`}>
         From
         <input type="date" name="from" defaultValue={custom?.from ?? ''} className={styles.control} />
       </label>
-      <label className={styles.field}>
+      <label className={custom ? styles.field : `${styles.field} ${styles.dateField}`}>
         To
         <input type="date" name="to" defaultValue={custom?.to ?? ''} className={styles.control} />
       </label>

@@ -8,7 +8,8 @@ import styles from './shell.module.css';
 export async function AccountBox() {
   const viewer = await getViewer();
   if (!getOidcSettings(getConfig())) {
-    return <p className={styles.account}>Local use, no sign-in ({viewer ? describeRole(viewer) : 'viewer'})</p>;
+    // Nothing to act on without sign-in: on a phone the line gives its room to the navigation.
+    return <p className={`${styles.account} ${styles.accountLocal}`}>Local use, no sign-in ({viewer ? describeRole(viewer) : 'viewer'})</p>;
   }
   if (!viewer || viewer.kind !== 'session') {
     return (

@@ -21,7 +21,7 @@ describeEachBackend('the git source with hostile repository content', ({ db }) =
     // YAML's "\0" escape is a NUL character; Postgres text and jsonb cannot hold one.
     const catalog = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "pay\\0ments"\nspec:\n  owner: "group:default/co\\0re"\n  lifecycle: "prod\\0"\n';
     repo.commit('catalog', { authored: '2026-02-20T09:00:00Z', files: { 'catalog-info.yaml': catalog } });
-    repo.tag('v1');
+    repo.tag('v1.0.0');
     const result = await ingest();
     expect(result.service).toBe('pay\\u0000ments');
     const [row] = await db().select().from(services);
@@ -33,7 +33,7 @@ describeEachBackend('the git source with hostile repository content', ({ db }) =
 
   it('refuses a commit dated past 2100 naming the column, storing nothing', async () => {
     repo.commit('from the future', { authored: '@4200000000 +0000', committed: '2026-02-20T09:00:00Z' });
-    repo.tag('v1', 'HEAD');
+    repo.tag('v1.0.0', 'HEAD');
     const error = await ingest().then(
       () => null,
       (caught: unknown) => caught as Error,
