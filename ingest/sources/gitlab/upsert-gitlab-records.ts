@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Executor } from '../../../lib/db/client';
 import { ensureServices } from '../../../lib/domain/ensure-services';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
-import type { DeploymentRow, IncidentRow, PipelineRunRow, PullRequestRow } from '../../../lib/domain/types';
+import type { PullRequestRow } from '../../../lib/domain/types';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { upsertRows } from '../../../lib/db/upsert-rows';
 import { incidents, pipelineRuns, pullRequests } from '../../../lib/db/schema';
@@ -43,6 +44,42 @@ const outcomeOf = (
   return { written: inserted + updated, inserted, updated, unchanged: rows - inserted - updated, invalid };
 };
 
+type PayloadReading<R> = { raw: RawPayloadInput[]; rows: R[]; invalid: number };
+
+/**
+ * One record per payload: each is kept as it came (with its reason when it cannot be read) and, when it parses,
+ * normalized; a normalizer may answer null (an issue that is not an incident) and the payload is then only kept.
+ */
+const readPayloads = <T extends z.ZodType, R>(
+  project: string,
+  payloads: unknown[],
+  read: {
+    schema: T;
+    what: string;
+    kind: string;
+    sourceId: (payload: unknown) => string;
+    normalize: (value: z.infer<T>) => R | null;
+  },
+): PayloadReading<R> => {
+  const reading: PayloadReading<R> = { raw: [], rows: [], invalid: 0 };
+  for (const payload of payloads) {
+    const parsed = parseGitlabPayload(read.schema, payload, read.what);
+    const error = parsed.ok ? null : parsed.error;
+    const sourceId = read.sourceId(payload);
+    reading.raw.push({ source: GITLAB_SOURCE, kind: read.kind, sourceId, scope: project, payload, error });
+    if (!parsed.ok) reading.invalid++;
+    const row = parsed.ok ? read.normalize(parsed.value) : null;
+    if (row) reading.rows.push(row);
+  }
+  return reading;
+};
+
+/** What every GitLab write does before its rows: keep the payloads (not on renormalize) and know the service. */
+const keepPayloads = async (tx: Executor, project: string, raw: RawPayloadInput[], store: boolean) => {
+  if (store) await storeRawPayloads(tx, raw);
+  await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
+};
+
 /**
  * Stores deployments as they came and upserts them; polling, webhooks and renormalize all end here. Their commit
  * links are left alone (linking is its own step). A payload that cannot be read is kept with its reason and skipped.
@@ -53,27 +90,19 @@ export const upsertGitlabDeployments = async (
   payloads: unknown[],
   { store = true }: WriteOptions = {},
 ): Promise<WriteOutcome> => {
-  const raw: RawPayloadInput[] = [];
-  const rows: DeploymentRow[] = [];
-  for (const payload of payloads) {
-    const parsed = parseGitlabPayload(ZGitlabDeployment, payload, 'deployment');
-    raw.push({
-      source: GITLAB_SOURCE,
-      kind: 'deployment',
-      sourceId: gitlabIds.deployment(project, idOf(payload, 'id')),
-      scope: project,
-      payload,
-      error: parsed.ok ? null : parsed.error,
-    });
-    if (parsed.ok) rows.push(normalizeGitlabDeployment(project, parsed.value));
-  }
-  if (store) await storeRawPayloads(tx, raw);
-  await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
+  const { raw, rows, invalid } = readPayloads(project, payloads, {
+    schema: ZGitlabDeployment,
+    what: 'deployment',
+    kind: 'deployment',
+    sourceId: (payload) => gitlabIds.deployment(project, idOf(payload, 'id')),
+    normalize: (value) => normalizeGitlabDeployment(project, value),
+  });
+  await keepPayloads(tx, project, raw, store);
   const written = await upsertDeployments(
     tx,
     rows.map((deployment) => ({ deployment, changes: null })),
   );
-  return outcomeOf(rows.length, written, payloads.length - rows.length);
+  return outcomeOf(rows.length, written, invalid);
 };
 
 /** A merge request with its own commits and its notes (null: not read). */
@@ -120,8 +149,7 @@ export const upsertGitlabMergeRequests = async (
         .flatMap((result) => (result.ok ? [result.value as GitlabNote] : [])) ?? null;
     rows.push(normalizeGitlabMergeRequest(project, parsed.value, commits, notes));
   }
-  if (store) await storeRawPayloads(tx, raw);
-  await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
+  await keepPayloads(tx, project, raw, store);
   return outcomeOf(
     rows.length,
     await upsertRows(tx, pullRequests, rows, { key: [pullRequests.id] }),
@@ -136,27 +164,15 @@ export const upsertGitlabPipelines = async (
   payloads: unknown[],
   { store = true }: WriteOptions = {},
 ): Promise<WriteOutcome> => {
-  const raw: RawPayloadInput[] = [];
-  const rows: PipelineRunRow[] = [];
-  for (const payload of payloads) {
-    const parsed = parseGitlabPayload(ZGitlabPipeline, payload, 'pipeline');
-    raw.push({
-      source: GITLAB_SOURCE,
-      kind: 'pipeline',
-      sourceId: gitlabIds.pipeline(project, idOf(payload, 'id')),
-      scope: project,
-      payload,
-      error: parsed.ok ? null : parsed.error,
-    });
-    if (parsed.ok) rows.push(normalizeGitlabPipeline(project, parsed.value));
-  }
-  if (store) await storeRawPayloads(tx, raw);
-  await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
-  return outcomeOf(
-    rows.length,
-    await upsertRows(tx, pipelineRuns, rows, { key: [pipelineRuns.id] }),
-    payloads.length - rows.length,
-  );
+  const { raw, rows, invalid } = readPayloads(project, payloads, {
+    schema: ZGitlabPipeline,
+    what: 'pipeline',
+    kind: 'pipeline',
+    sourceId: (payload) => gitlabIds.pipeline(project, idOf(payload, 'id')),
+    normalize: (value) => normalizeGitlabPipeline(project, value),
+  });
+  await keepPayloads(tx, project, raw, store);
+  return outcomeOf(rows.length, await upsertRows(tx, pipelineRuns, rows, { key: [pipelineRuns.id] }), invalid);
 };
 
 /** Issues that are incidents (by type or label); an issue that stopped being one is left as it was. */
@@ -167,24 +183,13 @@ export const upsertGitlabIncidents = async (
   incidentLabel: string,
   { store = true }: WriteOptions = {},
 ): Promise<WriteOutcome> => {
-  const raw: RawPayloadInput[] = [];
-  const rows: IncidentRow[] = [];
-  let invalid = 0;
-  for (const payload of payloads) {
-    const parsed = parseGitlabPayload(ZGitlabIssue, payload, 'issue');
-    raw.push({
-      source: GITLAB_SOURCE,
-      kind: 'issue',
-      sourceId: gitlabIds.incident(project, idOf(payload, 'iid')),
-      scope: project,
-      payload,
-      error: parsed.ok ? null : parsed.error,
-    });
-    if (!parsed.ok) invalid++;
-    const row = parsed.ok ? normalizeGitlabIncident(project, parsed.value, incidentLabel) : null;
-    if (row) rows.push(row);
-  }
-  if (store) await storeRawPayloads(tx, raw);
-  await ensureServices(tx, [serviceOfProject(project)], GITLAB_SOURCE);
+  const { raw, rows, invalid } = readPayloads(project, payloads, {
+    schema: ZGitlabIssue,
+    what: 'issue',
+    kind: 'issue',
+    sourceId: (payload) => gitlabIds.incident(project, idOf(payload, 'iid')),
+    normalize: (value) => normalizeGitlabIncident(project, value, incidentLabel),
+  });
+  await keepPayloads(tx, project, raw, store);
   return outcomeOf(rows.length, await upsertRows(tx, incidents, rows, { key: [incidents.id] }), invalid);
 };
