@@ -1,5 +1,5 @@
 /** The Postgres server the DB tests also run against; unset means PGlite only. */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL || null;
 
 /** The same server, another database. */
 export const withDatabase = (url: string, database: string) => {

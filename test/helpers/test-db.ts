@@ -8,7 +8,7 @@ import { TEST_POSTGRES_URL, withDatabase } from './postgres-url';
 
 export type TestBackend = 'pglite' | 'postgres';
 
-/** PGlite always; the Postgres server too when TEST_DATABASE_URL (or DATABASE_URL) is set. */
+/** PGlite always; the Postgres server too when TEST_DATABASE_URL is set (never DATABASE_URL). */
 export const TEST_BACKENDS: TestBackend[] = TEST_POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export type TestDb = DbHandle & { backend: TestBackend };
