@@ -3,7 +3,7 @@ import { listAudit } from '@/lib/audit/list-audit';
 import { hasRole } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { getViewer } from '../_components/auth/get-viewer';
-import { formatDateTime } from '../_components/format/format-date-time';
+import { formatDateTime } from '@/lib/format/format-date';
 import { Card } from '../_components/ui/card';
 import { DataTable } from '../_components/ui/data-table';
 import { PageHeader } from '../_components/ui/page-header';

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { servicePath } from '@/lib/links/name-path';
 import { listExemptionRequests } from '@/lib/scorecard/list-exemption-requests';
 import { getViewer } from '../_components/auth/get-viewer';
-import { formatDate, formatDateTime } from '../_components/format/format-date-time';
+import { formatDate, formatDateTime } from '@/lib/format/format-date';
 import { Card } from '../_components/ui/card';
 import { DataTable } from '../_components/ui/data-table';
 import { PageHeader } from '../_components/ui/page-header';

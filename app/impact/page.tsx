@@ -11,7 +11,7 @@ import { Card } from '../_components/ui/card';
 import { ConnectSource } from '../_components/ui/connect-source';
 import { PageHeader } from '../_components/ui/page-header';
 import uiStyles from '../_components/ui/ui.module.css';
-import { formatDateTime } from '../_components/format/format-date-time';
+import { formatDateTime } from '@/lib/format/format-date';
 import styles from './_components/impact.module.css';
 import { SubjectImpact } from './_components/subject-impact';
 

@@ -1,11 +1,11 @@
 import type { IngestGitResult } from '../sources/git/ingest-git-repository';
-import { formatCount, plural } from './format';
+import { formatCount, formatNumberOf } from '../../lib/format/format-count';
 
 /** Which deployments a tag rule found: "263 of 304 tags match release versions (v?X.Y[.Z])". */
 const describeMatch = (result: IngestGitResult) => {
-  if (result.mode === 'branch') return `${plural(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
+  if (result.mode === 'branch') return `${formatCount(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
   const total = result.tags?.total ?? result.deploymentsSeen;
-  return `${formatCount(result.deploymentsSeen)} of ${plural(total, 'tag')} match ${result.ref}`;
+  return `${formatNumberOf(result.deploymentsSeen)} of ${formatCount(total, 'tag')} match ${result.ref}`;
 };
 
 /**
@@ -20,13 +20,13 @@ export const describeGitIngestNotes = (result: IngestGitResult): string[] => {
     const example = tags.unmatchedExample ? ` (e.g. ${tags.unmatchedExample})` : '';
     notes.push(
       few
-        ? `Only ${formatCount(result.deploymentsSeen)} of ${plural(tags.total, 'tag')} are deployments: ${formatCount(tags.unmatched)} do not match ${result.ref}${example}; pass --deploy-tags GLOB if they are releases.`
-        : `${plural(tags.unmatched, 'tag')} not read as deployments${example}: they do not match ${result.ref}.`,
+        ? `Only ${formatNumberOf(result.deploymentsSeen)} of ${formatCount(tags.total, 'tag')} are deployments: ${formatNumberOf(tags.unmatched)} do not match ${result.ref}${example}; pass --deploy-tags GLOB if they are releases.`
+        : `${formatCount(tags.unmatched, 'tag')} not read as deployments${example}: they do not match ${result.ref}.`,
     );
   }
-  if (result.skippedTags.length > 0) notes.push(`${plural(result.skippedTags.length, 'tag')} skipped: they point at a tree or blob, not a commit (${result.skippedTags.slice(0, 3).join(', ')}).`);
+  if (result.skippedTags.length > 0) notes.push(`${formatCount(result.skippedTags.length, 'tag')} skipped: they point at a tree or blob, not a commit (${result.skippedTags.slice(0, 3).join(', ')}).`);
   if (result.written.empty > 0) {
-    notes.push(`${plural(result.written.empty, 'deployment')} carried no new commit (re-tags, maintenance tags of commits already shipped, rollbacks).`);
+    notes.push(`${formatCount(result.written.empty, 'deployment')} carried no new commit (re-tags, maintenance tags of commits already shipped, rollbacks).`);
   }
   return notes;
 };
@@ -37,8 +37,8 @@ export const describeGitIngest = (result: IngestGitResult, path: string, duratio
   const notes = describeGitIngestNotes(result);
   return (
     `Ingested ${result.service} (${result.repository}) from ${path} in ${duration}: ${describeMatch(result)}; ` +
-    `${plural(written.deployments, 'deployment')} read (${written.inserted} new, ${written.updated} updated) carrying ${plural(written.commits, 'commit')}; ` +
-    `facts: ${plural(facts.paths, 'path')}, ${plural(facts.files, 'file')}, ${catalog}.\n` +
+    `${formatCount(written.deployments, 'deployment')} read (${written.inserted} new, ${written.updated} updated) carrying ${formatCount(written.commits, 'commit')}; ` +
+    `facts: ${formatCount(facts.paths, 'path')}, ${formatCount(facts.files, 'file')}, ${catalog}.\n` +
     notes.map((note) => `  Note: ${note}\n`).join('')
   );
 };

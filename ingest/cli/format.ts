@@ -1,6 +1,3 @@
-const number = new Intl.NumberFormat('en-US');
-
-export const formatCount = (value: number) => number.format(value);
 
 export const formatDuration = (ms: number) => {
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -11,4 +8,3 @@ export const formatDuration = (ms: number) => {
   return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 };
 
-export const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,5 @@
-import { formatCount, formatDuration } from './format';
+import { formatNumberOf } from '../../lib/format/format-count';
+import { formatDuration } from './format';
 
 export type Progress = {
   update: (done: number) => void;
@@ -24,9 +25,9 @@ export const createProgress = ({ label, unit, total, stream = process.stderr }: 
   const line = () => {
     const elapsed = (Date.now() - started) / 1000;
     const rate = elapsed > 0 ? done / elapsed : 0;
-    const parts = [`${label}: ${formatCount(done)}${known ? ` of ${formatCount(known)}` : ''} ${unit}`];
+    const parts = [`${label}: ${formatNumberOf(done)}${known ? ` of ${formatNumberOf(known)}` : ''} ${unit}`];
     if (known) parts.push(`${((done / known) * 100).toFixed(1)}%`);
-    parts.push(`${formatCount(Math.round(rate))} ${unit}/s`);
+    parts.push(`${formatNumberOf(Math.round(rate))} ${unit}/s`);
     if (known && rate > 0 && done < known) parts.push(`${formatDuration(((known - done) / rate) * 1000)} left`);
     return parts.join('  ');
   };

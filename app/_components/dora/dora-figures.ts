@@ -4,7 +4,7 @@ import { formatSeconds } from '@/lib/metrics/format-seconds';
 import type { DoraMetrics, Tier } from '@/lib/metrics/metrics-types';
 import type { ModelMetricKey } from '@/lib/metrics/dora-2025-model';
 import { pickMetricScore } from '@/lib/metrics/pick-metric-score';
-import { formatCount } from '../format/format-count';
+import { formatCount } from '@/lib/format/format-count';
 
 export type DoraMetricKey = ModelMetricKey;
 

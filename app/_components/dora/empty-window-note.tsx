@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getDeploymentSpan } from '@/lib/catalog/get-deployment-span';
 import type { Executor } from '@/lib/db/client';
 import type { MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
-import { formatDate } from '../format/format-date-time';
+import { formatDate } from '@/lib/format/format-date';
 import { formatWindow } from '../format/format-window';
 import styles from './dora.module.css';
 

@@ -5,7 +5,7 @@ import { getServiceMetricsTable } from '@/lib/metrics/get-service-metrics-table'
 import type { Edition, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { summarizeServiceSpread, type MetricSpread } from '@/lib/metrics/summarize-service-spread';
 import { servicePath } from '@/lib/links/name-path';
-import { formatCount } from '../format/format-count';
+import { formatCount } from '@/lib/format/format-count';
 import { toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
 import { ScoreTicks } from './score-strip';

@@ -5,7 +5,7 @@ import { formatRate } from '@/lib/metrics/format-rate';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
 import type { ChartPoint, TierBand } from '../charts/chart-types';
 import { computeNiceTicks } from '../charts/compute-nice-ticks';
-import { formatCount } from '../format/format-count';
+import { formatCount } from '@/lib/format/format-count';
 import type { DoraMetricKey } from './dora-figures';
 
 type SeriesPoint = DoraSeries['points'][number];

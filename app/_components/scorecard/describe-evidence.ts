@@ -3,7 +3,7 @@ import { formatNumber } from '@/lib/metrics/format-number';
 import { formatRate } from '@/lib/metrics/format-rate';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
 import type { Evidence } from '@/lib/scorecard/scorecard-types';
-import { formatDate, formatDateTime } from '../format/format-date-time';
+import { formatDate, formatDateTime } from '@/lib/format/format-date';
 
 /** The DORA figures a metric check reads, as people name them, and how their values read. */
 const METRICS: Record<string, { label: string; format: (value: number) => string }> = {

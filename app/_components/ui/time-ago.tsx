@@ -1,4 +1,4 @@
-import { formatDateTime } from '../format/format-date-time';
+import { formatDateTime } from '@/lib/format/format-date';
 import { formatRelativeTime } from '../format/format-relative-time';
 
 /** A relative time ("3 h ago") with the exact UTC time in a <time> element for tooltips and machines. */

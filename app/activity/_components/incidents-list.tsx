@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/client';
 import { formatSeconds } from '@/lib/metrics/format-seconds';
 import { listIncidents, type ListedIncident } from '@/lib/metrics/list-incidents';
 import type { MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
-import { formatDateTime } from '../../_components/format/format-date-time';
+import { formatDateTime } from '@/lib/format/format-date';
 import { Badge } from '../../_components/ui/badge';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { Pager } from '../../_components/ui/pager';

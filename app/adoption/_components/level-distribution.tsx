@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db/client';
 import { getLevelDistributionSeries } from '@/lib/scorecard/get-level-distribution-series';
 import { StackedBarChart } from '../../_components/charts/stacked-bar-chart';
-import { formatDate } from '../../_components/format/format-date-time';
+import { formatDate } from '@/lib/format/format-date';
 import { EmptyState } from '../../_components/ui/states';
 
 const COLOURS: Record<string, string> = { unranked: 'var(--neutral)', bronze: 'var(--medium)', silver: 'var(--high)', gold: 'var(--elite)' };

@@ -1,7 +1,7 @@
 import type { BehindTeam } from '@/lib/campaigns/get-campaign-progress';
 import { servicePath, teamPath } from '@/lib/links/name-path';
 import Link from 'next/link';
-import { formatCount } from '../../_components/format/format-count';
+import { formatCount } from '@/lib/format/format-count';
 import { Badge } from '../../_components/ui/badge';
 import { EmptyState } from '../../_components/ui/states';
 import styles from './campaigns.module.css';

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import styles from '../../_components/charts/charts.module.css';
-import { formatDate } from '../../_components/format/format-date-time';
+import { formatDate } from '@/lib/format/format-date';
 
 /** `x`: days since the campaign's start. `done` is null after the last day charted (the future). */
 export type BurnUpChartPoint = { x: number; done: number | null; target: number };

@@ -1,6 +1,6 @@
 import type { Campaign } from '@/lib/campaigns/campaign-schema';
 import type { Projection } from '@/lib/campaigns/project-completion';
-import { formatDate } from '../../_components/format/format-date-time';
+import { formatDate } from '@/lib/format/format-date';
 
 const day = (value: string) => formatDate(`${value}T00:00:00Z`);
 

@@ -8,7 +8,7 @@ import { getMaturityReport, type MaturityTeam } from '@/lib/reports/get-maturity
 import { getStandards } from '@/lib/scorecard/get-standards';
 import { FilterBar } from '../../_components/filters/filter-bar';
 import { readFilters, toWindow, type SearchParams } from '../../_components/filters/read-filters';
-import { formatDate } from '../../_components/format/format-date-time';
+import { formatDate } from '@/lib/format/format-date';
 import { formatWindow } from '../../_components/format/format-window';
 import { Card } from '../../_components/ui/card';
 import { PageHeader } from '../../_components/ui/page-header';

@@ -5,7 +5,8 @@ import { removeDemoData } from '../../../lib/demo/remove-demo-data';
 import { loadDemoOrganization } from '../../demo/load-demo-organization';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatCount, formatDuration, plural } from '../format';
+import { formatCount, formatNumberOf } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
@@ -45,7 +46,7 @@ export const demoCommand = defineCommand({
       stdout.write(
         total === 0 && !wasLoaded
           ? 'No demo data to remove; `npm start` will not load the demo into this database.\n'
-          : `Removed the demo organization in ${formatDuration(Date.now() - started)}: ${formatCount(removed.deployments ?? 0)} deployments, ${formatCount(removed.services ?? 0)} services, ${plural(total, 'row')} in all. \`npm start\` will not load it again; \`waymark demo\` does.\n`,
+          : `Removed the demo organization in ${formatDuration(Date.now() - started)}: ${formatNumberOf(removed.deployments ?? 0)} deployments, ${formatNumberOf(removed.services ?? 0)} services, ${formatCount(total, 'row')} in all. \`npm start\` will not load it again; \`waymark demo\` does.\n`,
       );
       return;
     }
@@ -56,7 +57,7 @@ export const demoCommand = defineCommand({
       progress.finish();
       const records = (kind: keyof typeof result.counts.byKind) => {
         const { inserted, updated, unchanged } = result.counts.byKind[kind];
-        return formatCount(inserted + updated + unchanged);
+        return formatNumberOf(inserted + updated + unchanged);
       };
       stdout.write(
         `Loaded the demo organization (acme, seed ${result.seed}, 180 days to ${result.through}) in ${formatDuration(Date.now() - started)}: ` +

@@ -2,9 +2,7 @@ import { getAdoptionImpact } from '../../../lib/impact/get-adoption-impact';
 import { IMPACT_METRICS } from '../../../lib/impact/impact-types';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatCount } from '../format';
-
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+import { formatCount } from '../../../lib/format/format-count';
 import { openCommandDb } from '../open-command-db';
 
 const LABELS = { leadTimeP50Seconds: 'lead time', deploymentsPerServiceDay: 'deploy frequency', changeFailureRate: 'change failure', recoveryTimeP50Seconds: 'recovery time' };
@@ -52,6 +50,6 @@ export const impactCommand = defineCommand({
       for (const metric of IMPACT_METRICS) stdout.write(`  ${LABELS[metric].padEnd(17)} ${adoption.effects[metric].summary}\n`);
     }
     for (const { check, reason } of impact.skipped) stdout.write(`\n${check}: not analysed, ${reason}.\n`);
-    stdout.write(`\nAnalysed ${plural(impact.subjects.length, 'check or level', 'checks and levels')} over ${impact.history.from} to ${impact.history.to}. ${impact.method}\n`);
+    stdout.write(`\nAnalysed ${formatCount(impact.subjects.length, 'check or level', 'checks and levels')} over ${impact.history.from} to ${impact.history.to}. ${impact.method}\n`);
   },
 });

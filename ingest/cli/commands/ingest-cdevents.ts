@@ -5,7 +5,7 @@ import { ingestCdevents } from '../../sources/cdevents/ingest-cdevents';
 import { readCdeventsText } from '../../sources/cdevents/read-cdevents-text';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestCdeventsCommand = defineCommand({
@@ -39,9 +39,9 @@ export const ingestCdeventsCommand = defineCommand({
       scope: basename(file),
     });
     stdout.write(
-      `Imported ${plural(counts.events, 'CDEvent')}: ${plural(counts.deployments, 'deployment')}, ` +
-        `${plural(counts.incidents, 'incident')}, ` +
-        `${plural(counts.pipelineRuns, 'pipeline run')}, ${plural(counts.pullRequests, 'merged change')}` +
+      `Imported ${formatCount(counts.events, 'CDEvent')}: ${formatCount(counts.deployments, 'deployment')}, ` +
+        `${formatCount(counts.incidents, 'incident')}, ` +
+        `${formatCount(counts.pipelineRuns, 'pipeline run')}, ${formatCount(counts.pullRequests, 'merged change')}` +
         `${counts.unplaced ? `; ${counts.unplaced} without a service` : ''}` +
         `${counts.ignored ? `; ${counts.ignored} of types not mapped` : ''}.\n`,
     );

@@ -4,7 +4,8 @@ import { readNdjson } from '../../../lib/events/read-ndjson';
 import { runEventImport } from '../../../lib/events/run-event-import';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 import { countLines } from '../count-lines';
@@ -49,7 +50,7 @@ export const ingestEventsCommand = defineCommand({
       });
       progress.finish();
       stdout.write(
-        `Imported ${plural(counts.records, 'record')} from ${fromStdin ? 'stdin' : path} in ${formatDuration(Date.now() - started)}: ` +
+        `Imported ${formatCount(counts.records, 'record')} from ${fromStdin ? 'stdin' : path} in ${formatDuration(Date.now() - started)}: ` +
           `${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged.\n`,
       );
     } finally {

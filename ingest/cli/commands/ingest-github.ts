@@ -8,7 +8,8 @@ import { listGithubRepositories } from '../../sources/github/list-github-reposit
 import { syncGithub } from '../../sources/github/sync-github';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
@@ -76,7 +77,7 @@ export const ingestGithubCommand = defineCommand({
       try {
         const names = await listGithubRepositories(handle.db, await createGithubClient(github.client), { org, repos: named });
         for (const fullName of names) await queue.send(JOB_NAMES.githubSyncRepository, { fullName, full: values.full === true }, { singletonKey: fullName });
-        stdout.write(`Queued ${plural(names.length, 'repository sync')} for \`waymark worker\` processes.\n`);
+        stdout.write(`Queued ${formatCount(names.length, 'repository sync')} for \`waymark worker\` processes.\n`);
       } finally {
         await queue.stop();
       }
@@ -110,7 +111,7 @@ export const ingestGithubCommand = defineCommand({
       for (const repo of failed) process.stderr.write(`  ${repo.fullName}: ${repo.error}\n`);
       stdout.write(
         `Synced ${repositories(outcome.repositories.length - failed.length)}${failed.length ? ` (${failed.length} failed, listed above)` : ''} in ${formatDuration(Date.now() - started)}: ` +
-          `${written} written; ${plural(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified)` +
+          `${written} written; ${formatCount(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified)` +
           `${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
       );
     } finally {

@@ -8,7 +8,8 @@ import { getGitlabConfig } from '../../sources/gitlab/get-gitlab-config';
 import { syncGitlab } from '../../sources/gitlab/sync-gitlab';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
@@ -89,7 +90,7 @@ export const ingestGitlabCommand = defineCommand({
             { project, full: values.full === true },
             { singletonKey: project },
           );
-        stdout.write(`Queued ${plural(listed.length, 'project sync')} for \`waymark worker\` processes.\n`);
+        stdout.write(`Queued ${formatCount(listed.length, 'project sync')} for \`waymark worker\` processes.\n`);
       } finally {
         await queue.stop();
       }
@@ -120,13 +121,13 @@ export const ingestGitlabCommand = defineCommand({
       }
       for (const project of failed) process.stderr.write(`  ${project.path}: ${project.error}\n`);
       const total = (kind: string) => outcome.projects.reduce((sum, project) => sum + (project.counts[kind] ?? 0), 0);
-      const synced = plural(outcome.projects.length - failed.length, 'project');
+      const synced = formatCount(outcome.projects.length - failed.length, 'project');
       const failures = failed.length ? ` (${failed.length} failed, listed above)` : '';
       const written = COUNTED.map((kind) => `${total(kind)} ${LABELS[kind]}`).join(', ');
       const limit = outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : '';
       stdout.write(
         `Synced ${synced}${failures} in ${formatDuration(Date.now() - started)}: ${written} written; ` +
-          `${plural(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified, ` +
+          `${formatCount(outcome.requests, 'API request')} (${outcome.notModified} answered 304 Not Modified, ` +
           `${outcome.retried} retried)${limit}.\n`,
       );
     } finally {

@@ -3,7 +3,8 @@ import { AppError } from '../../../lib/errors';
 import { createPagerdutyClient } from '../../sources/pagerduty/create-pagerduty-client';
 import { syncPagerduty } from '../../sources/pagerduty/sync-pagerduty';
 import { defineCommand } from '../command';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestPagerdutyCommand = defineCommand({
@@ -42,9 +43,9 @@ export const ingestPagerdutyCommand = defineCommand({
     });
     stdout.write(
       `Synced PagerDuty in ${formatDuration(Date.now() - started)}: ` +
-        `${plural(outcome.incidents, 'incident')} written, ` +
-        `${plural(outcome.unmapped, 'incident')} of unmapped services kept (see Ingest status); ` +
-        `${plural(outcome.requests, 'API request')}` +
+        `${formatCount(outcome.incidents, 'incident')} written, ` +
+        `${formatCount(outcome.unmapped, 'incident')} of unmapped services kept (see Ingest status); ` +
+        `${formatCount(outcome.requests, 'API request')}` +
         `${outcome.rateLimitRemaining !== null ? `, rate limit left ${outcome.rateLimitRemaining}` : ''}.\n`,
     );
   },

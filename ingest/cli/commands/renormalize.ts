@@ -2,7 +2,8 @@ import { getConfig } from '../../../lib/config/load-config';
 import { RENORMALIZERS } from '../../sources/renormalize-sources';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const renormalizeCommand = defineCommand({
@@ -31,9 +32,9 @@ export const renormalizeCommand = defineCommand({
       const started = Date.now();
       const outcome = await renormalize(handle.db, getConfig());
       stdout.write(
-        `Renormalized ${name} (${plural(outcome.scopes, 'project')}) in ${formatDuration(Date.now() - started)}: ` +
+        `Renormalized ${name} (${formatCount(outcome.scopes, 'project')}) in ${formatDuration(Date.now() - started)}: ` +
           `${outcome.inserted} rows inserted, ${outcome.updated} updated, ${outcome.unchanged} unchanged; ` +
-          `${plural(outcome.relinked, 'deployment')} re-linked to ${outcome.relinked === 1 ? 'its' : 'their'} ` +
+          `${formatCount(outcome.relinked, 'deployment')} re-linked to ${outcome.relinked === 1 ? 'its' : 'their'} ` +
           'commits.\n',
       );
     }

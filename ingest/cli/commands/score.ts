@@ -8,7 +8,8 @@ import { listServiceScorecards, type ServiceScorecard } from '../../../lib/score
 import { rebuildScorecardHistory } from '../../../lib/scorecard/rebuild-scorecard-history';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 const table = (rows: string[][]) => {
@@ -91,8 +92,8 @@ export const scoreCommand = defineCommand({
     if (values.json) stdout.write(`${JSON.stringify(service ? cards[0] : cards, null, 2)}\n`);
     else if (service) stdout.write(`${describeService(cards[0]!)}\n`);
     else if (cards.length > 0) stdout.write(`${describeMany(cards)}\n`);
-    const recorded = dryRun ? 'nothing recorded (dry run)' : `${plural(evaluation!.written, 'changed result')} recorded`;
-    const summary = `Scored ${plural(cards.length, 'service')} against ${standards.origin} (${plural(standards.checks.length, 'check')}) in ${formatDuration(Date.now() - started)}; ${recorded}.\n`;
+    const recorded = dryRun ? 'nothing recorded (dry run)' : `${formatCount(evaluation!.written, 'changed result')} recorded`;
+    const summary = `Scored ${formatCount(cards.length, 'service')} against ${standards.origin} (${formatCount(standards.checks.length, 'check')}) in ${formatDuration(Date.now() - started)}; ${recorded}.\n`;
     (values.json ? stderr : stdout).write(summary);
   },
 });
@@ -122,7 +123,7 @@ export const scoreRebuildCommand = defineCommand({
     const started = Date.now();
     const result = await rebuildScorecardHistory({ db, standards, from, to });
     stdout.write(
-      `Rebuilt ${plural(result.days, 'day')} (${result.from} to ${result.to}) in ${formatDuration(Date.now() - started)}: ${plural(result.snapshots, 'snapshot')}, ${plural(result.written, 'changed result')}.\n`,
+      `Rebuilt ${formatCount(result.days, 'day')} (${result.from} to ${result.to}) in ${formatDuration(Date.now() - started)}: ${formatCount(result.snapshots, 'snapshot')}, ${formatCount(result.written, 'changed result')}.\n`,
     );
   },
 });
