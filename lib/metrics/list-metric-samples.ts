@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
 import { buildDoraCtes } from './build-dora-ctes';
 import { getMetricsSettings } from './get-metrics-settings';
-import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
+import type { ScopedMetricsRead } from './metrics-types';
 import { getRollupUsable } from './get-rollup-usable';
 import { runMetricsQuery } from './run-metrics-query';
 import { validateMetricsRequest } from './validate-metrics-request';
@@ -25,17 +24,7 @@ type Row = { kind: 'change' | 'deployment'; service: string; at: number; seconds
  * per service and sorted by time, from the same definitions as getDoraMetrics. For analyses that resample events
  * (lib/impact) rather than show a page of them (the drill-down lists).
  */
-export const listMetricSamples = async ({
-  db,
-  scope,
-  window,
-  settings,
-}: {
-  db: Executor;
-  scope: MetricsScope;
-  window: MetricsWindow;
-  settings?: Partial<MetricsSettings>;
-}): Promise<Map<string, ServiceMetricSamples>> => {
+export const listMetricSamples = async ({ db, scope, window, settings }: ScopedMetricsRead): Promise<Map<string, ServiceMetricSamples>> => {
   await validateMetricsRequest(db, { scope, window });
   const resolved = getMetricsSettings(settings);
   const useRollup = await getRollupUsable(db, resolved);

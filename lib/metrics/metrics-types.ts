@@ -9,6 +9,14 @@ export type MetricsWindow = { from: Date; to: Date };
 
 export type MetricsSettings = Pick<Config['metrics'], 'productionEnvironmentPattern' | 'attributionWindowHours' | 'reworkLabels'>;
 
+/** What a read over one scope and window takes; settings default to the configuration's. */
+export type ScopedMetricsRead = {
+  db: import('../db/client').Executor;
+  scope: MetricsScope;
+  window: MetricsWindow;
+  settings?: Partial<MetricsSettings>;
+};
+
 export type Tier = 'elite' | 'high' | 'medium' | 'low';
 
 /** Which DORA edition an answer leads with: 2025 scores (default), the 2024 cluster, or the 2023 bands. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterHref, readFilters, toPreviousWindow, toScope, toWindow } from '../../app/_components/filters/read-filters';
+import { filterHref, readFilters, toScope, toWindow } from '../../app/_components/filters/read-filters';
+import { toPreviousWindow } from '../../lib/metrics/describe-period-change';
 import { formatExpiry } from '../../app/_components/format/format-expiry';
 import { formatRelativeTime } from '../../app/_components/format/format-relative-time';
 import { formatWindow } from '../../app/_components/format/format-window';

@@ -9,6 +9,7 @@ import { metricsCommand } from '../../ingest/cli/commands/metrics';
 import { resetConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
+import { getMetricsAnswer } from '../../lib/metrics/get-metrics-answer';
 import { getDoraSeries } from '../../lib/metrics/get-dora-series';
 import { getServiceMetricsTable } from '../../lib/metrics/get-service-metrics-table';
 import { getTeamMetrics } from '../../lib/metrics/get-team-metrics';
@@ -72,13 +73,13 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
       ['team=core', { team: 'core' }],
       ['', { org: true as const }],
     ] as const) {
-      const expected = await getDoraMetrics({ db: db(), scope, window });
+      const expected = await getMetricsAnswer({ db: db(), scope, window });
       const { status, body } = await get(getMetricsRoute, `?${query}&from=${h(FROM)}&to=2026-03-30`);
       expect(status).toBe(200);
       expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
       expect(Object.keys(body)).toEqual([
         ...['scope', 'window', 'edition', 'deploymentFrequency', 'leadTime', 'changeFailureRate', 'recoveryTime', 'timeToRestore', 'reworkRate', 'cluster2024'],
-        ...['factors', 'overall', 'benchmark', 'samples', 'notes'],
+        ...['factors', 'overall', 'benchmark', 'samples', 'notes', 'dataQuality'],
       ]);
       expect(body.edition).toBe('2025');
       expect(Object.keys((body.factors as { throughput: { metrics: object } }).throughput.metrics)).toEqual(['leadTime', 'deploymentFrequency', 'recoveryTime']);
@@ -99,6 +100,9 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
     const m = await getDoraMetrics({ db: db(), scope: { team: 'core' }, window });
     expect(out.text()).toContain('DORA metrics for team core, 2026-03-02T00:00:00Z to 2026-03-30T00:00:00Z (28 days)');
     expect(out.text()).toContain(`${m.deploymentFrequency.deployments} deployments`);
+    // Each figure against the previous 28 days, in the words the pages use.
+    expect(out.text()).toMatch(/Metric +Value +Samples +vs previous 28 days +DORA 2025 score/);
+    expect(out.text()).toMatch(/Deployment frequency .* (No clear change vs previous 28 days|Not enough data to compare|[↑↓] \d+ %)/);
     expect(out.text()).toMatch(/DORA 2025: overall \d+\.\d, throughput/);
     expect(out.text()).not.toContain('2024 cluster');
     const legacy = collect();

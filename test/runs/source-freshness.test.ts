@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ingestRuns } from '../../lib/db/schema';
+import { deployments, incidents, ingestRuns } from '../../lib/db/schema';
 import { listSourceFreshness } from '../../lib/runs/list-source-freshness';
 import { describeEachBackend } from '../helpers/test-db';
 
@@ -20,6 +20,13 @@ describeEachBackend('source freshness', ({ db }) => {
 
   it('gives each source its latest run and its last success', async () => {
     await db().insert(ingestRuns).values(runs);
+    // The events import of 19 Nov stored nothing newer than June 2025: the run is fresh, its data is not.
+    const provenance = { source: 'events', sourceId: 'x', service: 'payments' };
+    await db().insert(deployments).values([
+      { ...provenance, id: 'd1', environment: 'production', status: 'success', finishedAt: at('2025-05-01T00:00:00Z') },
+      { ...provenance, id: 'd2', sourceId: 'y', environment: 'production', status: 'success', finishedAt: at('2025-03-01T00:00:00Z') },
+    ]);
+    await db().insert(incidents).values([{ ...provenance, id: 'i1', openedAt: at('2025-06-01T12:00:00Z') }]);
     const freshness = await listSourceFreshness({ db: db() });
     expect(freshness).toEqual([
       {
@@ -32,6 +39,7 @@ describeEachBackend('source freshness', ({ db }) => {
         rateLimitRemaining: null,
         runs: 1,
         failedRuns: 0,
+        newestEventAt: at('2025-06-01T12:00:00Z'),
       },
       {
         source: 'github',
@@ -43,6 +51,7 @@ describeEachBackend('source freshness', ({ db }) => {
         rateLimitRemaining: 4999,
         runs: 2,
         failedRuns: 1,
+        newestEventAt: null,
       },
     ]);
   });

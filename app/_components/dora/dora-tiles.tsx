@@ -1,11 +1,13 @@
 import { getDb } from '@/lib/db/client';
 import { comparePeriods } from '@/lib/metrics/compare-periods';
+import { toPreviousWindow } from '@/lib/metrics/describe-period-change';
+import { getDataQualityNotes } from '@/lib/metrics/get-data-quality-notes';
 import { getDoraMetrics } from '@/lib/metrics/get-dora-metrics';
 import type { Edition, MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { Sparkline } from '../charts/sparkline';
-import { toPreviousWindow } from '../filters/read-filters';
 import { getCachedSeries } from './get-cached-series';
 import { ClusterSummary } from './cluster-summary';
+import { DataQualityNotes } from './data-quality-notes';
 import { toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
 import { EmptyWindowNote } from './empty-window-note';
@@ -31,10 +33,11 @@ type DoraTilesProps = {
  */
 export async function DoraTiles({ scope, scopeLabel, window, days, edition, drillHref, allTimeHref }: DoraTilesProps) {
   const db = await getDb();
-  const [current, previous, series] = await Promise.all([
+  const [current, previous, series, notes] = await Promise.all([
     getDoraMetrics({ db, scope, window, edition }),
     getDoraMetrics({ db, scope, window: toPreviousWindow(window), edition }),
     getCachedSeries({ scope, window, bucket: 'week' }),
+    getDataQualityNotes({ db, scope, window }),
   ]);
   const weekly = series.points.map((point) => new Map(toDoraFigures({ ...point, scope, edition }).map((figure) => [figure.key, figure.value])));
   return (
@@ -52,6 +55,7 @@ export async function DoraTiles({ scope, scopeLabel, window, days, edition, dril
           />
         ))}
       </div>
+      <DataQualityNotes notes={notes} />
       {edition === '2025' ? <ModelSummary metrics={current} scopeLabel={scopeLabel} /> : null}
       {edition === '2024' ? <ClusterSummary metrics={current} scopeLabel={scopeLabel} /> : null}
     </>

@@ -57,8 +57,6 @@ export const toWindow = (filters: DashboardFilters, now = new Date(), first: Dat
 };
 
 /** The window of the same length just before this one, for "change against the previous period". */
-export const toPreviousWindow = (window: MetricsWindow): MetricsWindow => ({ from: new Date(2 * window.from.getTime() - window.to.getTime()), to: window.from });
-
 export const toScope = (filters: Pick<DashboardFilters, 'team' | 'service'>): MetricsScope =>
   filters.service ? { service: filters.service } : filters.team ? { team: filters.team } : { org: true };
 

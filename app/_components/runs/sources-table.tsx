@@ -10,6 +10,7 @@ const count = (value: number | null) => (value === null ? <span className="muted
 const FRESHNESS: Column<SourceFreshness>[] = [
   { label: 'Source', cell: (source) => source.source },
   { label: 'Last success', cell: (source) => <TimeAgo at={source.lastSuccessAt} /> },
+  { label: 'Newest event', cell: (source) => <TimeAgo at={source.newestEventAt} /> },
   {
     label: 'Latest run',
     cell: (source) => (

@@ -1,4 +1,7 @@
+import { comparePeriods } from '../../../lib/metrics/compare-periods';
+import { describePeriodChange, toPreviousWindow } from '../../../lib/metrics/describe-period-change';
 import { getDoraMetrics } from '../../../lib/metrics/get-dora-metrics';
+import { getMetricsAnswer, type MetricsAnswer } from '../../../lib/metrics/get-metrics-answer';
 import { formatDeployFrequency } from '../../../lib/metrics/format-deploy-frequency';
 import { formatRate } from '../../../lib/metrics/format-rate';
 import { formatSeconds } from '../../../lib/metrics/format-seconds';
@@ -17,7 +20,7 @@ import { openCommandDb } from '../open-command-db';
 const describeScope = (scope: DoraMetrics['scope']) =>
   'service' in scope ? `service ${scope.service}` : 'team' in scope ? `team ${scope.team}` : 'services' in scope ? `services ${scope.services.join(', ')}` : 'the organization';
 
-type Row = [string, string, string, string];
+type Row = [string, string, string, string, string];
 
 const render = (header: Row, rows: Row[]) => {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
@@ -34,18 +37,20 @@ const grade = (m: DoraMetrics, key: ModelMetricKey, tier: Tier | null | undefine
   return bucket ? `${formatScore(score)} (${bucket.label})` : '';
 };
 
-const renderTable = (m: DoraMetrics) => {
+const renderTable = (m: MetricsAnswer, previous: DoraMetrics) => {
   const days = (Date.parse(m.window.to) - Date.parse(m.window.from)) / 86_400_000;
+  const shownDays = Math.round(days * 10) / 10;
+  const change = (key: ModelMetricKey) => describePeriodChange(comparePeriods(key, m, previous), shownDays);
   const f = m.deploymentFrequency;
   // The 2023 frequency band is graded on deployment days per week, so that is the figure shown beside it.
   const frequency = m.edition === '2023' && f.medianDeployDaysPerWeek !== null ? `median ${f.medianDeployDaysPerWeek} deploy days/week` : formatDeployFrequency(f.perDay);
   const rows: Row[] = [
-    ['Deployment frequency', frequency, `${f.deployments} deployments`, grade(m, 'deploymentFrequency', f.tier)],
-    ['Lead time for changes', `p50 ${formatSeconds(m.leadTime.p50Seconds)}, p90 ${formatSeconds(m.leadTime.p90Seconds)}`, `${m.leadTime.changes} changes`, grade(m, 'leadTime', m.leadTime.tier)],
-    ['Failed deployment recovery', `p50 ${formatSeconds(m.recoveryTime.p50Seconds)}`, `${m.recoveryTime.recovered} of ${m.recoveryTime.failed} recovered`, grade(m, 'recoveryTime', m.recoveryTime.tier)],
-    ['Change failure rate', formatRate(m.changeFailureRate.rate), `${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} failed`, grade(m, 'changeFailureRate', m.changeFailureRate.tier)],
-    ['Deployment rework rate', formatRate(m.reworkRate.rate), `${m.reworkRate.rework} of ${m.reworkRate.deployments}`, grade(m, 'reworkRate', undefined)],
-    ['Time to restore service', `p50 ${formatSeconds(m.timeToRestore.p50Seconds)}`, `${m.timeToRestore.incidents} incidents`, ''],
+    ['Deployment frequency', frequency, `${f.deployments} deployments`, change('deploymentFrequency'), grade(m, 'deploymentFrequency', f.tier)],
+    ['Lead time for changes', `p50 ${formatSeconds(m.leadTime.p50Seconds)}, p90 ${formatSeconds(m.leadTime.p90Seconds)}`, `${m.leadTime.changes} changes`, change('leadTime'), grade(m, 'leadTime', m.leadTime.tier)],
+    ['Failed deployment recovery', `p50 ${formatSeconds(m.recoveryTime.p50Seconds)}`, `${m.recoveryTime.recovered} of ${m.recoveryTime.failed} recovered`, change('recoveryTime'), grade(m, 'recoveryTime', m.recoveryTime.tier)],
+    ['Change failure rate', formatRate(m.changeFailureRate.rate), `${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} failed`, change('changeFailureRate'), grade(m, 'changeFailureRate', m.changeFailureRate.tier)],
+    ['Deployment rework rate', formatRate(m.reworkRate.rate), `${m.reworkRate.rework} of ${m.reworkRate.deployments}`, change('reworkRate'), grade(m, 'reworkRate', undefined)],
+    ['Time to restore service', `p50 ${formatSeconds(m.timeToRestore.p50Seconds)}`, `${m.timeToRestore.incidents} incidents`, '', ''],
   ];
   const lastColumn = m.edition === '2025' ? 'DORA 2025 score (answer)' : m.edition === '2023' ? 'DORA 2023 band' : '';
   const { throughput, instability } = m.factors;
@@ -60,11 +65,12 @@ const renderTable = (m: DoraMetrics) => {
         ? [`DORA 2024 cluster: ${formatTier(m.cluster2024)}.`]
         : [];
   return [
-    `DORA metrics for ${describeScope(m.scope)}, ${m.window.from} to ${m.window.to} (${Math.round(days * 10) / 10} days)`,
+    `DORA metrics for ${describeScope(m.scope)}, ${m.window.from} to ${m.window.to} (${shownDays} days)`,
     '',
-    ...render(['Metric', 'Value', 'Samples', lastColumn], rows),
+    ...render(['Metric', 'Value', 'Samples', `vs previous ${shownDays} days`, lastColumn], rows),
     '',
     ...m.notes.map((note) => `Note: ${note}.`),
+    ...m.dataQuality.map((note) => `Data quality: ${note.text} ${note.fix}`),
     ...summary,
   ].join('\n');
 };
@@ -113,7 +119,12 @@ export const metricsCommand = defineCommand({
       ['edition', 'benchmark'],
     );
     const { db } = await openCommandDb('metrics');
-    const metrics = await getDoraMetrics({ db, scope, window, edition, benchmark });
-    stdout.write(values.json ? `${JSON.stringify(metrics)}\n` : `${renderTable(metrics)}\n`);
+    const metrics = await getMetricsAnswer({ db, scope, window, edition, benchmark });
+    if (values.json) {
+      stdout.write(`${JSON.stringify(metrics)}\n`);
+      return;
+    }
+    const previous = await getDoraMetrics({ db, scope, window: toPreviousWindow(window), edition, benchmark });
+    stdout.write(`${renderTable(metrics, previous)}\n`);
   },
 });

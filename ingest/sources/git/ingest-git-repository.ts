@@ -113,7 +113,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
           commits: written.commits,
           factsChanged: facts.changed,
           // What was skipped, so the ingest page says it too (the CLI summary words it).
-          ...(result.tags ? { 'tags not matching': result.tags.unmatched, 'tags not on a commit': result.skippedTags.length } : {}),
+          ...(result.tags ? { tags: result.tags.total, 'tags not matching': result.tags.unmatched, 'tags not on a commit': result.skippedTags.length } : {}),
           'deployments carrying no new commit': written.empty,
         },
       });
