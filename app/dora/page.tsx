@@ -18,6 +18,7 @@ export default async function DoraTrendsPage({ searchParams }: { searchParams: P
   const search = await searchParams;
   const { defaultDays, filters, window, days, scope, scopeLabel, teams, services, unknown } = await readScopeFilters(search);
   const edition = readEdition(search);
+  const allTimeHref = filterHref('/dora', { ...filters, all: true, from: null, to: null }, defaultDays);
   const header = <PageHeader title="DORA trends" lede="The four keys and rework rate per week or month, against the DORA performance bands. Filter by team, service and period; the address keeps the view." />;
   if (services.length === 0) {
     return (
@@ -43,12 +44,12 @@ export default async function DoraTrendsPage({ searchParams }: { searchParams: P
             scopeLabel={scopeLabel}
             window={window}
             days={days}
-            allTimeHref={filterHref('/dora', { ...filters, all: true, from: null, to: null }, defaultDays)}
+            allTimeHref={allTimeHref}
             edition={edition}
             editionHref={(choice) => filterHref('/dora', filters, defaultDays, { edition: choice })}
             drillHref={(figure) => drillHref(figure.drill, filters, defaultDays)}
           />
-          <TrendGrid scope={scope} window={window} bucket={filters.bucket} />
+          <TrendGrid scope={scope} window={window} bucket={filters.bucket} allTimeHref={allTimeHref} />
         </>
       )}
     </>

@@ -20,12 +20,18 @@ describeInBrowser('time range: longer ranges, all time, custom dates and empty w
     const note = page.locator('[data-empty-window]');
     await expect(note.textContent()).resolves.toMatch(/^No deployment in the 366 days of this period \(1 Jan 2020 – 31 Dec 2020\); the latest was on \d{1,2} \w{3} 20\d\d — show all time\.$/);
     await expect(note.locator('a').getAttribute('href')).resolves.toBe('/services/checkout-api?range=all');
+    // Each empty trend chart says the same: its deployments all come after this window.
+    const hints = page.locator('[data-outside-window]');
+    await expect(hints.count()).resolves.toBe(5);
+    await expect(hints.first().textContent()).resolves.toMatch(/^The first deployment was on \d{1,2} \w{3} 20\d\d\. Show all time$/);
+    await expect(hints.first().locator('a').getAttribute('href')).resolves.toBe('/services/checkout-api?range=all');
 
     const all = await session().open('/services/checkout-api?range=all');
     const { from, to } = await readTiles(all);
     const api = await session().api<{ deploymentFrequency: { deployments: number } }>(`/api/metrics?service=checkout-api&from=${from}&to=${to}`);
     expect(api.deploymentFrequency.deployments).toBeGreaterThan(0);
     await expect(all.locator('[data-empty-window]').count()).resolves.toBe(0);
+    await expect(all.locator('[data-outside-window]').count()).resolves.toBe(0);
     await expect(all.locator('select[name="range"]').inputValue()).resolves.toBe('all');
     await all.close();
     await page.close();

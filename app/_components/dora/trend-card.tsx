@@ -4,9 +4,17 @@ import styles from '../charts/charts.module.css';
 import { FEW_SAMPLES, TrendChart } from '../charts/trend-chart';
 import { EmptyState } from '../ui/states';
 import { getCachedSeries } from './get-cached-series';
+import { OutsideWindowHint } from './outside-window-hint';
 import { TREND_METRICS, toTrend } from './trend-metrics';
 
-type TrendCardProps = { metricKey: (typeof TREND_METRICS)[number]['key']; scope: MetricsScope; window: MetricsWindow; bucket: 'week' | 'month' };
+type TrendCardProps = {
+  metricKey: (typeof TREND_METRICS)[number]['key'];
+  scope: MetricsScope;
+  window: MetricsWindow;
+  bucket: 'week' | 'month';
+  /** The same page over all time, offered when the scope's deployments all lie outside the window. */
+  allTimeHref?: string;
+};
 
 const BAND_COLOURS: Record<TierBand['tier'], string> = { elite: 'var(--elite)', high: 'var(--high)', medium: 'var(--medium)', low: 'var(--low)' };
 
@@ -14,11 +22,17 @@ const BAND_COLOURS: Record<TierBand['tier'], string> = { elite: 'var(--elite)', 
  * One metric's trend: the chart (visual), a legend naming the bands in words, and the same points as a table for
  * screen readers, each with its sample count, so "a median of 3 changes" is said, not implied.
  */
-export async function TrendCard({ metricKey, scope, window, bucket }: TrendCardProps) {
+export async function TrendCard({ metricKey, scope, window, bucket, allTimeHref }: TrendCardProps) {
   const metric = TREND_METRICS.find((candidate) => candidate.key === metricKey)!;
   const series = await getCachedSeries({ scope, window, bucket });
   const trend = toTrend(metric, series);
-  if (trend.points.every((point) => point.samples === 0)) return <EmptyState title="No samples in this period" />;
+  if (trend.points.every((point) => point.samples === 0)) {
+    return (
+      <EmptyState title="No samples in this period">
+        <OutsideWindowHint scope={scope} window={window} allTimeHref={allTimeHref} />
+      </EmptyState>
+    );
+  }
   const few = trend.points.filter((point) => point.value !== null && !point.partial && point.samples < FEW_SAMPLES).length;
   const partial = trend.points.filter((point) => point.value !== null && point.partial).length;
   return (

@@ -6,13 +6,21 @@ import { TrendCard } from './trend-card';
 import { TREND_METRICS } from './trend-metrics';
 
 /** Every metric's trend chart for a scope, each its own card and widget (they share one series query per request). */
-export function TrendGrid({ scope, window, bucket, headingLevel = 2 }: { scope: MetricsScope; window: MetricsWindow; bucket: 'week' | 'month'; headingLevel?: 2 | 3 }) {
+type TrendGridProps = {
+  scope: MetricsScope;
+  window: MetricsWindow;
+  bucket: 'week' | 'month';
+  headingLevel?: 2 | 3;
+  allTimeHref?: string;
+};
+
+export function TrendGrid({ scope, window, bucket, headingLevel = 2, allTimeHref }: TrendGridProps) {
   return (
     <div className={ui.twoCol}>
       {TREND_METRICS.map((metric) => (
         <Card key={metric.key} title={metric.title} hint={bucket === 'week' ? 'Weekly' : 'Monthly'} headingLevel={headingLevel}>
           <Widget label={metric.title} height={260}>
-            <TrendCard metricKey={metric.key} scope={scope} window={window} bucket={bucket} />
+            <TrendCard metricKey={metric.key} scope={scope} window={window} bucket={bucket} allTimeHref={allTimeHref} />
           </Widget>
         </Card>
       ))}

@@ -41,6 +41,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
   const edition = readEdition(search);
   const path = servicePath(service.name);
+  const allTimeHref = filterHref(path, { ...filters, all: true, from: null, to: null }, defaultDays);
   const scope = { service: service.name };
   const { window, days } = await resolveWindow(filters, scope);
   const scoped = { ...filters, service: service.name };
@@ -76,13 +77,13 @@ export default async function ServicePage({ params, searchParams }: Props) {
         scopeLabel={service.name}
         window={window}
         days={days}
-        allTimeHref={filterHref(path, { ...filters, all: true, from: null, to: null }, defaultDays)}
+        allTimeHref={allTimeHref}
         edition={edition}
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, scoped, defaultDays)}
       />
       <h2>Trends</h2>
-      <TrendGrid scope={scope} window={window} bucket="week" headingLevel={3} />
+      <TrendGrid scope={scope} window={window} bucket="week" headingLevel={3} allTimeHref={allTimeHref} />
       <h2>Recent activity</h2>
       <div className={ui.stack}>
         <Card title="Deployments" hint={<Link href={drillHref({ kind: 'deployments' }, scoped, defaultDays)}>All deployments →</Link>} headingLevel={3}>
