@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDataPresence } from '@/lib/catalog/get-data-presence';
 import { getDb } from '@/lib/db/client';
 import { FilterBar } from '../_components/filters/filter-bar';
@@ -23,7 +24,15 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
   const presence = await getDataPresence({ db: await getDb() });
   return (
     <>
-      <PageHeader title="Teams" lede="Each team's services, delivery figures and golden-path levels." actions={<FilterBar action="/teams" filters={filters} defaultDays={defaultDays} compact />} />
+      <PageHeader
+        title="Teams"
+        lede={
+          <>
+            Each team&apos;s services, delivery figures and golden-path levels. <Link href="/teams/compare">Compare teams over time →</Link>
+          </>
+        }
+        actions={<FilterBar action="/teams" filters={filters} defaultDays={defaultDays} compact />}
+      />
       {presence.hasServices ? (
         <Card
           title="All teams"

@@ -111,31 +111,41 @@ const LABEL = {
 /** Bucket start as the x-axis label: "17 Nov" for a week (Monday), "Nov 2026" for a month. */
 const bucketLabel = (point: SeriesPoint, bucket: DoraSeries['bucket']) => LABEL[bucket].format(new Date(point.window.from));
 
+/** One metric of a series as chart-ready points in the axis unit (figure / divisor). */
+const toPoints = (metric: TrendMetric, series: DoraSeries, divisor: number) =>
+  series.points.map((point): ChartPoint => {
+    const value = metric.value(point);
+    return {
+      label: bucketLabel(point, series.bucket),
+      value: value === null ? null : value / divisor,
+      display: metric.display(value),
+      samples: metric.samples(point),
+      samplesText: metric.samplesText(point),
+      partial: point.partial,
+    };
+  });
+
+/** The axis of one metric over several series: nice ticks up to the largest value of any (percentages end at 100). */
+const toAxis = (metric: TrendMetric, series: DoraSeries[]) => {
+  const max = Math.max(0, ...series.flatMap((one) => one.points.map((point) => metric.value(point) ?? 0)));
+  const { label, divisor, cap } = metric.axis(max);
+  return { yLabel: label, divisor, axis: computeNiceTicks(max / divisor, { cap }) };
+};
+
 /**
  * One metric of a series as chart-ready points in the axis unit, its nice-tick axis (percentages end at 100), the
  * axis title, and the 2023 bands that fall inside the axis: the legend names only what is drawn.
  */
 export const toTrend = (metric: TrendMetric, series: DoraSeries) => {
-  const max = Math.max(0, ...series.points.map((point) => metric.value(point) ?? 0));
-  const { label, divisor, cap } = metric.axis(max);
-  const axis = computeNiceTicks(max / divisor, { cap });
+  const { yLabel, divisor, axis } = toAxis(metric, [series]);
   const bands: TierBand[] = metric.bands
     .map((band) => ({ tier: band.tier, label: TIER_LABELS[band.tier], from: band.from / divisor, to: band.to / divisor }))
     .filter((band) => band.from < axis.top);
-  return {
-    yLabel: label,
-    axis,
-    bands,
-    points: series.points.map((point): ChartPoint => {
-      const value = metric.value(point);
-      return {
-        label: bucketLabel(point, series.bucket),
-        value: value === null ? null : value / divisor,
-        display: metric.display(value),
-        samples: metric.samples(point),
-        samplesText: metric.samplesText(point),
-        partial: point.partial,
-      };
-    }),
-  };
+  return { yLabel, axis, bands, points: toPoints(metric, series, divisor) };
+};
+
+/** One metric of several teams' series on one shared axis, for drawing them side by side. */
+export const toTeamComparison = (metric: TrendMetric, byTeam: Map<string, DoraSeries>) => {
+  const { yLabel, divisor, axis } = toAxis(metric, [...byTeam.values()]);
+  return { yLabel, axis, teams: [...byTeam].map(([team, series]) => ({ team, points: toPoints(metric, series, divisor) })) };
 };

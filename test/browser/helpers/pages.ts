@@ -7,6 +7,7 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['activity-incidents', '/activity/incidents', 'Activity'],
   ['teams', '/teams', 'Teams'],
   ['team', '/teams/payments', 'payments'],
+  ['team-comparison', '/teams/compare', 'Compare teams'],
   ['services', '/services', 'Services'],
   ['service', '/services/payments-api', 'payments-api'],
   ['adoption', '/adoption', 'Adoption'],
