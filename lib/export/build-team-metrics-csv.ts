@@ -1,6 +1,6 @@
 import { listTeams } from '../catalog/list-teams';
 import type { Executor } from '../db/client';
-import { getDoraMetrics } from '../metrics/get-dora-metrics';
+import { getTeamMetrics } from '../metrics/get-team-metrics';
 import type { MetricsWindow } from '../metrics/metrics-types';
 import { toCsv } from './to-csv';
 
@@ -8,12 +8,12 @@ const hours = (seconds: number | null) => (seconds === null ? null : Math.round(
 
 /**
  * The teams table's DORA figures as CSV, one row per team (optionally one team) over one window: each team's
- * figures pool its services' events, as on the Teams page (getDoraMetrics with a team scope). Durations in hours,
+ * figures pool its services' events, as on the Teams page (getTeamMetrics: one statement for every team). Durations in hours,
  * rates as fractions, so a spreadsheet can compute with them.
  */
 export const buildTeamMetricsCsv = async ({ db, window, team }: { db: Executor; window: MetricsWindow; team?: string }) => {
   const teams = (await listTeams({ db })).filter((row) => team === undefined || row.name === team);
-  const metrics = await Promise.all(teams.map((row) => getDoraMetrics({ db, scope: { team: row.name }, window })));
+  const metrics = await getTeamMetrics({ db, window });
   return toCsv(
     [
       'team',
@@ -30,8 +30,8 @@ export const buildTeamMetricsCsv = async ({ db, window, team }: { db: Executor; 
       'rework_rate',
       'dora_2025_overall_score',
     ],
-    teams.map((row, index) => {
-      const figures = metrics[index]!;
+    teams.map((row) => {
+      const figures = metrics.get(row.name)!;
       return [
         row.name,
         row.services,

@@ -3,12 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GET as getCampaignCsv } from '../../app/api/campaigns/[name]/export.csv/route';
+import { GET as getChangesCsv } from '../../app/api/metrics/changes/export.csv/route';
+import { GET as getDeploymentsCsv } from '../../app/api/metrics/deployments/export.csv/route';
+import { GET as getIncidentsCsv } from '../../app/api/metrics/incidents/export.csv/route';
 import { GET as getTeamMetricsCsv } from '../../app/api/metrics/teams/export.csv/route';
 import { GET as getScorecardsCsv } from '../../app/api/scorecards/export.csv/route';
 import { setDbHandle } from '../../lib/db/client';
 import { buildScorecardsCsv } from '../../lib/export/build-scorecards-csv';
 import { toCsv } from '../../lib/export/to-csv';
+import { importEvents } from '../../lib/events/import-events';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
+import { listChanges } from '../../lib/metrics/list-changes';
+import { listDeployments } from '../../lib/metrics/list-deployments';
+import { listIncidents } from '../../lib/metrics/list-incidents';
+import { asLines } from '../helpers/event-input';
 import { ensureScorecardsFresh } from '../../lib/scorecard/ensure-scorecards-fresh';
 import { listScorecards } from '../../lib/scorecard/list-scorecards';
 import { getCampaignProgress } from '../../lib/campaigns/get-campaign-progress';
@@ -94,5 +102,51 @@ describeEachBackend('CSV exports', ({ db, handle }) => {
     expect(rows.map((row) => row[0])).toEqual(['core', 'edge']);
     const refused = await getTeamMetricsCsv(new Request('http://localhost/api/metrics/teams/export.csv?service=api'));
     expect(refused.status).toBe(400);
+  });
+
+  it("each activity list's CSV is its rows under the same filters, every page of them", async () => {
+    setDbHandle(handle());
+    const at = (day: number, hour = 0) => new Date(Date.UTC(2026, 9, day, hour)).toISOString();
+    const sha = (n: number) => n.toString(16).padStart(40, 'a');
+    await importEvents({
+      db: db(),
+      input: asLines([
+        { kind: 'service', name: 'api', team: 'core' },
+        { kind: 'service', name: 'web', team: 'edge' },
+        // 1,005 deployments of api: more than one page of the list (1,000).
+        ...Array.from({ length: 1005 }, (_, i) => ({
+          kind: 'deployment', id: `d${i}`, service: 'api', environment: 'production', status: 'success',
+          finishedAt: new Date(Date.UTC(2026, 9, 1) + i * 1_800_000).toISOString(),
+          commits: [{ sha: sha(i), authoredAt: new Date(Date.UTC(2026, 9, 1) + i * 1_800_000 - 3_600_000).toISOString() }],
+        })),
+        { kind: 'deployment', id: 'w1', service: 'web', environment: 'production', status: 'success', finishedAt: at(3) },
+        { kind: 'incident', id: 'i1', service: 'api', title: 'Checkout, down', openedAt: at(2, 1), resolvedAt: at(2, 3) },
+      ]),
+    });
+    const query = 'team=core&from=2026-10-01&to=2026-11-01';
+    const window = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') };
+    const scope = { team: 'core' };
+    const all = async <T>(list: (offset: number) => Promise<{ total: number; items: T[] }>) => {
+      const first = await list(0);
+      return first.total > 1000 ? [...first.items, ...(await list(1000)).items] : first.items;
+    };
+
+    const deployments = parseCsv(await (await getDeploymentsCsv(new Request(`http://localhost/api/metrics/deployments/export.csv?${query}`))).text());
+    const listed = await all((offset) => listDeployments({ db: db(), scope, window, limit: 1000, offset }));
+    expect(listed).toHaveLength(1005);
+    expect(deployments.slice(1).map((row) => [row[0], row[1], row[4], row[7]])).toEqual(listed.map((row) => [row.service, row.finishedAt, row.sourceId, String(row.failed)]));
+    const failed = parseCsv(await (await getDeploymentsCsv(new Request(`http://localhost/api/metrics/deployments/export.csv?${query}&failed=true`))).text());
+    const failedListed = (await listDeployments({ db: db(), scope, window, filter: { failed: true } })).items;
+    expect(failedListed.length).toBeGreaterThan(0);
+    expect(failed.slice(1).map((row) => row[4])).toEqual(failedListed.map((row) => row.sourceId));
+
+    const changes = parseCsv(await (await getChangesCsv(new Request(`http://localhost/api/metrics/changes/export.csv?${query}&deployment=${listed[0]!.id}`))).text());
+    const changesListed = (await listChanges({ db: db(), scope, window, filter: { deploymentId: listed[0]!.id } })).items;
+    expect(changes.slice(1).map((row) => [row[1], row[6]])).toEqual(changesListed.map((row) => [row.sha, String(Math.round((row.leadSeconds / 3600) * 100) / 100)]));
+
+    const incidents = parseCsv(await (await getIncidentsCsv(new Request(`http://localhost/api/metrics/incidents/export.csv?${query}`))).text());
+    const incidentsListed = (await listIncidents({ db: db(), scope, window })).items;
+    expect(incidents.slice(1).map((row) => [row[0], row[1], row[5]])).toEqual(incidentsListed.map((row) => [row.service, row.title, '2']));
+    expect(incidents[0]).toEqual(['service', 'title', 'severity', 'opened_at', 'resolved_at', 'restore_hours', 'deployment_id', 'source', 'source_id', 'url']);
   });
 });

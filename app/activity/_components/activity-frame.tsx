@@ -5,6 +5,7 @@ import { FilterBar } from '../../_components/filters/filter-bar';
 import type { DashboardFilters } from '../../_components/filters/read-filters';
 import { formatWindow } from '../../_components/format/format-window';
 import { Card } from '../../_components/ui/card';
+import { DownloadCsv } from '../../_components/ui/download-csv';
 import { PageHeader } from '../../_components/ui/page-header';
 import { EmptyState } from '../../_components/ui/states';
 import ui from '../../_components/ui/ui.module.css';
@@ -32,6 +33,15 @@ type ActivityFrameProps = {
   title: string;
   children: ReactNode;
 };
+
+/** The list's export carries what the list shows: scope, window and the sub-filter (the API names it differently). */
+const exportParams = ({ kind, filters, window, view, viewParam }: Pick<ActivityFrameProps, 'kind' | 'filters' | 'window' | 'view' | 'viewParam'>) => ({
+  service: filters.service,
+  team: filters.team,
+  from: window.from.toISOString(),
+  to: window.to.toISOString(),
+  ...(kind === 'deployments' ? (view ? { [view]: 'true' } : {}) : { [viewParam ?? 'status']: view }),
+});
 
 /** The drill-down pages' common frame: tabs per kind, the shared filters, sub-filter links, and the list's card. */
 export function ActivityFrame({ kind, filters, defaultDays, window, teams, services, unknown, views = [], view = null, viewParam = 'status', title, children }: ActivityFrameProps) {
@@ -65,7 +75,14 @@ export function ActivityFrame({ kind, filters, defaultDays, window, teams, servi
           <Link href={`/activity/${kind}`}>Show the whole organization</Link>
         </EmptyState>
       ) : (
-        <Card title={title} hint={formatWindow(window)}>
+        <Card
+          title={title}
+          hint={
+            <>
+              {formatWindow(window)} <DownloadCsv action={`/api/metrics/${kind}/export.csv`} params={exportParams({ kind, filters, window, view, viewParam })} />
+            </>
+          }
+        >
           <div className={ui.stack} data-list-window-from={formatWindowInstant(window.from)} data-list-window-to={formatWindowInstant(window.to)}>
             {children}
           </div>
