@@ -20,6 +20,8 @@ export type SyncIncidentIoOptions = {
   /** Ignore the cursor: read the whole backfill horizon again (a reconciliation pass). */
   full?: boolean;
   now?: Date;
+  /** Incidents per request (incident.io's maximum, 250, unless a test wants several pages). */
+  pageSize?: number;
 };
 
 export type IncidentIoSyncOutcome = {
@@ -39,7 +41,14 @@ const CURSOR = { source: INCIDENT_IO_SOURCE, scope: 'account', kind: 'incidents'
  * cursor where it was and is read again from there (upserts are idempotent), and a second run reads only what was
  * updated since the first began. Unmapped incidents are tried again every run, as a mapping may have been added.
  */
-export const syncIncidentIo = ({ db, client, settings, full = false, now = new Date() }: SyncIncidentIoOptions) =>
+export const syncIncidentIo = ({
+  db,
+  client,
+  settings,
+  full = false,
+  now = new Date(),
+  pageSize,
+}: SyncIncidentIoOptions) =>
   runIngest({ db, job: 'incident-io.sync', source: INCIDENT_IO_SOURCE, scope: 'account' }, async (run) => {
     const stored = full
       ? null
@@ -63,7 +72,7 @@ export const syncIncidentIo = ({ db, client, settings, full = false, now = new D
       outcome.invalid += written.invalid;
       run.touch(written.services);
       note();
-    });
+    }, pageSize);
     // Every unmapped incident, new or old, is tried once more: `unmapped` is what is still unmapped at the end.
     const retried = await db.transaction(async (tx) => {
       const written = await upsertIncidentIoIncidents(tx, [], settings, { retryUnmapped: true });

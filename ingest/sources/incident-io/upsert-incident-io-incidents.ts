@@ -40,7 +40,10 @@ const idOf = (value: unknown) => {
 
 /** Stores incidents as fetched or delivered, each with the reason when it cannot be read; returns their ids. */
 export const storeIncidentIoIncidents = async (tx: Executor, fetched: unknown[]) => {
-  const parsed = fetched.map((incident) => ({ incident, read: parsePayload(ZIncidentIoIncident, incident, 'incident') }));
+  const parsed = fetched.map((incident) => ({
+    incident,
+    read: parsePayload(ZIncidentIoIncident, incident, 'incident'),
+  }));
   if (parsed.length > 0)
     await storeRawPayloads(
       tx,
@@ -120,7 +123,7 @@ export const upsertIncidentIoIncidents = async (
         source: INCIDENT_IO_SOURCE,
         kind: 'incident',
         sourceId,
-        externalServiceId: affected[0]?.external_id ?? affected[0]?.id ?? NO_SERVICE,
+        externalServiceId: affected[0]?.id ?? NO_SERVICE,
         externalServiceName: affected.map((entry) => entry.name ?? entry.id).join(', ') || null,
         title: fields.title,
         url: fields.url,
