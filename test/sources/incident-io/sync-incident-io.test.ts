@@ -26,7 +26,7 @@ afterEach(async () => {
 const start = async () => (fake = await startFakeIncidentIo(buildIncidentIoWorld(NOW), { token: KEY }));
 
 describeEachBackend('incident.io sync', ({ db }) => {
-  const run = (now: Date, options: Parameters<typeof sync>[1] = {}) =>
+  const run = (now: Date, options: { settings?: typeof SETTINGS; sleeps?: number[] } = {}) =>
     syncIncidentIo({
       db: db(),
       client: createTestClient(fake!, options.sleeps),
