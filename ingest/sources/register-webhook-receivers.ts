@@ -2,6 +2,7 @@ import { registerWebhookReceiver } from '../../lib/webhooks/webhook-receiver';
 import { createCdeventsWebhookReceiver } from './cdevents/create-cdevents-webhook-receiver';
 import { createGithubWebhookReceiver } from './github/create-github-webhook-receiver';
 import { createGitlabWebhookReceiver } from './gitlab/create-gitlab-webhook-receiver';
+import { createIncidentIoWebhookReceiver } from './incident-io/create-incident-io-webhook-receiver';
 import { createOtelWebhookReceiver } from './otel/create-otel-webhook-receiver';
 import { createPagerdutyWebhookReceiver } from './pagerduty/create-pagerduty-webhook-receiver';
 
@@ -10,6 +11,7 @@ export const registerWebhookReceivers = () => {
   registerWebhookReceiver(createGithubWebhookReceiver());
   registerWebhookReceiver(createGitlabWebhookReceiver());
   registerWebhookReceiver(createPagerdutyWebhookReceiver());
+  registerWebhookReceiver(createIncidentIoWebhookReceiver());
   registerWebhookReceiver(createCdeventsWebhookReceiver());
   registerWebhookReceiver(createOtelWebhookReceiver());
 };

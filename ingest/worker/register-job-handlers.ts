@@ -10,6 +10,9 @@ import { listGithubRepositories } from '../sources/github/list-github-repositori
 import { processCdeventsDelivery } from '../sources/cdevents/process-cdevents-delivery';
 import { runGithubDelivery } from '../sources/github/run-github-delivery';
 import { processOtelDelivery } from '../sources/otel/process-otel-delivery';
+import { createIncidentIoClient } from '../sources/incident-io/create-incident-io-client';
+import { runIncidentIoDelivery } from '../sources/incident-io/run-incident-io-delivery';
+import { syncIncidentIo } from '../sources/incident-io/sync-incident-io';
 import { createPagerdutyClient } from '../sources/pagerduty/create-pagerduty-client';
 import { runPagerdutyDelivery } from '../sources/pagerduty/run-pagerduty-delivery';
 import { syncPagerduty } from '../sources/pagerduty/sync-pagerduty';
@@ -55,6 +58,9 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
     await queue.work(JOB_NAMES.pagerdutyWebhook, (data) => runPagerdutyDelivery({ db, services: config.pagerduty.services }, String(data.deliveryId)).then(() => {}), {
       concurrency: roles.webhookConcurrency ?? 2,
     });
+    await queue.work(JOB_NAMES.incidentIoWebhook, (data) => runIncidentIoDelivery({ db, settings: config.incidentIo }, String(data.deliveryId)).then(() => {}), {
+      concurrency: roles.webhookConcurrency ?? 2,
+    });
     await queue.work(JOB_NAMES.otelWebhook, (data) => processOtelDelivery(db, String(data.deliveryId)).then(() => {}), { concurrency: roles.webhookConcurrency ?? 2 });
     await queue.work(JOB_NAMES.cdeventsWebhook, (data) => processCdeventsDelivery({ db, services: config.cdevents.services }, String(data.deliveryId)).then(() => {}), {
       concurrency: roles.webhookConcurrency ?? 2,
@@ -93,6 +99,13 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       const client = createPagerdutyClient({ token: pagerduty.token, apiUrl: pagerduty.apiUrl });
       const outcome = await syncPagerduty({ db, client, settings: pagerduty, full: data.full === true });
       log.info('PagerDuty sync done', { incidents: outcome.incidents, unmapped: outcome.unmapped, requests: outcome.requests });
+    });
+    await queue.work(JOB_NAMES.incidentIoSync, async (data) => {
+      const { incidentIo } = config;
+      if (!incidentIo.token) throw new AppError('CONFIG_INVALID', 'incident.io syncs need WAYMARK_INCIDENT_IO_TOKEN (see README)');
+      const client = createIncidentIoClient({ token: incidentIo.token, apiUrl: incidentIo.apiUrl });
+      const outcome = await syncIncidentIo({ db, client, settings: incidentIo, full: data.full === true });
+      log.info('incident.io sync done', { incidents: outcome.incidents, unmapped: outcome.unmapped, requests: outcome.requests });
     });
   }
 };

@@ -7,7 +7,7 @@ import { registerJobHandlers, type WorkerRoles } from './register-job-handlers';
 
 /**
  * Starts this process's share of the background work: the job handlers for its roles, the cron schedules of GitHub
- * and PagerDuty syncs (github.schedule, pagerduty.schedule), and a sweep that queues webhook deliveries stored while
+ * PagerDuty and incident.io syncs (github.schedule, pagerduty.schedule, incidentIo.schedule), and a sweep that queues webhook deliveries stored while
  * no worker ran.
  */
 export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
@@ -20,11 +20,16 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
     await queue.schedule(JOB_NAMES.pagerdutySync, config.pagerduty.schedule);
     log.info('PagerDuty syncs scheduled', { cron: config.pagerduty.schedule });
   }
+  if (roles.syncs && config.incidentIo.schedule) {
+    await queue.schedule(JOB_NAMES.incidentIoSync, config.incidentIo.schedule);
+    log.info('incident.io syncs scheduled', { cron: config.incidentIo.schedule });
+  }
   if (roles.webhooks) {
     const webhookJobs = [
       ['github', JOB_NAMES.githubWebhook],
       ['gitlab', JOB_NAMES.gitlabWebhook],
       ['pagerduty', JOB_NAMES.pagerdutyWebhook],
+      ['incident-io', JOB_NAMES.incidentIoWebhook],
       ['cdevents', JOB_NAMES.cdeventsWebhook],
       ['otel', JOB_NAMES.otelWebhook],
     ] as const;

@@ -97,6 +97,21 @@ export const ZConfig = z.strictObject({
     /** Cron expression (UTC) for scheduled syncs by the worker. */
     schedule: z.string().min(1).optional(),
   }),
+  incidentIo: z.strictObject({
+    /** An API key that can view incidents (Authorization: Bearer …). */
+    token: z.string().min(1).optional(),
+    apiUrl: z.url().default('https://api.incident.io'),
+    /** `whsec_` signing secrets of the webhook endpoint; several while one is rotated out. */
+    webhookSecrets: z.array(z.string().min(1)).default([]),
+    /** incident.io catalog entry id or external id → Waymark service, when no catalog-info.yaml annotation names it. */
+    services: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** Custom fields whose catalog entries are the incident's services. */
+    serviceFields: z.array(z.string().min(1)).min(1).default(['Affected services']),
+    /** How far back a first sync reads incidents. */
+    backfillDays: z.coerce.number().int().positive().max(3650).default(365),
+    /** Cron expression (UTC) for scheduled syncs by the worker. */
+    schedule: z.string().min(1).optional(),
+  }),
   cdevents: z.strictObject({
     /** An artifact's purl name, a CDEvents service id, a pipeline name or a repository id → Waymark service. */
     services: z.record(z.string().min(1), z.string().min(1)).default({}),
@@ -153,5 +168,7 @@ export const SECRET_PATHS = [
   'gitlab.webhookSigningToken',
   'pagerduty.token',
   'pagerduty.webhookSecrets',
+  'incidentIo.token',
+  'incidentIo.webhookSecrets',
   'auth.oidc.clientSecret',
 ] as const;

@@ -37,5 +37,9 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_PAGERDUTY_API_URL', path: 'pagerduty.apiUrl', kind: 'string', description: 'PagerDuty REST API base URL (default https://api.pagerduty.com; EU: https://api.eu.pagerduty.com).' },
   { name: 'WAYMARK_PAGERDUTY_WEBHOOK_SECRETS', path: 'pagerduty.webhookSecrets', kind: 'list', description: 'Comma-separated signing secrets of the PagerDuty v3 webhook subscription (secret).' },
   { name: 'WAYMARK_PAGERDUTY_BACKFILL_DAYS', path: 'pagerduty.backfillDays', kind: 'string', description: 'How many days of incidents a first PagerDuty sync reads (default 180).' },
+  { name: 'WAYMARK_INCIDENT_IO_TOKEN', path: 'incidentIo.token', kind: 'string', description: 'incident.io API key that can view incidents (secret).' },
+  { name: 'WAYMARK_INCIDENT_IO_API_URL', path: 'incidentIo.apiUrl', kind: 'string', description: 'incident.io API base URL (default https://api.incident.io).' },
+  { name: 'WAYMARK_INCIDENT_IO_WEBHOOK_SECRETS', path: 'incidentIo.webhookSecrets', kind: 'list', description: 'Comma-separated whsec_ signing secrets of the incident.io webhook endpoint (secret).' },
+  { name: 'WAYMARK_INCIDENT_IO_BACKFILL_DAYS', path: 'incidentIo.backfillDays', kind: 'string', description: 'How many days of incidents a first incident.io sync reads (default 365).' },
   { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
 ];

@@ -33,6 +33,10 @@ export const JOB_NAMES = {
   pagerdutySync: 'pagerduty-sync',
   /** Normalize one stored PagerDuty webhook delivery. */
   pagerdutyWebhook: 'pagerduty-webhook',
+  /** Sync the incident.io account's incidents (queued by incidentIo.schedule). */
+  incidentIoSync: 'incident-io-sync',
+  /** Normalize one stored incident.io webhook delivery. */
+  incidentIoWebhook: 'incident-io-webhook',
   /** Normalize one stored CDEvents delivery. */
   cdeventsWebhook: 'cdevents-webhook',
   /** Normalize one stored OTLP traces export. */

@@ -6,6 +6,7 @@ import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
 import { ingestGithubCommand } from './ingest-github';
 import { ingestGitlabCommand } from './ingest-gitlab';
+import { ingestIncidentIoCommand } from './ingest-incident-io';
 import { ingestPagerdutyCommand } from './ingest-pagerduty';
 import { metricsCommand } from './metrics';
 import { migrateCommand } from './migrate';
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   ingestGitlabCommand,
   renormalizeCommand,
   ingestPagerdutyCommand,
+  ingestIncidentIoCommand,
   ingestCdeventsCommand,
   demoCommand,
   metricsCommand,
