@@ -3,7 +3,8 @@ import { AppError } from '../../../lib/errors';
 import { createIncidentIoClient } from '../../sources/incident-io/create-incident-io-client';
 import { syncIncidentIo } from '../../sources/incident-io/sync-incident-io';
 import { defineCommand } from '../command';
-import { formatDuration, plural } from '../format';
+import { formatCount } from '../../../lib/format/format-count';
+import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestIncidentIoCommand = defineCommand({
@@ -42,10 +43,10 @@ export const ingestIncidentIoCommand = defineCommand({
     });
     stdout.write(
       `Synced incident.io in ${formatDuration(Date.now() - started)}: ` +
-        `${plural(outcome.incidents, 'incident')} written, ` +
-        `${plural(outcome.unmapped, 'incident')} of unmapped services kept (see Ingest status), ` +
-        `${plural(outcome.skipped, 'test or declined incident')} left out; ` +
-        `${plural(outcome.requests, 'API request')}.\n`,
+        `${formatCount(outcome.incidents, 'incident')} written, ` +
+        `${formatCount(outcome.unmapped, 'incident')} of unmapped services kept (see Ingest status), ` +
+        `${formatCount(outcome.skipped, 'test or declined incident')} left out; ` +
+        `${formatCount(outcome.requests, 'API request')}.\n`,
     );
   },
 });
