@@ -12,8 +12,8 @@ import { runMetricsQuery } from './run-metrics-query';
 
 /**
  * Why a figure may not be what it seems, in words and with the fix (METRICS.md, "Data-quality notes"):
- * - `old-samples`: lead-time samples of commits older than a year, usually history shipped by releases that were not
- *   read as deployments;
+ * - `old-samples`: lead-time samples of commits older than a year: history shipped by releases that were not read as
+ *   deployments, or a long-lived branch;
  * - `first-deployment-in-window`: services whose first deployment falls inside the window, so their frequency counts
  *   days before they deployed at all;
  * - `few-tags-matched`: the last git ingest read fewer than half of a repository's tags as deployments.
@@ -87,7 +87,9 @@ const describeOldSamples = (row: OldSamples & { topSourceId: string | null; topS
     {
       kind: 'old-samples',
       text: `${formatCount(row.old, 'lead-time sample')} of ${formatCount(row.samples, 'is', 'are')} commits more than a year old${since}${carried}.`,
-      fix: 'Earlier releases were probably not read as deployments: widen the deployment rule (--deploy-tags, the production environment pattern) or read the lead time as p50, which they move less.',
+      fix:
+        'If earlier releases were not read as deployments, widen the deployment rule (--deploy-tags, the production ' +
+        'environment pattern); a long-lived branch (a next major version) does the same, and then p50 is the figure to read.',
     },
   ];
 };

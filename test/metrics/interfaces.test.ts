@@ -109,6 +109,9 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
     await metricsCommand.run({ values: { team: 'core', from: '2026-03-02', to: '2026-03-30', edition: '2024' }, positionals: [], stdout: legacy.stream, stderr: legacy.stream });
     expect(legacy.text()).toMatch(/DORA 2024 cluster: (Elite|High|Medium|Low)\.\n$/);
     expect(legacy.text()).not.toContain('DORA 2025');
+    const empty = collect();
+    await metricsCommand.run({ values: { team: 'core', from: '2020-01-01', to: '2020-02-01' }, positionals: [], stdout: empty.stream, stderr: empty.stream });
+    expect(empty.text()).toMatch(/No deployment in this window; the deployments run from \d+ Mar 2026 to \d+ Mar 2026: try --from 2026-03-\d\d\.\n$/);
   });
 
   it('answers in the edition and benchmark group asked for, and refuses unknown ones', async () => {

@@ -1,5 +1,7 @@
 import { comparePeriods } from '../../../lib/metrics/compare-periods';
 import { describePeriodChange, toPreviousWindow } from '../../../lib/metrics/describe-period-change';
+import { getDeploymentSpan } from '../../../lib/catalog/get-deployment-span';
+import { formatDate } from '../../../lib/format/format-date';
 import { getDoraMetrics } from '../../../lib/metrics/get-dora-metrics';
 import { getMetricsAnswer, type MetricsAnswer } from '../../../lib/metrics/get-metrics-answer';
 import { formatDeployFrequency } from '../../../lib/metrics/format-deploy-frequency';
@@ -126,5 +128,15 @@ export const metricsCommand = defineCommand({
     }
     const previous = await getDoraMetrics({ db, scope, window: toPreviousWindow(window), edition, benchmark });
     stdout.write(`${renderTable(metrics, previous)}\n`);
+    if (metrics.deploymentFrequency.deployments === 0) {
+      // An empty window of a scope that has deployments says where they are, as the pages do.
+      const { first, last } = await getDeploymentSpan({ db, scope });
+      if (first && last) {
+        stdout.write(
+          `No deployment in this window; the deployments run from ${formatDate(first)} to ${formatDate(last)}: ` +
+            `try --from ${first.toISOString().slice(0, 10)}.\n`,
+        );
+      }
+    }
   },
 });
