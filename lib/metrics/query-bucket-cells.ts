@@ -1,14 +1,13 @@
 import type { Executor } from '../db/client';
 import { AppError } from '../errors';
 import { computeSeriesBuckets, type SeriesBucket } from './compute-series-buckets';
+import { MAX_SERIES_BUCKETS } from './fit-series-window';
 import { getMetricsSettings } from './get-metrics-settings';
 import { getRollupUsable } from './get-rollup-usable';
 import type { DoraCell, MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 import { queryDoraCells } from './query-dora-cells';
 import { validateMetricsRequest } from './validate-metrics-request';
 
-// Two years of weeks: enough for any chart, and a bound on the statement's size.
-const MAX_BUCKETS = 110;
 
 export type BucketCellsRequest = {
   db: Executor;
@@ -23,9 +22,9 @@ export type BucketCellsRequest = {
 export const queryBucketCells = async ({ db, scope, window, bucket, groupBy, settings }: BucketCellsRequest) => {
   await validateMetricsRequest(db, { scope, window });
   const buckets = computeSeriesBuckets(window, bucket);
-  if (buckets.length > MAX_BUCKETS) {
-    throw new AppError('VALIDATION_FAILED', `The window holds ${buckets.length} ${bucket}s; a series is limited to ${MAX_BUCKETS} buckets`, {
-      details: [`bucket: use month, or a shorter window`],
+  if (buckets.length > MAX_SERIES_BUCKETS) {
+    throw new AppError('VALIDATION_FAILED', `The window holds ${buckets.length} ${bucket}s; a series is limited to ${MAX_SERIES_BUCKETS} buckets`, {
+      details: [`bucket: use month, or a shorter window (fitSeriesWindow picks what fits)`],
     });
   }
   const resolved = getMetricsSettings(settings);

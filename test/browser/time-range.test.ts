@@ -36,4 +36,14 @@ describeInBrowser('time range: longer ranges, all time, custom dates and empty w
     await all.close();
     await page.close();
   });
+
+  it('a window of many years draws monthly charts of its last 110 months instead of failing', async () => {
+    // 17 years: 880 weeks, 203 months; a series holds at most 110 buckets.
+    const page = await session().open('/services/checkout-api?from=2010-01-01&to=2026-12-31');
+    await expect(page.getByText('could not be loaded').count()).resolves.toBe(0);
+    await expect(page.locator('[data-trend]').count()).resolves.toBe(5);
+    await expect(page.getByText('Monthly, the last 110 months').count()).resolves.toBe(0);
+    await expect(page.getByText(/^Monthly$/).count()).resolves.toBeGreaterThanOrEqual(5);
+    await page.close();
+  });
 });

@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db/client';
 import { comparePeriods } from '@/lib/metrics/compare-periods';
 import { toPreviousWindow } from '@/lib/metrics/describe-period-change';
 import { getDataQualityNotes } from '@/lib/metrics/get-data-quality-notes';
+import { fitSeriesWindow } from '@/lib/metrics/fit-series-window';
 import { getDoraMetrics } from '@/lib/metrics/get-dora-metrics';
 import type { Edition, MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { Sparkline } from '../charts/sparkline';
@@ -36,7 +37,7 @@ export async function DoraTiles({ scope, scopeLabel, window, days, edition, dril
   const [current, previous, series, notes] = await Promise.all([
     getDoraMetrics({ db, scope, window, edition }),
     getDoraMetrics({ db, scope, window: toPreviousWindow(window), edition }),
-    getCachedSeries({ scope, window, bucket: 'week' }),
+    getCachedSeries({ scope, ...fitSeriesWindow(window, 'week') }),
     getDataQualityNotes({ db, scope, window }),
   ]);
   const weekly = series.points.map((point) => new Map(toDoraFigures({ ...point, scope, edition }).map((figure) => [figure.key, figure.value])));

@@ -1,3 +1,4 @@
+import { describeFittedSeries, fitSeriesWindow } from '@/lib/metrics/fit-series-window';
 import type { MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { Card } from '../ui/card';
 import ui from '../ui/ui.module.css';
@@ -15,12 +16,14 @@ type TrendGridProps = {
 };
 
 export function TrendGrid({ scope, window, bucket, headingLevel = 2, allTimeHref }: TrendGridProps) {
+  const fitted = fitSeriesWindow(window, bucket);
+  const hint = describeFittedSeries(fitted, bucket);
   return (
     <div className={ui.twoCol}>
       {TREND_METRICS.map((metric) => (
-        <Card key={metric.key} title={metric.title} hint={bucket === 'week' ? 'Weekly' : 'Monthly'} headingLevel={headingLevel}>
+        <Card key={metric.key} title={metric.title} hint={fitted.note ? <span title={fitted.note}>{hint}</span> : hint} headingLevel={headingLevel}>
           <Widget label={metric.title} height={260}>
-            <TrendCard metricKey={metric.key} scope={scope} window={window} bucket={bucket} allTimeHref={allTimeHref} />
+            <TrendCard metricKey={metric.key} scope={scope} window={fitted.window} bucket={fitted.bucket} allTimeHref={allTimeHref} />
           </Widget>
         </Card>
       ))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listTeams } from '@/lib/catalog/list-teams';
 import { getDb } from '@/lib/db/client';
+import { describeFittedSeries, fitSeriesWindow } from '@/lib/metrics/fit-series-window';
 import { getTeamSeries } from '@/lib/metrics/get-team-series';
 import chartStyles from '../../_components/charts/charts.module.css';
 import { TREND_METRICS, toTeamComparison } from '../../_components/dora/trend-metrics';
@@ -41,7 +42,8 @@ export default async function CompareTeamsPage({ searchParams }: { searchParams:
   }
   const chosen = readComparedTeams(search, known);
   const { window } = await resolveWindow(filters, { org: true });
-  const byTeam = await getTeamSeries({ db, teams: chosen, window, bucket: filters.bucket });
+  const fitted = fitSeriesWindow(window, filters.bucket);
+  const byTeam = await getTeamSeries({ db, teams: chosen, window: fitted.window, bucket: fitted.bucket });
   const keepRange = { ...rangeParams(filters, defaultDays), ...(filters.bucket === 'month' ? { bucket: 'month' } : {}) };
   return (
     <>
@@ -64,17 +66,17 @@ export default async function CompareTeamsPage({ searchParams }: { searchParams:
           const comparison = toTeamComparison(metric, byTeam);
           const labels = comparison.teams[0]?.points.map((point) => point.label) ?? [];
           return (
-            <Card key={metric.key} title={metric.title} hint={filters.bucket === 'week' ? 'Weekly' : 'Monthly'}>
+            <Card key={metric.key} title={metric.title} hint={describeFittedSeries(fitted, filters.bucket)}>
               <div data-comparison={metric.key}>
                 <ComparisonChart teams={comparison.teams} yLabel={comparison.yLabel} axis={comparison.axis} />
                 <div className="visually-hidden">
                 <table>
                   <caption>
-                    {metric.title} per {filters.bucket}, by team
+                    {metric.title} per {fitted.bucket}, by team
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">{filters.bucket === 'week' ? 'Week of' : 'Month'}</th>
+                      <th scope="col">{fitted.bucket === 'week' ? 'Week of' : 'Month'}</th>
                       {comparison.teams.map(({ team }) => (
                         <th key={team} scope="col">
                           {team}
