@@ -42,7 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Overview" lede={lede} actions={<FilterBar action="/" filters={filters} defaultDays={defaultDays} compact />} />
       <DoraSection
         scope={{ org: true }}
-        scopeLabel="The organization"
+        scopeLabel="the organization"
         window={window}
         days={days}
         allTimeHref={filterHref('/', { ...filters, all: true, from: null, to: null }, defaultDays)}

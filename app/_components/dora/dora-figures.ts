@@ -53,6 +53,15 @@ export type DoraFigure = {
 
 const deployDays = (perWeek: number | null) => (perWeek === null ? '—' : `${perWeek} deploy days/week`);
 
+/** Each figure's name, the same on tiles, spread rows and charts. */
+export const FIGURE_LABELS: Record<DoraMetricKey, string> = {
+  deploymentFrequency: 'Deployment frequency',
+  leadTime: 'Lead time for changes',
+  changeFailureRate: 'Change failure rate',
+  recoveryTime: 'Failed deployment recovery time',
+  reworkRate: 'Rework rate',
+};
+
 /**
  * The five DORA figures, throughput first (lead time, deployment frequency, recovery time), then instability
  * (change failure rate, rework rate), as the 2025 guide groups them. Under the 2023 edition deployment frequency
@@ -64,7 +73,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => {
   const figures: DoraFigure[] = [
   {
     key: 'deploymentFrequency',
-    label: 'Deployment frequency',
+    label: FIGURE_LABELS.deploymentFrequency,
     value: byDays ? frequency.medianDeployDaysPerWeek : frequency.perDay,
     display: byDays ? deployDays(frequency.medianDeployDaysPerWeek) : formatDeployFrequency(frequency.perDay),
     secondary: byDays ? formatDeployFrequency(frequency.perDay) : null,
@@ -79,7 +88,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => {
   },
   {
     key: 'leadTime',
-    label: 'Lead time for changes',
+    label: FIGURE_LABELS.leadTime,
     value: metrics.leadTime.p50Seconds,
     display: formatSeconds(metrics.leadTime.p50Seconds),
     secondary: metrics.leadTime.p90Seconds === null ? null : `p90 ${formatSeconds(metrics.leadTime.p90Seconds)}`,
@@ -92,7 +101,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => {
   },
   {
     key: 'changeFailureRate',
-    label: 'Change failure rate',
+    label: FIGURE_LABELS.changeFailureRate,
     value: metrics.changeFailureRate.rate,
     display: formatRate(metrics.changeFailureRate.rate),
     secondary: `${metrics.changeFailureRate.failed} failed`,
@@ -105,7 +114,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => {
   },
   {
     key: 'recoveryTime',
-    label: 'Failed deployment recovery time',
+    label: FIGURE_LABELS.recoveryTime,
     value: metrics.recoveryTime.p50Seconds,
     display: formatSeconds(metrics.recoveryTime.p50Seconds),
     secondary: null,
@@ -118,7 +127,7 @@ export const toDoraFigures = (metrics: DoraMetrics): DoraFigure[] => {
   },
   {
     key: 'reworkRate',
-    label: 'Rework rate',
+    label: FIGURE_LABELS.reworkRate,
     value: metrics.reworkRate.rate,
     display: formatRate(metrics.reworkRate.rate),
     secondary: `${metrics.reworkRate.rework} unplanned`,

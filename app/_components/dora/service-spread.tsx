@@ -6,7 +6,7 @@ import type { Edition, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { summarizeServiceSpread, type MetricSpread } from '@/lib/metrics/summarize-service-spread';
 import { servicePath } from '@/lib/links/name-path';
 import { formatCount } from '@/lib/format/format-count';
-import { toDoraFigures, type DoraFigure } from './dora-figures';
+import { FIGURE_LABELS, toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
 import { ScoreTicks } from './score-strip';
 
@@ -33,7 +33,6 @@ const place = (spread: MetricSpread) => {
 
 function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures }) {
   const shown = (service: string) => figures.get(service)?.get(spread.key);
-  const label = shown(spread.graded[0]?.service ?? spread.tooFew[0] ?? '')?.label ?? spread.key;
   const lowest = spread.graded.slice(0, NAMED_OUTLIERS);
   const placed = place(spread);
   const counts = [
@@ -44,7 +43,7 @@ function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures
   ].filter(Boolean);
   return (
     <li className={styles.spreadRow} data-spread={spread.key} data-graded={spread.graded.length}>
-      <span className={styles.tileLabel}>{label}</span>
+      <span className={styles.tileLabel}>{FIGURE_LABELS[spread.key]}</span>
       <div className={styles.spreadAxis} aria-hidden="true">
         {spread.medianScore === null ? null : <span className={styles.spreadMedian} style={{ left: `${spread.medianScore * 10}%` }} />}
         {placed.overflows.map((stack) => (
@@ -89,10 +88,14 @@ export async function ServiceSpread({ team, window, edition }: { team?: string; 
   const figures: Figures = new Map(
     table.rows.map((row) => [row.service, new Map(toDoraFigures({ ...row, scope: { service: row.service }, window: table.window }).map((figure) => [figure.key, figure]))]),
   );
+  const spreads = summarizeServiceSpread(table.rows);
+  if (spreads.every((spread) => spread.graded.length === 0 && spread.tooFew.length === 0)) {
+    return <p className="muted">No service has a deployment, change or incident in this period, so there is no spread to show.</p>;
+  }
   return (
     <div className={styles.spread}>
       <ul className={styles.spreadRows}>
-        {summarizeServiceSpread(table.rows).map((spread) => (
+        {spreads.map((spread) => (
           <SpreadRow key={spread.key} spread={spread} figures={figures} />
         ))}
       </ul>

@@ -14,7 +14,7 @@ export const readScopeFilters = async (params: SearchParams) => {
   const services = await listServices({ db: await getDb() });
   const teams = [...new Set(services.flatMap((service) => (service.team ? [service.team] : [])))].sort();
   const unknown = filters.service && !services.some((service) => service.name === filters.service) ? `service “${filters.service}”` : filters.team && !teams.includes(filters.team) ? `team “${filters.team}”` : null;
-  const scopeLabel = filters.service ?? filters.team ?? 'The organization';
+  const scopeLabel = filters.service ?? filters.team ?? 'the organization';
   const scope = toScope(filters);
   const { window, days } = await resolveWindow(filters, scope);
   return { defaultDays, filters, window, days, scope, scopeLabel, teams, services: services.map((service) => service.name), unknown };
