@@ -14,8 +14,8 @@ import { runMetricsQuery } from './run-metrics-query';
  * Why a figure may not be what it seems, in words and with the fix (METRICS.md, "Data-quality notes"):
  * - `old-samples`: lead-time samples of commits older than a year: history shipped by releases that were not read as
  *   deployments, or a long-lived branch;
- * - `first-deployment-in-window`: services whose first deployment falls inside the window, so their frequency counts
- *   days before they deployed at all;
+ * - `first-deployment-in-window`: services whose first deployment falls inside the window (a week or more after its
+ *   start), so their frequency counts days before they deployed at all;
  * - `few-tags-matched`: the last git ingest read fewer than half of a repository's tags as deployments.
  */
 export type DataQualityNote = {
@@ -26,6 +26,8 @@ export type DataQualityNote = {
 
 const YEAR_SECONDS = 365 * 86_400;
 const NAMES_SHOWN = 3;
+// A first deployment within a week of the window's start understates little; "all time" starts on that very day.
+const GRACE_MS = 7 * 86_400_000;
 
 type OldSamples = { samples: number; old: number; topDeployment: string | null; topCount: number; oldest: string | null };
 type FirstInWindow = { service: string; first: string };
@@ -63,7 +65,8 @@ const readFirstInWindow = (db: Executor, scope: MetricsScope, window: MetricsWin
           where d.service = s.name and d.status = 'success' and d.finished_at is not null and d.environment ~* ${pattern}
         ) f
         where ${buildScopeCondition(scope, sql`s.name`)}
-          and f.first > ${window.from.toISOString()}::timestamptz and f.first < ${window.to.toISOString()}::timestamptz
+          and f.first >= ${new Date(window.from.getTime() + GRACE_MS).toISOString()}::timestamptz
+          and f.first < ${window.to.toISOString()}::timestamptz
         order by s.name collate "C"`,
   );
 

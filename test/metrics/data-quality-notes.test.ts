@@ -40,15 +40,18 @@ describeEachBackend('getDataQualityNotes', ({ db }) => {
       { kind: 'service', name: 'search', team: 'discovery' },
       deploy('p0', -5 * DAY_HOURS),
       deploy('p1', 5),
-      deploy('l1', 3 * DAY_HOURS, { service: 'ledger' }),
+      deploy('l1', 10 * DAY_HOURS, { service: 'ledger' }),
+      // Within a week of the start: too close to matter (all time starts on the first deployment's day).
+      deploy('s0', 2 * DAY_HOURS, { service: 'search' }),
       deploy('l-staging', -9 * DAY_HOURS, { service: 'ledger', environment: 'staging' }),
       deploy('s1', 4 * DAY_HOURS, { service: 'search' }),
     ]);
     const notes = await getDataQualityNotes({ db: db(), scope: { team: 'core' }, window: window(0, 30 * DAY_HOURS) });
     expect(notes).toHaveLength(1);
     expect(notes[0]!.kind).toBe('first-deployment-in-window');
-    // A staging deployment before the window does not count: ledger's first production deployment is day 3.
-    expect(notes[0]!.text).toMatch(/^1 service first deployed inside this period: ledger \(5 Mar 2026\)\./);
+    // A staging deployment before the window does not count: ledger's first production deployment is day 10.
+    expect(notes[0]!.text).toMatch(/^1 service first deployed inside this period: ledger \(12 Mar 2026\)\./);
+    expect(await getDataQualityNotes({ db: db(), scope: { service: 'search' }, window: window(0, 30 * DAY_HOURS) })).toEqual([]);
   });
 
   it('reports a git ingest whose rule read fewer than half of the tags', async () => {
