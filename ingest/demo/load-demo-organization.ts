@@ -4,9 +4,9 @@ import { hasRealData } from '../../lib/demo/has-real-data';
 import { recordDemoSetting } from '../../lib/demo/record-demo-setting';
 import { removeDemoData } from '../../lib/demo/remove-demo-data';
 import { AppError } from '../../lib/errors';
-import type { EventInput } from '../../lib/events/event-input';
-import type { ImportCounts } from '../../lib/events/import-events';
-import { runEventImport } from '../../lib/events/run-event-import';
+import type { EventInput } from '../sources/events/event-input';
+import type { ImportCounts } from '../sources/events/import-events';
+import { ingestEvents } from '../sources/events/ingest-events';
 import { rebuildScorecardHistory } from '../../lib/scorecard/rebuild-scorecard-history';
 import { DEMO_SERVICES } from './demo-organization';
 import { DEMO_DAYS, generateDemoOrganization } from './generate-demo-organization';
@@ -39,7 +39,7 @@ export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now =
   }
   // A demo loaded on another day or with another seed would leave records behind: start clean.
   await removeDemoData({ db });
-  const counts = await runEventImport({ db, input: asInputs(generateDemoOrganization({ seed, now, days })), source: DEMO_SOURCE, scope: 'demo', onProgress });
+  const counts = await ingestEvents({ db, input: asInputs(generateDemoOrganization({ seed, now, days })), source: DEMO_SOURCE, scope: 'demo', onProgress });
   const through = now.toISOString().slice(0, 10);
   await recordDemoSetting(db, { state: 'loaded', seed, organization: 'acme', loadedAt: now.toISOString(), through, records: counts.records });
   // The import scored today; the weekly facts also tell how every earlier day looked, which adoption trends need.

@@ -1,9 +1,29 @@
 import type { Config } from '../../lib/config/config-schema';
 import type { Db } from '../../lib/db/client';
+import { renormalizeCdevents } from './cdevents/renormalize-cdevents';
+import { renormalizeEvents } from './events/renormalize-events';
+import { renormalizeGit } from './git/renormalize-git';
 import { getGitlabConfig } from './gitlab/get-gitlab-config';
-import { renormalizeGitlab, type RenormalizeOutcome } from './gitlab/renormalize-gitlab';
+import { renormalizeGitlab } from './gitlab/renormalize-gitlab';
+import { renormalizeOtel } from './otel/renormalize-otel';
+import { renormalizePagerduty } from './pagerduty/renormalize-pagerduty';
+import type { RenormalizeOutcome } from './renormalize-source';
+
+type Renormalizer = {
+  /** What a scope of the report is. */
+  unit: string;
+  run: (db: Db, config: Config) => Promise<RenormalizeOutcome>;
+};
+
+// Sources with a room of their own; every other namespace of stored events-v1 records is the events source's.
+const OWN_SOURCES = ['git', 'gitlab', 'github', 'pagerduty', 'cdevents', 'otel'];
 
 /** The sources whose normalizers can run again over their stored raw payloads (`waymark renormalize`). */
-export const RENORMALIZERS: Record<string, (db: Db, config: Config) => Promise<RenormalizeOutcome>> = {
-  gitlab: (db, config) => renormalizeGitlab(db, getGitlabConfig(config).settings),
+export const RENORMALIZERS: Record<string, Renormalizer> = {
+  events: { unit: 'namespace', run: (db) => renormalizeEvents(db, { exclude: OWN_SOURCES }) },
+  git: { unit: 'service', run: (db) => renormalizeGit(db) },
+  gitlab: { unit: 'project', run: (db, config) => renormalizeGitlab(db, getGitlabConfig(config).settings) },
+  pagerduty: { unit: 'incident', run: (db, config) => renormalizePagerduty(db, config.pagerduty.services) },
+  cdevents: { unit: 'event', run: (db, config) => renormalizeCdevents(db, config.cdevents.services) },
+  otel: { unit: 'export', run: (db) => renormalizeOtel(db) },
 };

@@ -1,3 +1,4 @@
+import { registerSources } from '../../ingest/sources/register-sources';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { POST as postEvents } from '../../app/api/events/route';
 import { DELETE as revokeToken } from '../../app/api/v1/tokens/[id]/route';
@@ -9,6 +10,9 @@ import { setDbHandle } from '../../lib/db/client';
 import { clearAuthConfig, useAuthConfig } from '../helpers/auth-config';
 import { toNdjson } from '../helpers/event-input';
 import { describeEachBackend } from '../helpers/test-db';
+
+// What instrumentation.ts does when the server starts: the route finds the events source registered.
+registerSources();
 
 const APP = 'http://localhost';
 const deployment = { kind: 'deployment', id: 'd1', service: 'payments', environment: 'production', status: 'success', finishedAt: '2026-01-05T10:07:00Z' };

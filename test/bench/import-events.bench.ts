@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { openDatabase, type DbHandle } from '../../lib/db/client';
 import { migrateDatabase } from '../../lib/db/migrate';
-import { importEvents } from '../../lib/events/import-events';
-import { readNdjson } from '../../lib/events/read-ndjson';
-import { validateEventRecord } from '../../lib/events/validate-event-record';
+import { importEvents } from '../../ingest/sources/events/import-events';
+import { collectNdjsonRecords } from '../../ingest/sources/events/collect-ndjson-records';
+import { validateEventRecord } from '../../ingest/sources/events/validate-event-record';
 import { TEST_POSTGRES_URL, withDatabase } from '../helpers/postgres-url';
 import { seededRandom } from '../../lib/random/seeded-random';
 
@@ -56,7 +56,7 @@ const row = (label: string, ms: number, baselineMs: number) =>
 
 const timeImport = async (handle: DbHandle, file: string) => {
   const started = performance.now();
-  const counts = await importEvents({ db: handle.db, input: readNdjson(createReadStream(file)) });
+  const counts = await importEvents({ db: handle.db, input: collectNdjsonRecords(createReadStream(file)) });
   return { ms: performance.now() - started, counts };
 };
 
@@ -69,7 +69,7 @@ const main = async () => {
 
   started = performance.now();
   let valid = 0;
-  for await (const item of readNdjson(createReadStream(file))) if (!item.parseError && validateEventRecord(item.value).ok) valid++;
+  for await (const item of collectNdjsonRecords(createReadStream(file))) if (!item.parseError && validateEventRecord(item.value).ok) valid++;
   const baselineMs = performance.now() - started;
   if (valid !== RECORDS) throw new Error(`generator produced ${RECORDS - valid} invalid records`);
   console.log(`\n${'step'.padEnd(44)} ${'time'.padStart(9)}  ${'throughput'.padStart(18)}  ratio`);

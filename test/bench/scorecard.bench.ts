@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { openDatabase, type DbHandle } from '../../lib/db/client';
 import { migrateDatabase } from '../../lib/db/migrate';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { seededRandom } from '../../lib/random/seeded-random';
 import { DEFAULT_STANDARDS_YAML } from '../../lib/scorecard/default-standards';
 import { evaluateScorecards } from '../../lib/scorecard/evaluate-scorecards';

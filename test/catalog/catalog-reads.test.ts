@@ -3,7 +3,7 @@ import { getDataPresence } from '../../lib/catalog/get-data-presence';
 import { getService } from '../../lib/catalog/get-service';
 import { listServices } from '../../lib/catalog/list-services';
 import { listTeams } from '../../lib/catalog/list-teams';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { asLines } from '../helpers/event-input';
 import { describeEachBackend } from '../helpers/test-db';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SERVICES, DEMO_TEAMS } from '../../ingest/demo/demo-organization';
 import { generateDemoOrganization, type DemoRecord } from '../../ingest/demo/generate-demo-organization';
-import { validateEventRecord } from '../../lib/events/validate-event-record';
+import { validateEventRecord } from '../../ingest/sources/events/validate-event-record';
 
 const NOW = new Date('2026-11-21T15:30:00Z');
 const END = Date.parse('2026-11-21T00:00:00Z');

@@ -15,7 +15,7 @@ import { hasRealData } from '../../lib/demo/has-real-data';
 import { recordDemoSetting } from '../../lib/demo/record-demo-setting';
 import { removeDemoData } from '../../lib/demo/remove-demo-data';
 import { isAppError } from '../../lib/errors';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { asLines } from '../helpers/event-input';
 import { countRows, snapshotTables } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { deploymentChanges, deployments, incidents, rawPayloads, services, teams } from '../../lib/db/schema';
 import { isAppError } from '../../lib/errors';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { asLines } from '../helpers/event-input';
 import { countRows, snapshotTables } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';

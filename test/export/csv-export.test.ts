@@ -11,7 +11,7 @@ import { GET as getScorecardsCsv } from '../../app/api/scorecards/export.csv/rou
 import { setDbHandle } from '../../lib/db/client';
 import { buildScorecardsCsv } from '../../lib/export/build-scorecards-csv';
 import { toCsv } from '../../lib/export/to-csv';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { listChanges } from '../../lib/metrics/list-changes';
 import { listDeployments } from '../../lib/metrics/list-deployments';

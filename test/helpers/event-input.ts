@@ -1,4 +1,4 @@
-import type { EventInput } from '../../lib/events/event-input';
+import type { EventInput } from '../../ingest/sources/events/event-input';
 
 /** Records as an NDJSON file would give them: positioned by line number, starting at 1. */
 export const asLines = (records: unknown[]): EventInput[] => records.map((value, index) => ({ position: `line ${index + 1}`, value }));

@@ -1,8 +1,8 @@
 import { POST } from '../../app/api/webhooks/[source]/route';
-import { registerWebhookReceivers } from '../../ingest/sources/register-webhook-receivers';
+import { registerSources } from '../../ingest/sources/register-sources';
 
 // What instrumentation.ts does when the server starts.
-registerWebhookReceivers();
+registerSources();
 
 /** A delivery through the real route handler, as Next calls it for `/api/webhooks/<source>`. */
 export const postWebhook = (source: string, request: Request) => POST(request, { params: Promise.resolve({ source }) });

@@ -1,3 +1,4 @@
+import { registerSources } from '../../ingest/sources/register-sources';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { POST } from '../../app/api/events/route';
 import { GET as health } from '../../app/api/health/route';
@@ -8,6 +9,9 @@ import { getExpectedSchemaVersion } from '../../lib/db/migrate';
 import { toNdjson } from '../helpers/event-input';
 import { countRows } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';
+
+// What instrumentation.ts does when the server starts: the route finds the events source registered.
+registerSources();
 
 const deployment = { kind: 'deployment', id: 'd1', service: 'payments', environment: 'production', status: 'success', finishedAt: '2026-01-05T10:07:00Z' };
 const incident = { kind: 'incident', id: 'INC-1', service: 'payments', openedAt: '2026-01-05T11:00:00Z' };

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { getAdoptionImpact } from '../../lib/impact/get-adoption-impact';
 import { seededRandom } from '../../lib/random/seeded-random';
 import { parseStandards } from '../../lib/scorecard/parse-standards';

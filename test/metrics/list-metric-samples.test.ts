@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { computePercentile } from '../../lib/impact/compute-percentile';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { listMetricSamples } from '../../lib/metrics/list-metric-samples';

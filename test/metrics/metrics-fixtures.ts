@@ -1,5 +1,5 @@
 import type { Db } from '../../lib/db/client';
-import { importEvents } from '../../lib/events/import-events';
+import { importEvents } from '../../ingest/sources/events/import-events';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import type { MetricsScope, MetricsSettings } from '../../lib/metrics/metrics-types';
 import { asLines } from '../helpers/event-input';

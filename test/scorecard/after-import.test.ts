@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runEventImport } from '../../lib/events/run-event-import';
+import { ingestEvents } from '../../ingest/sources/events/ingest-events';
 import { getDefaultWindow } from '../../lib/metrics/get-default-window';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { DEFAULT_STANDARDS_YAML } from '../../lib/scorecard/default-standards';
@@ -18,7 +18,7 @@ describeEachBackend('re-evaluation after an import', ({ db }) => {
   it('re-evaluates the services an import changed, and nothing when it changed nothing', async () => {
     const now = new Date();
     const records = [serviceRecord('payments'), serviceRecord('orders'), factsRecord('payments', daysBefore(now, 1), { repository }), deploymentRecord('payments', daysBefore(now, 2))];
-    await runEventImport({ db: db(), input: asLines(records), scope: 'test' });
+    await ingestEvents({ db: db(), input: asLines(records), scope: 'test' });
     const after = await loadLatestCheckResults(db(), null);
     expect(after.get('payments|readme')).toMatchObject({ status: 'pass' });
     expect(after.get('payments|deploys-recently')).toMatchObject({ status: 'pass' });
@@ -26,11 +26,11 @@ describeEachBackend('re-evaluation after an import', ({ db }) => {
     const rows = await countRows(db(), 'check_results');
     expect(rows).toBe(20);
 
-    await runEventImport({ db: db(), input: asLines(records), scope: 'test' });
+    await ingestEvents({ db: db(), input: asLines(records), scope: 'test' });
     expect(await countRows(db(), 'check_results')).toBe(rows);
 
     // Only the service the import named is evaluated again.
-    await runEventImport({ db: db(), input: asLines([factsRecord('orders', now, { repository })]), scope: 'test' });
+    await ingestEvents({ db: db(), input: asLines([factsRecord('orders', now, { repository })]), scope: 'test' });
     const latest = await loadLatestCheckResults(db(), null);
     expect(latest.get('orders|readme')).toMatchObject({ status: 'pass' });
     expect(latest.get('payments|readme')!.evaluatedAt).toEqual(after.get('payments|readme')!.evaluatedAt);
@@ -48,7 +48,7 @@ describeEachBackend('re-evaluation after an import', ({ db }) => {
         if (day % (index + 3) === 0) records.push({ kind: 'incident', id: `i-${id}`, service, openedAt: new Date(finished.getTime() + 600_000).toISOString(), resolvedAt: new Date(finished.getTime() + 5_400_000).toISOString(), causedBy: id });
       }
     }
-    await runEventImport({ db: db(), input: asLines(records), scope: 'test' });
+    await ingestEvents({ db: db(), input: asLines(records), scope: 'test' });
     const figures = await loadMetricFigures({ db: db(), standards, services: ['a', 'b', 'c'], asOf: now });
     for (const service of ['a', 'b', 'c']) {
       const metrics = await getDoraMetrics({ db: db(), scope: { service }, window: getDefaultWindow({ now, days: 30 }) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecordText } from '../../lib/events/parse-record-text';
-import { readJsonArray } from '../../lib/events/read-json-array';
-import { validateEventRecord } from '../../lib/events/validate-event-record';
+import { parseRecordText } from '../../ingest/sources/events/parse-record-text';
+import { collectJsonArrayRecords } from '../../ingest/sources/events/collect-json-array-records';
+import { validateEventRecord } from '../../ingest/sources/events/validate-event-record';
 import { INPUT_LIMITS } from '../../lib/validation/input-limits';
 import { toStorableJson } from '../../lib/validation/to-storable-json';
 
@@ -77,7 +77,7 @@ describe('the events-v1 validation boundary', () => {
     // Brackets inside strings are text, not nesting.
     expect(parseRecordText(JSON.stringify({ kind: 'service', name: '['.repeat(50) }), 'line 1')).toMatchObject({ value: { name: '['.repeat(50) } });
     expect(parseRecordText(`"${'x'.repeat(INPUT_LIMITS.recordChars)}"`, 'line 9').parseError).toMatch(/^the record is \d+ characters long; the limit is/);
-    expect(() => [...readJsonArray(`[${nested(5000)}]`)]).toThrow(/holds an invalid record/);
+    expect(() => [...collectJsonArrayRecords(`[${nested(5000)}]`)]).toThrow(/holds an invalid record/);
   });
 
   it('refuses a field name repeated in one object, naming it', () => {
@@ -87,7 +87,7 @@ describe('the events-v1 validation boundary', () => {
     const tricky = { commits: [{ sha: 'a' }, { sha: 'b', x: { sha: 1 } }], c: '\\",\\"c\\":1', d: '"c":2' };
     expect(parseRecordText(JSON.stringify(tricky), 'line 1')).toEqual({ position: 'line 1', value: tricky });
     expect(parseRecordText('{"commits":[{"sha":"a"},{"sha":"b","sha":"c"}]}', 'line 1').parseError).toBe('commits[1].sha: appears more than once in the same object');
-    expect(() => Array.from(readJsonArray('[{"kind":"service","name":"a"},{"kind":"service","kind":"x"}]'))).toThrow(
+    expect(() => Array.from(collectJsonArrayRecords('[{"kind":"service","name":"a"},{"kind":"service","kind":"x"}]'))).toThrow(
       expect.objectContaining({ details: ['index 1: kind: appears more than once in the same object'] }),
     );
   });

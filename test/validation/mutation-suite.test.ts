@@ -1,3 +1,4 @@
+import { registerSources } from '../../ingest/sources/register-sources';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { runCli } from '../helpers/run-cli';
 import { snapshotTables } from '../helpers/table-snapshot';
 import { createTestDb, TEST_BACKENDS, type TestDb } from '../helpers/test-db';
 import { generateMutations, VALID_RECORDS, type Mutation } from './generate-mutations';
+
+// What instrumentation.ts does when the server starts: the route finds the events source registered.
+registerSources();
 
 const MUTATIONS = generateMutations();
 // Each mutation is refused with one to three errors, and the CLI lists the first 1,000 of a file: three files.

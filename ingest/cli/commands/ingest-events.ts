@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readNdjson } from '../../../lib/events/read-ndjson';
-import { runEventImport } from '../../../lib/events/run-event-import';
+import { collectNdjsonRecords } from '../../sources/events/collect-ndjson-records';
+import { ingestEvents } from '../../sources/events/ingest-events';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { formatCount } from '../../../lib/format/format-count';
@@ -41,9 +41,9 @@ export const ingestEventsCommand = defineCommand({
     if (file) progress.setTotal(await countLines(file));
     const started = Date.now();
     try {
-      const counts = await runEventImport({
+      const counts = await ingestEvents({
         db: handle.db,
-        input: readNdjson(fromStdin ? process.stdin : createReadStream(file!)),
+        input: collectNdjsonRecords(fromStdin ? process.stdin : createReadStream(file!)),
         source: (values.source as string | undefined) ?? 'events',
         scope: fromStdin ? 'stdin' : basename(file!),
         onProgress: ({ records }) => progress.update(records),

@@ -1,11 +1,10 @@
-import { settleImport } from '../../../lib/runs/settle-import';
 import type { Db } from '../../../lib/db/client';
 import { describeCatalogService } from '../../../lib/domain/normalize-catalog-info';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { upsertServices } from '../../../lib/domain/upsert-services';
 import { describeError, isAppError } from '../../../lib/errors';
 import { withSpan } from '../../../lib/observability/trace';
-import { finishIngestRun, startIngestRun } from '../../../lib/runs/record-ingest-run';
+import { runIngest } from '../../../lib/pipeline/run-ingest';
 import { collectGitBranchDeployments } from './collect-git-branch-deployments';
 import { collectGitTagDeployments } from './collect-git-tag-deployments';
 import type { CollectedGitDeployment } from './collected-git-deployment';
@@ -51,15 +50,16 @@ export type IngestGitResult = {
 /**
  * Ingests a local git repository: its facts (tree and catalog at HEAD of the default branch) and its deployments
  * (tags, or first-parent commits of a branch) with the commits each carried. Incremental and resumable: only new
- * deployments are read, in batches that each commit on their own.
+ * deployments are read, in batches that each commit on their own. One pipeline run (`runIngest`): it records the run
+ * and settles the service once its rows are committed.
  */
 export const ingestGitRepository = async (options: IngestGitRepositoryOptions): Promise<IngestGitResult> => {
   const { db, horizonDays, now = new Date(), batchSize } = options;
   const { repository, tree, catalog, service, source } = options.inspection ?? (await inspectGitRepository(options));
 
   return withSpan('waymark.ingest_git', { 'waymark.service': service, 'waymark.mode': source.mode }, async () => {
-    const runId = await startIngestRun(db, { job: 'git', source: 'git', scope: service });
-    try {
+    const describeFailure = (error: unknown) => (isAppError(error) ? error.message : describeError(error));
+    return runIngest({ db, job: 'git', source: 'git', scope: service, describeFailure }, async (run) => {
       const facts = await db.transaction(async (tx) => {
         await upsertServices(tx, [describeCatalogService({ name: service, repository: repository.location, source: 'git', sourceId: repository.location }, catalog)]);
         const observations = normalizeGitFacts({ service, defaultBranch: repository.defaultBranch, headSha: repository.headSha, tree, catalog, collectedAt: now });
@@ -84,7 +84,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
         inBatch = (tx, last) => recordGitBranchCursor(tx, service, source.ref, { sha: last.payload.sha, deployedAt: last.payload.deployedAt });
       }
       const written = await storeGitDeployments({ db, service, deployments, batchSize, inBatch, afterBatch: options.onProgress });
-      await settleImport({ db, services: [service] });
+      run.touch([service]);
 
       const result: IngestGitResult = {
         service,
@@ -103,8 +103,8 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
           changed: facts.changed,
         },
       };
-      await finishIngestRun(db, runId, {
-        status: 'success',
+      return {
+        result,
         counts: {
           deployments: written.deployments,
           inserted: written.inserted,
@@ -116,11 +116,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
           ...(result.tags ? { tags: result.tags.total, 'tags not matching': result.tags.unmatched, 'tags not on a commit': result.skippedTags.length } : {}),
           'deployments carrying no new commit': written.empty,
         },
-      });
-      return result;
-    } catch (error) {
-      await finishIngestRun(db, runId, { status: 'failed', error: isAppError(error) ? error.message : describeError(error) }).catch(() => {});
-      throw error;
-    }
+      };
+    });
   });
 };

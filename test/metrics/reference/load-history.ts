@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/client';
 import { changes, incidents, pullRequests } from '../../../lib/db/schema';
-import { importEvents } from '../../../lib/events/import-events';
+import { importEvents } from '../../../ingest/sources/events/import-events';
 import { asLines } from '../../helpers/event-input';
 import type { GeneratedHistory } from './history-arbitrary';
 

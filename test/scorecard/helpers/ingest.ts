@@ -1,5 +1,5 @@
 import type { Db } from '../../../lib/db/client';
-import { importEvents } from '../../../lib/events/import-events';
+import { importEvents } from '../../../ingest/sources/events/import-events';
 import { asLines } from '../../helpers/event-input';
 
 export type RepositoryFacts = { defaultBranch: string; headSha: string; paths: string[]; files: Record<string, string>; truncated: boolean };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DEPLOYMENT_REASONS, DEPLOYMENT_STATUSES, PIPELINE_STATUSES } from '../domain/types';
-import { ZBranchProtectionFacts, ZCatalogFacts, ZRepositoryFacts } from '../domain/facts';
-import { INPUT_LIMITS } from '../validation/input-limits';
-import { boundedText, httpUrl, requiredText, storableInteger, storableTime } from '../validation/storable-schemas';
+import { DEPLOYMENT_REASONS, DEPLOYMENT_STATUSES, PIPELINE_STATUSES } from '../../../lib/domain/types';
+import { ZBranchProtectionFacts, ZCatalogFacts, ZRepositoryFacts } from '../../../lib/domain/facts';
+import { INPUT_LIMITS } from '../../../lib/validation/input-limits';
+import { boundedText, httpUrl, requiredText, storableInteger, storableTime } from '../../../lib/validation/storable-schemas';
 
 // Lengths and ranges come from INPUT_LIMITS, which README's events-v1 section lists.
 const time = storableTime;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { findUnstorableValues } from '../validation/find-unstorable-values';
-import { formatFieldPath } from '../validation/format-field-path';
-import { INPUT_LIMITS } from '../validation/input-limits';
+import { findUnstorableValues } from '../../../lib/validation/find-unstorable-values';
+import { formatFieldPath } from '../../../lib/validation/format-field-path';
+import { INPUT_LIMITS } from '../../../lib/validation/input-limits';
 import { RECORD_KINDS, RECORD_SCHEMAS, type EventRecord, type RecordKind } from './events-v1-schema';
 
 export type ValidationResult = { ok: true; record: EventRecord } | { ok: false; errors: string[] };

@@ -1,6 +1,6 @@
-import { INPUT_LIMITS } from '../validation/input-limits';
-import { quoteForMessage } from '../validation/quote-for-message';
-import { formatScanProblem, scanJsonText } from '../validation/scan-json-text';
+import { INPUT_LIMITS } from '../../../lib/validation/input-limits';
+import { quoteForMessage } from '../../../lib/validation/quote-for-message';
+import { formatScanProblem, scanJsonText } from '../../../lib/validation/scan-json-text';
 import type { EventInput } from './event-input';
 
 /**

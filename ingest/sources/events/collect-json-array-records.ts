@@ -1,14 +1,14 @@
 import type { EventInput } from './event-input';
-import { AppError } from '../errors';
-import { INPUT_LIMITS } from '../validation/input-limits';
-import { quoteForMessage } from '../validation/quote-for-message';
-import { formatScanProblem, scanJsonText } from '../validation/scan-json-text';
+import { AppError } from '../../../lib/errors';
+import { INPUT_LIMITS } from '../../../lib/validation/input-limits';
+import { quoteForMessage } from '../../../lib/validation/quote-for-message';
+import { formatScanProblem, scanJsonText } from '../../../lib/validation/scan-json-text';
 
 /**
  * Reads a JSON array body (the HTTP alternative to NDJSON); records are positioned by array index. The body's depth
  * and repeated field names are checked before parsing (the array adds one level), each element's size after.
  */
-export function* readJsonArray(text: string): Generator<EventInput> {
+export function* collectJsonArrayRecords(text: string): Generator<EventInput> {
   const problem = scanJsonText(text, INPUT_LIMITS.depth + 1, { namedLevels: 2 });
   if (problem) {
     const [index, ...field] = problem.path;

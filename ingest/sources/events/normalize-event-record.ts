@@ -1,6 +1,6 @@
-import type { FactKind, FactObservation } from '../domain/facts';
-import { makeChangeId, makeId } from '../domain/ids';
-import type { ChangeRow, DeploymentRow, IncidentRow, PipelineRunRow, ServiceRow } from '../domain/types';
+import type { FactKind, FactObservation } from '../../../lib/domain/facts';
+import { makeChangeId, makeId } from '../../../lib/domain/ids';
+import type { ChangeRow, DeploymentRow, IncidentRow, PipelineRunRow, ServiceRow } from '../../../lib/domain/types';
 import type { EventRecord, FactsRecord } from './events-v1-schema';
 
 export type NormalizedRecord =

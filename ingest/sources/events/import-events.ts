@@ -1,0 +1,79 @@
+import type { Db } from '../../../lib/db/client';
+import { SOURCE_NAME } from '../../../lib/domain/ids';
+import { AppError } from '../../../lib/errors';
+import { withSpan } from '../../../lib/observability/trace';
+import type { EventInput } from './event-input';
+import { normalizeEventRecord } from './normalize-event-record';
+import { validateEventRecord } from './validate-event-record';
+import { createImportCounts, writeEventBatch, type EventBatchItem } from './write-event-batch';
+
+export type { ImportCounts, KindCounts } from './write-event-batch';
+
+type Valid = EventBatchItem;
+
+export type ImportEventsOptions = {
+  /** A database, not a transaction: the import runs in a transaction of its own. */
+  db: Db;
+  input: AsyncIterable<EventInput> | Iterable<EventInput>;
+  /** Namespaces ids: the same id from two sources is two records. Default `events`. */
+  source?: string;
+  batchSize?: number;
+  /** How many errors are listed before the rest are only counted. */
+  maxListedErrors?: number;
+  onProgress?: (progress: { records: number }) => void;
+};
+
+/**
+ * Imports events-v1 records all-or-nothing. Records are validated and written in batches inside one transaction,
+ * so a file of any size streams through; if any record is invalid, every error is collected (by line or index and
+ * field) and the transaction is rolled back, leaving the database exactly as it was.
+ */
+export const importEvents = async ({ db, input, source = 'events', batchSize = 1000, maxListedErrors = 1000, onProgress }: ImportEventsOptions) => {
+  if (!SOURCE_NAME.test(source)) {
+    throw new AppError('USAGE', `source: "${source}" is not a valid source name (lowercase letters, digits, - and _)`);
+  }
+  return withSpan('waymark.import_events', { 'waymark.source': source }, () =>
+    db.transaction(async (tx) => {
+      const counts = createImportCounts();
+      const errors: string[] = [];
+      let errorCount = 0;
+      let invalidRecords = 0;
+      let seen = 0;
+      let batch: Valid[] = [];
+
+      const flush = async () => {
+        if (errorCount === 0 && batch.length > 0) {
+          const records = batch;
+          await withSpan('waymark.import_events.batch', { 'waymark.records': records.length }, () => writeEventBatch(tx, source, records, counts));
+        }
+        batch = [];
+        onProgress?.({ records: seen });
+      };
+
+      for await (const item of input) {
+        seen++;
+        const result = item.parseError ? { ok: false as const, errors: [item.parseError] } : validateEventRecord(item.value);
+        if (!result.ok) {
+          invalidRecords++;
+          errorCount += result.errors.length;
+          for (const message of result.errors) if (errors.length < maxListedErrors) errors.push(`${item.position}: ${message}`);
+          continue;
+        }
+        // After the first error nothing more is written, but every record is still checked so all errors are listed.
+        if (errorCount === 0) batch.push({ normalized: normalizeEventRecord(result.record, source), raw: item.value });
+        if (batch.length >= batchSize || (errorCount > 0 && seen % batchSize === 0)) await flush();
+      }
+      await flush();
+
+      if (errorCount > 0) {
+        if (errorCount > errors.length) errors.push(`… and ${errorCount - errors.length} more`);
+        const records = `${invalidRecords} invalid record${invalidRecords === 1 ? '' : 's'}`;
+        const problems = `${errorCount} problem${errorCount === 1 ? '' : 's'}`;
+        throw new AppError('VALIDATION_FAILED', `${records} (${problems}); nothing was imported`, {
+          details: errors,
+        });
+      }
+      return counts;
+    }),
+  );
+};

@@ -1,0 +1,92 @@
+import { incidents, pipelineRuns } from '../../../lib/db/schema';
+import type { Executor } from '../../../lib/db/client';
+import { upsertRows } from '../../../lib/db/upsert-rows';
+import { ensureServices } from '../../../lib/domain/ensure-services';
+import { recordFacts } from '../../../lib/domain/record-facts';
+import { storeRawPayloads } from '../../../lib/domain/store-raw-payloads';
+import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
+import { upsertServices } from '../../../lib/domain/upsert-services';
+import { RECORD_KINDS, type RecordKind } from './events-v1-schema';
+import type { NormalizedRecord } from './normalize-event-record';
+
+export type KindCounts = { inserted: number; updated: number; unchanged: number };
+export type ImportCounts = KindCounts & { records: number; byKind: Record<RecordKind, KindCounts> };
+
+export type EventBatchItem = { normalized: NormalizedRecord; raw: unknown };
+
+export const createImportCounts = (): ImportCounts => ({
+  records: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  byKind: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<RecordKind, KindCounts>,
+});
+
+/**
+ * Writes one batch of normalized records: their raw payloads (unless `store` is false: renormalizing reads them from
+ * there), then services, deployments, incidents, pipeline runs and facts; counts each record as inserted, updated or
+ * unchanged.
+ */
+export const writeEventBatch = async (tx: Executor, source: string, batch: EventBatchItem[], counts: ImportCounts, { store = true } = {}) => {
+  // Within one batch a repeated record keeps its last version, as it would have across batches.
+  const latest = new Map<string, EventBatchItem>();
+  for (const item of batch) latest.set(`${item.normalized.kind}|${item.normalized.key}`, item);
+  const records = [...latest.values()];
+  const superseded = batch.length - records.length;
+
+  const raw = store
+    ? await storeRawPayloads(
+        tx,
+        records.map(({ normalized, raw }) => ({ source, kind: normalized.kind, sourceId: normalized.key, payload: raw })),
+      )
+    : { inserted: [], updated: [] };
+  const rawChanged = new Set([...raw.inserted, ...raw.updated].map((key) => key.split('|').slice(1).join('|')));
+
+  const of = <K extends NormalizedRecord['kind']>(kind: K) =>
+    records.map((item) => item.normalized).filter((record): record is Extract<NormalizedRecord, { kind: K }> => record.kind === kind);
+  const serviceRecords = of('service');
+  const deploymentRecords = of('deployment');
+  const incidentRecords = of('incident');
+  const pipelineRecords = of('pipeline_run');
+  const factRecords = of('facts');
+
+  const services = await upsertServices(tx, serviceRecords.map((record) => record.service));
+  await ensureServices(
+    tx,
+    [...deploymentRecords.map((r) => r.deployment.service), ...incidentRecords.map((r) => r.incident.service), ...pipelineRecords.map((r) => r.pipelineRun.service), ...factRecords.map((r) => r.service)],
+    source,
+  );
+  const deployments = await upsertDeployments(tx, deploymentRecords);
+  const incidentsWritten = await upsertRows(tx, incidents, incidentRecords.map((r) => r.incident), { key: [incidents.id] });
+  const runsWritten = await upsertRows(tx, pipelineRuns, pipelineRecords.map((r) => r.pipelineRun), { key: [pipelineRuns.id] });
+
+  const outcome = new Map<string, 'inserted' | 'updated'>();
+  const mark = (kind: string, key: string, state: 'inserted' | 'updated') => {
+    if (outcome.get(`${kind}|${key}`) !== 'inserted') outcome.set(`${kind}|${key}`, state);
+  };
+  const markWritten = (kind: RecordKind, written: { inserted: Iterable<string>; updated: Iterable<string> }, keyById: Map<string, string>) => {
+    for (const id of written.inserted) mark(kind, keyById.get(id)!, 'inserted');
+    for (const id of written.updated) mark(kind, keyById.get(id)!, 'updated');
+  };
+  markWritten('service', services, new Map(serviceRecords.map((r) => [r.service.name, r.key])));
+  markWritten('deployment', deployments, new Map(deploymentRecords.map((r) => [r.deployment.id, r.key])));
+  markWritten('incident', incidentsWritten, new Map(incidentRecords.map((r) => [r.incident.id, r.key])));
+  markWritten('pipeline_run', runsWritten, new Map(pipelineRecords.map((r) => [r.pipelineRun.id, r.key])));
+  // All the batch's observations in one call: a weekly facts history is thousands of them.
+  const observations = factRecords.flatMap((record) => record.facts.map((fact) => ({ fact, key: record.key })));
+  const { changedIndexes } = await recordFacts(
+    tx,
+    observations.map((item) => item.fact),
+  );
+  for (const index of changedIndexes) mark('facts', observations[index]!.key, 'inserted');
+  for (const key of rawChanged) if (!outcome.has(key)) outcome.set(key, 'updated');
+
+  for (const { normalized } of records) {
+    const state = outcome.get(`${normalized.kind}|${normalized.key}`) ?? 'unchanged';
+    counts.byKind[normalized.kind][state]++;
+    counts[state]++;
+  }
+  counts.unchanged += superseded;
+  counts.records += batch.length;
+};
+
