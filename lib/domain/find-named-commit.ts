@@ -5,7 +5,8 @@ const FULL_SHA = /\b([0-9a-f]{40})\b/i;
 /**
  * The commit an incident's text names as its cause, lower-cased: a commit URL, a sha after "commit", "sha", "cause"
  * or "caused by", or any full 40-digit sha. Metrics attribute the incident to the deployment that first shipped it.
- * Shared by every source that reads incident text (GitHub issue bodies, PagerDuty titles, CDEvents descriptions).
+ * Shared by every source that reads incident text (GitHub issue bodies, PagerDuty titles, incident.io names and
+ * custom fields, CDEvents descriptions).
  */
 export const findNamedCommit = (...texts: (string | null | undefined)[]): string | null => {
   for (const text of texts) {

@@ -6,6 +6,8 @@ const SECRET_VALUES: ReadonlyArray<[RegExp, string]> = [
   [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, '[redacted]'],
   // GitLab personal, group, project and OAuth tokens (glpat-, gloas-, …).
   [/\bgl[a-z]{2,6}-[A-Za-z0-9_.-]{20,}/g, '[redacted]'],
+  // Standard Webhooks / Svix signing secrets (incident.io webhooks).
+  [/\bwhsec_[A-Za-z0-9+/=]{16,}/g, '[redacted]'],
   [/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/gi, '$1***@'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[redacted]'],
 ];

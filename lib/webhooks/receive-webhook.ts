@@ -6,7 +6,7 @@ import { isAppError } from '../errors';
 import { readBodyBytes } from '../http/read-body-bytes';
 import { log } from '../observability/log';
 import { recordRejectedRequest } from './record-rejected-request';
-import type { WebhookReceiver, WebhookRefusal } from './webhook-receiver';
+import { endpointOf, type WebhookReceiver, type WebhookRefusal } from './webhook-receiver';
 
 export type WebhookReceipt = { status: number; body: Record<string, unknown> };
 
@@ -19,7 +19,12 @@ export type ReceiveWebhookOptions = {
   enqueue?: (deliveryId: string) => Promise<void>;
 };
 
-const CODES: Record<number, string> = { 413: 'PAYLOAD_TOO_LARGE', 401: 'UNAUTHORIZED', 503: 'NOT_CONFIGURED' };
+const CODES: Record<number, string> = {
+  413: 'PAYLOAD_TOO_LARGE',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  503: 'NOT_CONFIGURED',
+};
 
 const refuse = async (db: Db, endpoint: string, refusal: { status: number; reason: string; message: string }): Promise<WebhookReceipt> => {
   await recordRejectedRequest(db, endpoint, refusal.reason);
@@ -37,7 +42,7 @@ const isRefusal = (value: object): value is WebhookRefusal => 'reason' in value 
  */
 export const receiveWebhook = async ({ db, request, receiver, maxBodyBytes, enqueue }: ReceiveWebhookOptions): Promise<WebhookReceipt> => {
   const { source } = receiver;
-  const endpoint = `/api/webhooks/${source}`;
+  const endpoint = endpointOf(receiver);
   const unconfigured = receiver.checkConfigured();
   if (unconfigured) return refuse(db, endpoint, unconfigured);
   let body: Buffer;
@@ -54,7 +59,8 @@ export const receiveWebhook = async ({ db, request, receiver, maxBodyBytes, enqu
   let error: string | null = null;
   try {
     payload = JSON.parse(body.toString('utf8'));
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) error = 'the payload is not a JSON object';
+    const arrayRefused = Array.isArray(payload) && !receiver.acceptsArrays;
+    if (!payload || typeof payload !== 'object' || arrayRefused) error = 'the payload is not a JSON object';
   } catch (parseError) {
     error = `the payload is not JSON: ${(parseError as Error).message}`;
   }

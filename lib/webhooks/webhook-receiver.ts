@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 export type WebhookIdentity = { event: string; deliveryId: string; action: string | null; scope: string | null };
 
 /** Why a request is refused before anything is stored (counted in rejected_requests by `reason`). */
-export type WebhookRefusal = { status: 400 | 401 | 503; reason: string; message: string };
+export type WebhookRefusal = { status: 400 | 401 | 403 | 503; reason: string; message: string };
 
 /**
  * What a source tells the generic receiver (`receiveWebhook`) about its deliveries. Each source defines one in its
@@ -13,6 +13,13 @@ export type WebhookRefusal = { status: 400 | 401 | 503; reason: string; message:
  */
 export type WebhookReceiver = {
   source: string;
+  /**
+   * The path deliveries are received at, when it is not `/api/webhooks/<source>` (CDEvents: `/api/events/cdevents`,
+   * as the sender is an API client): the generic webhook route then refuses the source, so each has one way in.
+   */
+  endpoint?: string;
+  /** Bodies may be JSON arrays (a batch the receiver validates as a whole in `identify`), not only objects. */
+  acceptsArrays?: boolean;
   /** The job that normalizes a stored delivery (data: `{ deliveryId }`). */
   job: string;
   /** Refuses every delivery (503) while the source's webhook secret is not configured; checked before reading. */
@@ -39,6 +46,9 @@ const receivers = () => (globalForReceivers.waymarkWebhookReceivers ??= new Map(
 export const registerWebhookReceiver = (receiver: WebhookReceiver) => {
   receivers().set(receiver.source, receiver);
 };
+
+/** The path a receiver's deliveries come to. */
+export const endpointOf = (receiver: WebhookReceiver) => receiver.endpoint ?? `/api/webhooks/${receiver.source}`;
 
 /** The registered receiver of a source, if any. */
 export const findWebhookReceiver = (source: string): WebhookReceiver | null => receivers().get(source) ?? null;

@@ -15,8 +15,8 @@ const COLUMNS: Column<Group>[] = [
 ];
 
 /**
- * Records a source delivered for services Waymark cannot place (a PagerDuty service no catalog annotation, waymark.yaml
- * entry or service name maps): kept, never dropped, and counted in no metric until a mapping is added.
+ * Records a source delivered for services Waymark cannot place (a PagerDuty service or incident.io catalog entry no
+ * catalog annotation, waymark.yaml entry or service name maps): kept, never dropped, and counted in no metric until a mapping is added.
  */
 export async function UnmappedRecords() {
   const { unmapped } = await getCachedIngestStatus();
@@ -25,8 +25,9 @@ export async function UnmappedRecords() {
     <>
       <p className="muted">
         Map a PagerDuty service with the <code>pagerduty.com/service-id</code> annotation in the service&apos;s
-        catalog-info.yaml, or under <code>pagerduty.services</code> in waymark.yaml; the next sync moves its incidents
-        in.
+        catalog-info.yaml, or under <code>pagerduty.services</code> in waymark.yaml; an incident.io catalog entry with
+        <code>incident.io/catalog-entry-id</code>, or under <code>incidentIo.services</code>. The next sync moves its
+        incidents in.
       </p>
       <DataTable
         columns={COLUMNS}

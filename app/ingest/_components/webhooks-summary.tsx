@@ -8,6 +8,7 @@ type Delivery = IngestStatus['deliveries'][number];
 type Rejected = IngestStatus['rejected'][number];
 
 const DELIVERIES: Column<Delivery>[] = [
+  { label: 'Source', cell: (row) => row.source },
   { label: 'Event', cell: (row) => `${row.event}${row.action ? `.${row.action}` : ''}` },
   { label: 'Outcome', cell: (row) => (row.reason ? `${row.status}: ${row.reason}` : row.status) },
   { label: 'Received', cell: (row) => <TimeAgo at={row.receivedAt} /> },

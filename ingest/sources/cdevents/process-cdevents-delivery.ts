@@ -17,14 +17,17 @@ export const processCdeventsDelivery = ({ db, services }: { db: Db; services: Cd
       .select({ payload: rawPayloads.payload })
       .from(rawPayloads)
       .where(eq(rawPayloads.id, delivery.rawPayloadId));
-    // The receiver validated it before storing; a payload changed since is a failure, not a crash loop.
-    const parsed = raw ? validateCdevent(unwrapCloudEvent(raw.payload)) : null;
-    if (!parsed?.ok) {
+    // The receiver validated it before storing; a payload changed since is a failure, not a crash loop. A batch is
+    // stored as its array, and written whole.
+    const bodies = raw ? (Array.isArray(raw.payload) ? raw.payload : [raw.payload]) : [];
+    const parsed = bodies.map((body) => validateCdevent(unwrapCloudEvent(body)));
+    const events = parsed.flatMap((result) => (result.ok ? [result.event] : []));
+    if (events.length === 0 || events.length < parsed.length) {
       await markWebhookDelivery(db, deliveryId, 'failed', 'the stored event is missing or no longer valid');
       return { result: 'failed' as const };
     }
     const written = await db.transaction(async (tx) => {
-      const outcome = await upsertCdevents(tx, [parsed.event], services);
+      const outcome = await upsertCdevents(tx, events, services);
       await markWebhookDelivery(tx, deliveryId, 'processed');
       return outcome;
     });

@@ -1,6 +1,6 @@
-import { services } from '../../../lib/db/schema';
 import type { Executor } from '../../../lib/db/client';
 import { listCatalogAnnotation } from '../../../lib/domain/list-catalog-annotation';
+import { listServiceNames } from '../../../lib/domain/list-service-names';
 import type { IncidentIoServiceMapping } from './map-incident-io-service';
 
 /**
@@ -15,10 +15,5 @@ export const loadIncidentIoServiceMapping = async (
   configured: Record<string, string>,
 ): Promise<IncidentIoServiceMapping> => {
   const { mapped } = await listCatalogAnnotation(db, INCIDENT_IO_ANNOTATION);
-  const names = new Map<string, string>();
-  for (const row of await db.select({ name: services.name }).from(services).orderBy(services.name)) {
-    const key = row.name.toLowerCase();
-    if (!names.has(key)) names.set(key, row.name);
-  }
-  return { annotated: mapped, configured, names };
+  return { annotated: mapped, configured, names: await listServiceNames(db) };
 };

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { rawPayloads, webhookDeliveries } from '../../../lib/db/schema';
+import { rawPayloads } from '../../../lib/db/schema';
 import type { Db } from '../../../lib/db/client';
 import { markWebhookDelivery } from '../../../lib/webhooks/mark-webhook-delivery';
+import { openReceivedDelivery } from '../../../lib/webhooks/open-received-delivery';
 import { parsePayload } from '../../../lib/validation/parse-payload';
 import { INCIDENT_IO_KINDS, INCIDENT_IO_SOURCE } from './incident-io-ids';
 import { ZIncidentIoIncident, ZIncidentIoWebhook } from './incident-io-payloads';
@@ -32,20 +33,14 @@ export const processIncidentIoDelivery = async (
   { db, settings }: { db: Db; settings: IncidentIoSettings },
   deliveryId: string,
 ): Promise<IncidentIoDeliveryOutcome> => {
-  const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
-  if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null)
-    return { status: 'skipped', services: [] };
-  const [raw] = await db
-    .select({ id: rawPayloads.id, payload: rawPayloads.payload })
-    .from(rawPayloads)
-    .where(eq(rawPayloads.id, delivery.rawPayloadId));
+  const delivery = await openReceivedDelivery(db, deliveryId);
+  if (!delivery) return { status: 'skipped', services: [] };
   const fail = async (reason: string): Promise<IncidentIoDeliveryOutcome> => {
-    if (raw) await db.update(rawPayloads).set({ error: reason }).where(eq(rawPayloads.id, raw.id));
-    await markWebhookDelivery(db, deliveryId, 'failed', reason);
+    await delivery.fail(reason);
     return { status: 'failed', services: [], reason };
   };
-  if (!raw) return fail('the stored payload is missing');
-  const webhook = parsePayload(ZIncidentIoWebhook, raw.payload, `${delivery.event} payload`);
+  if (delivery.payload === undefined) return fail('the stored payload is missing');
+  const webhook = parsePayload(ZIncidentIoWebhook, delivery.payload, `${delivery.event} payload`);
   if (!webhook.ok) return fail(webhook.error);
   const type = webhook.value.event_type;
   const body = incidentOf(webhook.value, type);

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { rawPayloads, webhookDeliveries } from '../../../lib/db/schema';
 import type { Db } from '../../../lib/db/client';
 import { markWebhookDelivery } from '../../../lib/webhooks/mark-webhook-delivery';
+import { openReceivedDelivery } from '../../../lib/webhooks/open-received-delivery';
 import { parsePayload } from '../../../lib/validation/parse-payload';
 import { ZPagerdutyIncident, ZPagerdutyWebhook } from './pagerduty-payloads';
 import { storePagerdutyPayloads } from './store-pagerduty-payloads';
@@ -31,20 +30,14 @@ export const processPagerdutyDelivery = async (
   { db, services }: { db: Db; services: Record<string, string> },
   deliveryId: string,
 ): Promise<PagerdutyDeliveryOutcome> => {
-  const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, deliveryId));
-  if (!delivery || delivery.status !== 'received' || delivery.rawPayloadId === null)
-    return { status: 'skipped', services: [] };
-  const [raw] = await db
-    .select({ id: rawPayloads.id, payload: rawPayloads.payload })
-    .from(rawPayloads)
-    .where(eq(rawPayloads.id, delivery.rawPayloadId));
+  const delivery = await openReceivedDelivery(db, deliveryId);
+  if (!delivery) return { status: 'skipped', services: [] };
   const fail = async (reason: string): Promise<PagerdutyDeliveryOutcome> => {
-    if (raw) await db.update(rawPayloads).set({ error: reason }).where(eq(rawPayloads.id, raw.id));
-    await markWebhookDelivery(db, deliveryId, 'failed', reason);
+    await delivery.fail(reason);
     return { status: 'failed', services: [], reason };
   };
-  if (!raw) return fail('the stored payload is missing');
-  const webhook = parsePayload(ZPagerdutyWebhook, raw.payload, `${delivery.event} payload`);
+  if (delivery.payload === undefined) return fail('the stored payload is missing');
+  const webhook = parsePayload(ZPagerdutyWebhook, delivery.payload, `${delivery.event} payload`);
   if (!webhook.ok) return fail(webhook.error);
   const { event } = webhook.value;
   const incident = parsePayload(ZPagerdutyIncident, event.data, `${event.event_type} payload's event.data`);

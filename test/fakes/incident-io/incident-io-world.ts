@@ -6,6 +6,8 @@ export type FakeIoIncident = {
   number: number;
   name: string;
   summary: string | null;
+  /** The "Notes" text custom field. */
+  notes?: string | null;
   mode: 'standard' | 'retrospective' | 'test' | 'tutorial';
   /** incident.io's status category: triage, live, learning, closed, declined… */
   category: string;
@@ -70,7 +72,7 @@ export const renderIoIncident = (world: FakeIncidentIoWorld, incident: FakeIoInc
     },
     {
       custom_field: { id: '01FIELDNOTES', name: 'Notes', field_type: 'text', description: 'Free text' },
-      values: [],
+      values: incident.notes ? [{ value_text: incident.notes }] : [],
     },
   ],
 });

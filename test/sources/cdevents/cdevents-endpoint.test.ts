@@ -4,22 +4,33 @@ import { createApiToken } from '../../../lib/auth/create-api-token';
 import { setDbHandle } from '../../../lib/db/client';
 import { deployments, incidents, pipelineRuns, rejectedRequests, webhookDeliveries } from '../../../lib/db/schema';
 import { listPendingDeliveries } from '../../../lib/webhooks/list-pending-deliveries';
+import { POST } from '../../../app/api/events/cdevents/route';
 import { postWebhook } from '../../helpers/post-webhook';
 import { countRows } from '../../helpers/table-snapshot';
 import { describeEachBackend } from '../../helpers/test-db';
 import { buildMutations, example, exampleText, MAPPED_EXAMPLES } from './cdevents-fixtures';
 
 const request = (body: string, token: string | null, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/webhooks/cdevents', {
+  new Request('http://localhost/api/events/cdevents', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
   });
 
-describeEachBackend('POST /api/webhooks/cdevents', ({ db, handle }) => {
+const BATCH = { 'content-type': 'application/cloudevents-batch+json' };
+const structured = (event: Record<string, unknown>, id: string) => ({
+  specversion: '1.0',
+  id,
+  source: '/ci',
+  type: (event.context as { type: string }).type,
+  datacontenttype: 'application/json',
+  data: event,
+});
+
+describeEachBackend('POST /api/events/cdevents', ({ db, handle }) => {
   const post = async (body: string, token: string | null, headers: Record<string, string> = {}) => {
     setDbHandle(handle());
-    const response = await postWebhook('cdevents', request(body, token, headers));
+    const response = await POST(request(body, token, headers));
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -108,5 +119,50 @@ describeEachBackend('POST /api/webhooks/cdevents', ({ db, handle }) => {
       (await db().select().from(rejectedRequests)).map((row) => [row.reason, row.count]),
     );
     expect(refused).toEqual({ 'bad-token': 2, 'invalid-event': sample.length + 1 });
+  });
+
+  it('takes a batch all or nothing; a bad event is refused with its index and field, nothing stored', async () => {
+    const { token } = await createApiToken(db(), 'ci');
+    const names = ['service_deployed', 'incident_detected', 'incident_resolved', 'pipelinerun_finished'];
+    const batch = names.map((name, index) => structured(example(name), `b-${index}`));
+    const broken = structuredClone(batch);
+    delete ((broken[2]!.data as { subject: { content: Record<string, unknown> } }).subject.content as {
+      environment?: unknown;
+    }).environment;
+    (broken[3]!.data as { context: Record<string, unknown> }).context.timestamp = 'yesterday';
+    const refused = await post(JSON.stringify(broken), token, BATCH);
+    expect(refused.status).toBe(400);
+    expect(String(refused.body.error)).toContain('[2].data.subject.content.environment:');
+    expect(String(refused.body.error)).toContain('[3].data.context.timestamp:');
+    expect(await countRows(db(), 'webhook_deliveries')).toBe(0);
+    expect(await countRows(db(), 'raw_payloads')).toBe(0);
+    expect((await post('[]', token, BATCH)).status).toBe(400);
+    expect((await post(JSON.stringify(batch), token)).body.error).toContain('application/cloudevents-batch+json');
+
+    expect(await post(JSON.stringify(batch), token, BATCH)).toMatchObject({
+      status: 202,
+      body: { event: 'cdevents.batch' },
+    });
+    expect(await post(JSON.stringify(batch), token, BATCH)).toMatchObject({ status: 200, body: { duplicate: true } });
+    for (const deliveryId of await listPendingDeliveries(db(), 'cdevents'))
+      await processCdeventsDelivery({ db: db(), services: {} }, deliveryId);
+    expect(await countRows(db(), 'deployments')).toBe(1);
+    expect(await db().select({ resolvedAt: incidents.resolvedAt }).from(incidents)).toEqual([
+      { resolvedAt: new Date('2022-11-11T13:52:20.079Z') },
+    ]);
+    expect(await countRows(db(), 'pipeline_runs')).toBe(1);
+  });
+
+  it('needs the events:write scope, and is received at /api/events/cdevents only', async () => {
+    const { token: reader } = await createApiToken(db(), 'reader', { scopes: ['read'] });
+    expect(await post(exampleText('service_deployed'), reader)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    const { token } = await createApiToken(db(), 'ci');
+    setDbHandle(handle());
+    const old = await postWebhook('cdevents', request(exampleText('service_deployed'), token));
+    expect(old.status).toBe(404);
+    expect(await countRows(db(), 'webhook_deliveries')).toBe(0);
   });
 });
