@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ApiEndpoint } from '../api/define-api-endpoint';
-import { decodePageCursor, encodePageCursor } from '../api/page-cursor';
+import { decodePageCursor } from '../api/decode-page-cursor';
+import { encodePageCursor } from '../api/encode-page-cursor';
 import { AppError } from '../errors';
 import { decodeNameSegment } from '../links/name-path';
 import { handleReadRequest } from './handle-read-request';
