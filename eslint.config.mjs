@@ -9,7 +9,7 @@ const FORGE_CLIENTS = {
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: ['.next/**', 'node_modules/**', '.waymark/**', 'drizzle/**', 'test/artifacts/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'node_modules/**', '.waymark/**', 'drizzle/**', 'test/artifacts/**', 'next-env.d.ts', 'examples/**'] },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**'],
+    // examples/ are for other products (Backstage) and outside the build, like test/browser is outside this run.
+    exclude: ['test/browser/**', 'node_modules/**', 'examples/**'],
     globalSetup: ['test/setup/global-setup.ts'],
     pool: 'forks',
     testTimeout: 60_000,

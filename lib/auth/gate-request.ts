@@ -3,9 +3,10 @@ import type { Executor } from '../db/client';
 import { getOidcSettings } from './get-auth-settings';
 import { resolvePrincipal } from './resolve-principal';
 
-// Reached without signing in: the sign-in routes themselves, the health check, webhooks (each receiver checks its
-// forge's signature) and the build's static files (no data in them).
-const OPEN_PATHS = [/^\/auth\//, /^\/api\/health$/, /^\/api\/webhooks\//, /^\/_next\/static\//, /^\/favicon\.ico$/];
+// Reached without signing in: the sign-in routes themselves, the health check, the API's OpenAPI document (it
+// describes the interface and holds no data), webhooks (each receiver checks its forge's signature) and the build's
+// static files (no data in them).
+const OPEN_PATHS = [/^\/auth\//, /^\/api\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/webhooks\//, /^\/_next\/static\//, /^\/favicon\.ico$/];
 
 export type GateAnswer = { status: number; headers: Record<string, string>; body: string };
 

@@ -174,7 +174,8 @@ outcomes as materialized (
   select dw.*,
          (rb.deployment_id is not null or io.deployment_id is not null) as failed,
          least(rb.first_rollback_at, case when io.all_resolved then io.last_resolved_at end) as recovered_at,
-         (dw.rollback_of is not null or dw.reason in ('rollback', 'hotfix') or pr.deployment_id is not null) as rework
+         -- coalesce: a deployment without a reason is not rework (null would drop it from rework = false lists).
+         (dw.rollback_of is not null or coalesce(dw.reason in ('rollback', 'hotfix'), false) or pr.deployment_id is not null) as rework
   from dw
   left join rollbacks rb on rb.deployment_id = dw.id
   left join incident_outcomes io on io.deployment_id = dw.id

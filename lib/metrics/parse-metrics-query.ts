@@ -12,21 +12,29 @@ const whole = z
   .regex(/^\d+$/, 'must be a whole number')
   .transform((value) => Number(value));
 
-const ZMetricsQuery = z.strictObject({
-  service: z.string().trim().min(1, 'must not be empty').optional(),
-  team: z.string().trim().min(1, 'must not be empty').optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  edition: z.enum(['2023', '2024', '2025'], { error: 'must be 2023, 2024 or 2025' }).optional(),
-  benchmark: z.string().regex(/^(industry|size):[a-z0-9_]+$/, 'must be industry:<group> or size:<group>, e.g. industry:all').optional(),
-  bucket: z.enum(['week', 'month'], { error: 'must be week or month' }).optional(),
+/** The metrics query's keys (the API's OpenAPI parameters are these schemas, described here once). */
+export const ZMetricsQuery = z.strictObject({
+  service: z.string().trim().min(1, 'must not be empty').optional().meta({ description: 'One service (not with team)' }),
+  team: z.string().trim().min(1, 'must not be empty').optional().meta({ description: "One team's services (not with service)" }),
+  from: instant.optional().meta({ description: 'Window start (inclusive); default: metrics.defaultWindowDays before to' }),
+  to: instant.optional().meta({ description: 'Window end (exclusive); default: now' }),
+  edition: z.enum(['2023', '2024', '2025'], { error: 'must be 2023, 2024 or 2025' }).optional().meta({ description: 'The edition to lead with (default 2025)' }),
+  benchmark: z
+    .string()
+    .regex(/^(industry|size):[a-z0-9_]+$/, 'must be industry:<group> or size:<group>, e.g. industry:all')
+    .optional()
+    .meta({ description: 'The 2025 benchmark group, e.g. industry:all' }),
+  bucket: z.enum(['week', 'month'], { error: 'must be week or month' }).optional().meta({ description: 'ISO week (default) or calendar month' }),
   limit: whole.optional(),
   offset: whole.optional(),
-  failed: flag.optional(),
-  rework: flag.optional(),
-  dropped: flag.optional(),
-  deployment: z.string().min(1).optional(),
-  of: z.enum(['restored', 'attributed'], { error: 'must be restored or attributed' }).optional(),
+  failed: flag.optional().meta({ description: 'Only failed (true) or successful (false) deployments' }),
+  rework: flag.optional().meta({ description: 'Only rework (true) or planned (false) deployments' }),
+  dropped: flag.optional().meta({ description: 'true: the commits left out of the lead time (authored after their deployment)' }),
+  deployment: z.string().min(1).optional().meta({ description: 'The commits one deployment shipped (its id)' }),
+  of: z
+    .enum(['restored', 'attributed'], { error: 'must be restored or attributed' })
+    .optional()
+    .meta({ description: 'restored (default): behind time to restore; attributed: behind the failures' }),
 });
 
 export type MetricsQueryKey = keyof z.infer<typeof ZMetricsQuery>;

@@ -17,16 +17,21 @@ import CampaignsPage from '../../app/campaigns/page';
 import CampaignPage from '../../app/campaigns/[name]/page';
 import MaturityReportPage from '../../app/reports/maturity/page';
 import { GET as healthRoute } from '../../app/api/health/route';
-import { GET as metricsRoute } from '../../app/api/metrics/route';
-import { GET as seriesRoute } from '../../app/api/metrics/series/route';
-import { GET as deploymentsRoute } from '../../app/api/metrics/deployments/route';
-import { GET as changesRoute } from '../../app/api/metrics/changes/route';
-import { GET as incidentsRoute } from '../../app/api/metrics/incidents/route';
-import { GET as scorecardsRoute } from '../../app/api/scorecards/route';
-import { GET as serviceScorecardRoute } from '../../app/api/services/[name]/scorecard/route';
+import { GET as metricsRoute } from '../../app/api/v1/metrics/route';
+import { GET as seriesRoute } from '../../app/api/v1/metrics/series/route';
+import { GET as deploymentsRoute } from '../../app/api/v1/metrics/deployments/route';
+import { GET as changesRoute } from '../../app/api/v1/metrics/changes/route';
+import { GET as incidentsRoute } from '../../app/api/v1/metrics/incidents/route';
+import { GET as scorecardsRoute } from '../../app/api/v1/scorecards/route';
+import { GET as servicesRoute } from '../../app/api/v1/services/route';
+import { GET as teamsRoute } from '../../app/api/v1/teams/route';
+import { GET as checkResultsRoute } from '../../app/api/v1/check-results/route';
+import { GET as adoptionRoute } from '../../app/api/v1/adoption/route';
+import { GET as adoptionSeriesRoute } from '../../app/api/v1/adoption/series/route';
+import { GET as serviceScorecardRoute } from '../../app/api/v1/services/[name]/scorecard/route';
 import { GET as badgeRoute } from '../../app/api/badges/[file]/route';
 import { GET as exemptionsRoute } from '../../app/api/exemptions/route';
-import { GET as impactRoute } from '../../app/api/impact/route';
+import { GET as impactRoute } from '../../app/api/v1/impact/route';
 import { GET as scorecardsCsvRoute } from '../../app/api/scorecards/export.csv/route';
 import { GET as teamMetricsCsvRoute } from '../../app/api/metrics/teams/export.csv/route';
 import { GET as campaignCsvRoute } from '../../app/api/campaigns/[name]/export.csv/route';
@@ -45,7 +50,7 @@ type Page = (props: { params: Promise<Record<string, string>>; searchParams: Pro
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const PAGES: Record<string, unknown> = { '': OverviewPage, 'dora/': DoraPage, 'teams/': TeamsPage, 'teams/[team]/': TeamPage, 'services/': ServicesPage, 'services/[name]/': ServicePage, 'adoption/': AdoptionPage, 'impact/': ImpactPage, 'standards/': StandardsPage, 'ingest/': IngestPage, 'activity/deployments/': DeploymentsPage, 'activity/changes/': ChangesPage, 'activity/incidents/': IncidentsPage, 'campaigns/': CampaignsPage, 'campaigns/[name]/': CampaignPage, 'reports/maturity/': MaturityReportPage };
-const ROUTES: Record<string, unknown> = { 'health/': healthRoute, 'metrics/': metricsRoute, 'metrics/series/': seriesRoute, 'metrics/deployments/': deploymentsRoute, 'metrics/changes/': changesRoute, 'metrics/incidents/': incidentsRoute, 'scorecards/': scorecardsRoute, 'services/[name]/scorecard/': serviceScorecardRoute, 'badges/[file]/': badgeRoute, 'exemptions/': exemptionsRoute, 'impact/': impactRoute, 'scorecards/export.csv/': scorecardsCsvRoute, 'metrics/teams/export.csv/': teamMetricsCsvRoute, 'campaigns/[name]/export.csv/': campaignCsvRoute };
+const ROUTES: Record<string, unknown> = { 'health/': healthRoute, 'v1/metrics/': metricsRoute, 'v1/metrics/series/': seriesRoute, 'v1/metrics/deployments/': deploymentsRoute, 'v1/metrics/changes/': changesRoute, 'v1/metrics/incidents/': incidentsRoute, 'v1/scorecards/': scorecardsRoute, 'v1/services/[name]/scorecard/': serviceScorecardRoute, 'v1/services/': servicesRoute, 'v1/teams/': teamsRoute, 'v1/check-results/': checkResultsRoute, 'v1/adoption/': adoptionRoute, 'v1/adoption/series/': adoptionSeriesRoute, 'badges/[file]/': badgeRoute, 'exemptions/': exemptionsRoute, 'v1/impact/': impactRoute, 'scorecards/export.csv/': scorecardsCsvRoute, 'metrics/teams/export.csv/': teamMetricsCsvRoute, 'campaigns/[name]/export.csv/': campaignCsvRoute };
 const page = (path: string) => PAGES[path] as Page;
 const route = (path: string) => ROUTES[path] as Route;
 
@@ -105,18 +110,23 @@ describeEachBackend('reads never write', ({ db, handle }) => {
     }
     const reads: [string, string, Record<string, string>][] = [
       ['health/', '', {}],
-      ['metrics/', '', {}],
-      ['metrics/', `?team=${team}`, {}],
-      ['metrics/series/', `?service=${service}&bucket=week`, {}],
-      ['metrics/deployments/', '', {}],
-      ['metrics/changes/', '', {}],
-      ['metrics/incidents/', '', {}],
-      ['scorecards/', '', {}],
-      ['services/[name]/scorecard/', '', { name: service }],
+      ['v1/metrics/', '', {}],
+      ['v1/metrics/', `?team=${team}`, {}],
+      ['v1/metrics/series/', `?service=${service}&bucket=week`, {}],
+      ['v1/metrics/deployments/', '', {}],
+      ['v1/metrics/changes/', '', {}],
+      ['v1/metrics/incidents/', '', {}],
+      ['v1/scorecards/', '', {}],
+      ['v1/services/[name]/scorecard/', '', { name: service }],
+      ['v1/services/', '', {}],
+      ['v1/teams/', '', {}],
+      ['v1/check-results/', '?status=fail', {}],
+      ['v1/adoption/', '', {}],
+      ['v1/adoption/series/', '', {}],
       ['badges/[file]/', '', { file: `${service}.svg` }],
       ['exemptions/', '', {}],
-      ['impact/', '', {}],
-      ['impact/', '?check=readme&windowDays=14', {}],
+      ['v1/impact/', '', {}],
+      ['v1/impact/', '?check=readme&windowDays=14', {}],
       ['scorecards/export.csv/', '', {}],
       ['metrics/teams/export.csv/', '', {}],
       ['campaigns/[name]/export.csv/', '', { name: 'otel-tier-1' }],

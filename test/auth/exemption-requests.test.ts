@@ -5,7 +5,7 @@ import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { POST as decide } from '../../app/api/exemptions/[id]/decision/route';
 import { POST as requestExemption } from '../../app/api/exemptions/requests/route';
-import { GET as getScorecard } from '../../app/api/services/[name]/scorecard/route';
+import { GET as getScorecard } from '../../app/api/v1/services/[name]/scorecard/route';
 import { GET as readAudit } from '../../app/api/v1/audit/route';
 import { createSession } from '../../lib/auth/create-session';
 import { getConfig } from '../../lib/config/load-config';
@@ -48,7 +48,7 @@ describeEachBackend('exemption requests: owners ask for their services, the plat
   const answer = (who: string, id: string, body: object) =>
     decide(new Request(`${APP}/api/exemptions/${id}/decision`, { method: 'POST', body: JSON.stringify(body), headers: headers(who) }), params({ id }));
   const codeowners = async (service: string) =>
-    (await (await getScorecard(new Request(`${APP}/api/services/${service}/scorecard`, { headers: headers('vic') }), params({ name: service }))).json()).checks[0];
+    (await (await getScorecard(new Request(`${APP}/api/v1/services/${service}/scorecard`, { headers: headers('vic') }), params({ name: service }))).json()).checks[0];
 
   beforeEach(async () => {
     setDbHandle(handle());

@@ -32,7 +32,7 @@ describeEachBackend('the request gate', ({ db }) => {
     const config = configOf(signIn);
     expect(await gate(config, '/services/payments?days=30', { accept: 'text/html' })).toMatchObject({ status: 302, headers: { location: '/auth/sign-in?returnTo=%2Fservices%2Fpayments%3Fdays%3D30' } });
     expect(await gate(config, '/services', { accept: 'text/html', rsc: '1' })).toMatchObject({ status: 401 });
-    expect(await gate(config, '/api/scorecards')).toMatchObject({ status: 401 });
+    expect(await gate(config, '/api/v1/scorecards')).toMatchObject({ status: 401 });
     expect(await gate(config, '/api/audit', { authorization: 'Bearer wmk_000000000000_' + 'x'.repeat(43) })).toMatchObject({ status: 401 });
     for (const path of ['/api/health', '/api/webhooks/github', '/auth/sign-in', '/auth/callback?code=x', '/_next/static/chunks/a.js']) expect(await gate(config, path)).toBeNull();
   });
@@ -42,6 +42,6 @@ describeEachBackend('the request gate', ({ db }) => {
     const session = await createSession({ db: db(), config, user, previous: null });
     expect(await gate(config, '/services', { accept: 'text/html', cookie: `waymark-session=${session.value}` })).toBeNull();
     const { token } = await createApiToken(db(), 'reader');
-    expect(await gate(config, '/api/scorecards', { authorization: `Bearer ${token}` })).toBeNull();
+    expect(await gate(config, '/api/v1/scorecards', { authorization: `Bearer ${token}` })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { GET as readScorecards } from '../../app/api/scorecards/route';
+import { GET as readScorecards } from '../../app/api/v1/scorecards/route';
 import { GET as signIn } from '../../app/auth/sign-in/route';
 import { POST as signOut } from '../../app/auth/sign-out/route';
 import { setDbHandle } from '../../lib/db/client';
@@ -24,7 +24,7 @@ afterAll(async () => {
   await provider.close();
 });
 
-const read = (cookie?: string) => readScorecards(new Request(`${APP}/api/scorecards`, { headers: cookie ? { cookie: `waymark-session=${cookie}` } : {} }));
+const read = (cookie?: string) => readScorecards(new Request(`${APP}/api/v1/scorecards`, { headers: cookie ? { cookie: `waymark-session=${cookie}` } : {} }));
 
 describeEachBackend('sign-in with OpenID Connect', ({ db, handle }) => {
   beforeEach(() => setDbHandle(handle()));

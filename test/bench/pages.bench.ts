@@ -85,9 +85,9 @@ const benchServer = async (label: string, env: Record<string, string>, dataDir: 
   const server = await startServer({ root: ROOT, dataDir, logDir: dataDir, env: { ...env, WAYMARK_DEMO: 'off' }, timeoutMs: 300_000 });
   try {
     await waitForAnalyses(server.url);
-    const scorecards = (await (await fetch(`${server.url}/api/scorecards`)).json()) as { service: string }[];
+    const scorecards = ((await (await fetch(`${server.url}/api/v1/scorecards`)).json()) as { items: { service: string }[] }).items;
     const service = scorecards[0]!.service;
-    const all = ['/', '/dora', '/teams', '/services', '/adoption', '/impact', `/services/${service}`, '/standards', '/api/metrics'];
+    const all = ['/', '/dora', '/teams', '/services', '/adoption', '/impact', `/services/${service}`, '/standards', '/api/v1/metrics'];
     const pages = args.pages ? all.filter((path) => args.pages!.split(',').includes(path)) : all;
     // One request each first: the first render of a route loads its code.
     for (const path of pages) await (await fetch(`${server.url}${path}`)).text();

@@ -26,7 +26,7 @@ const expectAccessibleAtEachWidth = async (page: Page, label: string) => {
   }
 };
 
-const loadScorecards = (session: BrowserSession, names: string[]) => Promise.all(names.map(async (name) => [name, await session.api<ApiScorecard>(`/api/services/${name}/scorecard`)] as const));
+const loadScorecards = (session: BrowserSession, names: string[]) => Promise.all(names.map(async (name) => [name, await session.api<ApiScorecard>(`/api/v1/services/${name}/scorecard`)] as const));
 
 describeInBrowser('campaigns and the owner to-do list', (session) => {
   it('the demo campaign shows its burn-up, who is behind and its projected date, as the check results say', async () => {
@@ -59,7 +59,7 @@ describeInBrowser('campaigns and the owner to-do list', (session) => {
   for (const name of TODO_SERVICES) {
     it(`${name}: the page leads with the checks that block the next level, passes folded`, async () => {
       const page = await session().open(`/services/${name}`, { screenshot: `service-todo-${name}` });
-      const card = await session().api<ApiScorecard>(`/api/services/${name}/scorecard`);
+      const card = await session().api<ApiScorecard>(`/api/v1/services/${name}/scorecard`);
       const nextRank = card.level === 'unranked' ? 0 : LEVELS.indexOf(card.level) + 1;
       const open = (check: ApiScorecard['checks'][number]) => check.status === 'fail' || check.status === 'unknown';
       const blocking = card.checks.filter((check) => open(check) && LEVELS.indexOf(check.level) <= nextRank);

@@ -41,7 +41,7 @@ describeInBrowser('DORA trends', (session) => {
     await page.waitForFunction((from) => document.querySelector('[data-window-from]')?.getAttribute('data-window-from') !== from, before.from);
     const after = await readTiles(page);
     expect(after.values).not.toEqual(before.values);
-    const api = await session().api<DoraMetrics>(`/api/metrics?team=fulfillment&from=${after.from}&to=${after.to}`);
+    const api = await session().api<DoraMetrics>(`/api/v1/metrics?team=fulfillment&from=${after.from}&to=${after.to}`);
     expect(after.values.changeFailureRate).toBe(formatRate(api.changeFailureRate.rate));
     // Monthly buckets: 6 or 7 months in 180 days.
     const months = await page.locator('[data-trend="leadTime"] table tbody tr').count();

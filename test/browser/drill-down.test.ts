@@ -20,7 +20,7 @@ describeInBrowser('drill-down', (session) => {
     expect(url.searchParams.get('range')).toBe('180d');
     await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
     await page.screenshot({ path: join(SCREENSHOTS, 'drill-down-failed.png'), fullPage: true });
-    const api = await session().api<ListPage<ListedDeployment>>(`/api/metrics/deployments?team=payments&failed=true&from=${from}&to=${to}&limit=50`);
+    const api = await session().api<ListPage<ListedDeployment>>(`/api/v1/metrics/deployments?team=payments&failed=true&from=${from}&to=${to}&limit=50`);
     expect(api.total).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="deployments-list"] caption').textContent()).resolves.toMatch(new RegExp(`^${api.total} failed deployments`));
     const shown = (await cells(page, 'deployments-list')).map((text) => text.split(' ')[0]);
@@ -58,7 +58,7 @@ describeInBrowser('drill-down', (session) => {
     const window = incidents.locator('[data-list-window-from]');
     const from = await window.getAttribute('data-list-window-from');
     const to = await window.getAttribute('data-list-window-to');
-    const api = await session().api<ListPage<{ id: string }>>(`/api/metrics/incidents?from=${from}&to=${to}&limit=50`);
+    const api = await session().api<ListPage<{ id: string }>>(`/api/v1/metrics/incidents?from=${from}&to=${to}&limit=50`);
     expect(api.total).toBeGreaterThan(0);
     expect(await incidents.locator('[data-testid="incidents-list"] tbody tr').count()).toBe(Math.min(50, api.total));
     await incidents.close();

@@ -64,7 +64,7 @@ describeInBrowser('every grade agrees with the figure beside it, in the edition 
         const page = await session().open(`/teams/${encodeURIComponent(team)}?edition=${edition}`);
         const tiles = page.locator('[data-window-from]').first();
         const [from, to] = [await tiles.getAttribute('data-window-from'), await tiles.getAttribute('data-window-to')];
-        const api = await session().api<DoraMetrics>(`/api/metrics?team=${encodeURIComponent(team)}&from=${from}&to=${to}&edition=${edition}`);
+        const api = await session().api<DoraMetrics>(`/api/v1/metrics?team=${encodeURIComponent(team)}&from=${from}&to=${to}&edition=${edition}`);
         const shown = await readGrades(page, 'article[data-metric]');
         expect(shown).toHaveLength(5);
         for (const figure of shown) expectGrade(api, figure, edition);
@@ -83,7 +83,7 @@ describeInBrowser('every grade agrees with the figure beside it, in the edition 
     expect(rows.length).toBeGreaterThan(30);
     for (const row of rows) {
       const service = (await row.locator('a').first().textContent())!.trim();
-      const api = await session().api<DoraMetrics>(`/api/metrics?service=${encodeURIComponent(service)}`);
+      const api = await session().api<DoraMetrics>(`/api/v1/metrics?service=${encodeURIComponent(service)}`);
       for (const figure of await row.locator('[data-grade]').evaluateAll((elements) =>
         elements.map((element) => ({ metric: element.getAttribute('data-metric')!, figure: element.getAttribute('data-figure')!, grade: element.getAttribute('data-grade')! })),
       ))

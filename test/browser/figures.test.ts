@@ -24,10 +24,10 @@ describeInBrowser('figures match the metrics API', (session) => {
     ['/teams/platform', 'team=platform'],
     ['/services/checkout-api', 'service=checkout-api'],
   ] as const) {
-    it(`${path} shows the figures /api/metrics gives for the same scope and window`, async () => {
+    it(`${path} shows the figures /api/v1/metrics gives for the same scope and window`, async () => {
       const page = await session().open(path);
       const tiles = await readTiles(page);
-      const api = await session().api<DoraMetrics>(`/api/metrics?${query ? `${query}&` : ''}from=${tiles.from}&to=${tiles.to}`);
+      const api = await session().api<DoraMetrics>(`/api/v1/metrics?${query ? `${query}&` : ''}from=${tiles.from}&to=${tiles.to}`);
       expect(tiles.values).toEqual(expectedTiles(api));
       // The 2025 overall score shown is the API's too (grades against figures: editions.test.ts).
       await expect(page.locator('[data-score="overall"]').getAttribute('data-value')).resolves.toBe(String(api.overall ?? ''));

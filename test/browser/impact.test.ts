@@ -24,7 +24,7 @@ describeInBrowser('adoption impact', (session) => {
 
   it('shows the verdicts and headlines the API gives', async () => {
     const page = await session().open('/impact');
-    const api = await session().api<ApiImpact>('/api/impact');
+    const api = await session().api<ApiImpact>('/api/v1/impact');
     for (const { subject, headline, adoption } of api.subjects.filter((entry) => entry.subject.kind === 'check')) {
       const verdicts = Object.values(adoption.effects).map((effect) => effect.verdict);
       if (verdicts.every((verdict) => verdict === 'not_enough_data')) {

@@ -7,7 +7,7 @@ type SummaryRow = { service: string; team: string | null; level: string };
 describeInBrowser('maturity report', (session) => {
   it('shows each team’s levels now as the scorecards say, and prints without the navigation', async () => {
     const page = await session().open('/reports/maturity', { screenshot: 'maturity-report' });
-    const rows = await session().api<SummaryRow[]>('/api/scorecards');
+    const rows = (await session().api<{ items: SummaryRow[] }>('/api/v1/scorecards?limit=1000')).items;
     const shown = await page.locator('[data-testid="maturity-levels"] tbody tr').evaluateAll((items) => items.map((item) => [item.getAttribute('data-team'), item.querySelector('td')?.textContent ?? '']));
     expect(shown.map(([team]) => team).sort()).toEqual([...DEMO_TEAMS].sort());
     for (const [team, text] of shown) {

@@ -25,7 +25,7 @@ describeInBrowser('golden path', (session) => {
 
   it('the scorecard on the page is the one the API gives', async () => {
     const page = await session().open(`/services/${WITHOUT_CODEOWNERS}`);
-    const api = await session().api<{ checks: { id: string; status: string }[] }>(`/api/services/${WITHOUT_CODEOWNERS}/scorecard`);
+    const api = await session().api<{ checks: { id: string; status: string }[] }>(`/api/v1/services/${WITHOUT_CODEOWNERS}/scorecard`);
     const shown = await page.locator('[data-check][data-status]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-check'), item.getAttribute('data-status')]));
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(api.checks.map((check) => [check.id, check.status])));
     await page.close();

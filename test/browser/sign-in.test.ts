@@ -74,7 +74,7 @@ describeInBrowser('sign-in through an OpenID provider', (session) => {
 
     const cookie = (await page.context().cookies(appUrl)).find((entry) => entry.name === 'waymark-session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    const withCookie = () => fetch(`${appUrl}/api/scorecards`, { headers: { cookie: `waymark-session=${cookie.value}` } });
+    const withCookie = () => fetch(`${appUrl}/api/v1/scorecards`, { headers: { cookie: `waymark-session=${cookie.value}` } });
     expect((await withCookie()).status).toBe(200);
     await page.click('[data-testid="account"] button');
     // Back at the home page: through sign-in again, which the provider (still signed in itself) answers at once.

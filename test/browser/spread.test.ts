@@ -13,7 +13,7 @@ describeInBrowser('spread across services', (session) => {
     const services = await page.locator('[data-testid="services-table"] tbody tr a[href^="/services/"]').allTextContents();
     expect(services.length).toBeGreaterThan(2);
     const perService = await Promise.all(
-      services.map(async (service) => ({ service, metrics: await session().api<DoraMetrics>(`/api/metrics?service=${encodeURIComponent(service)}&from=${from}&to=${to}`) })),
+      services.map(async (service) => ({ service, metrics: await session().api<DoraMetrics>(`/api/v1/metrics?service=${encodeURIComponent(service)}&from=${from}&to=${to}`) })),
     );
     for (const key of KEYS) {
       const row = page.locator(`[data-spread="${key}"]`);

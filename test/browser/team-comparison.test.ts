@@ -16,7 +16,7 @@ describeInBrowser('teams compared over time', (session) => {
     const table = page.locator('[data-comparison="deploymentFrequency"] table');
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     for (const [column, team] of ['payments', 'growth'].entries()) {
-      const series = await session().api<DoraSeries>(`/api/metrics/series?team=${team}&from=${from}&to=${to}&bucket=week`);
+      const series = await session().api<DoraSeries>(`/api/v1/metrics/series?team=${team}&from=${from}&to=${to}&bucket=week`);
       expect(rows).toHaveLength(series.points.length);
       const counts = rows.map((cells) => Number(/\(([\d,]+) deployments?\)/.exec(cells[column]!)![1]!.replace(/,/g, '')));
       expect(counts).toEqual(series.points.map((point) => point.deploymentFrequency.deployments));

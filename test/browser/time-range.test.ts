@@ -28,7 +28,7 @@ describeInBrowser('time range: longer ranges, all time, custom dates and empty w
 
     const all = await session().open('/services/checkout-api?range=all');
     const { from, to } = await readTiles(all);
-    const api = await session().api<{ deploymentFrequency: { deployments: number } }>(`/api/metrics?service=checkout-api&from=${from}&to=${to}`);
+    const api = await session().api<{ deploymentFrequency: { deployments: number } }>(`/api/v1/metrics?service=checkout-api&from=${from}&to=${to}`);
     expect(api.deploymentFrequency.deployments).toBeGreaterThan(0);
     await expect(all.locator('[data-empty-window]').count()).resolves.toBe(0);
     await expect(all.locator('[data-outside-window]').count()).resolves.toBe(0);

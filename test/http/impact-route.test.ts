@@ -1,11 +1,11 @@
 import { beforeEach, expect, it } from 'vitest';
-import { GET } from '../../app/api/impact/route';
+import { GET } from '../../app/api/v1/impact/route';
 import { setDbHandle } from '../../lib/db/client';
 import { describeEachBackend } from '../helpers/test-db';
 
-const get = (query: string) => GET(new Request(`http://localhost/api/impact${query}`));
+const get = (query: string) => GET(new Request(`http://localhost/api/v1/impact${query}`));
 
-describeEachBackend('GET /api/impact', ({ handle }) => {
+describeEachBackend('GET /api/v1/impact', ({ handle }) => {
   beforeEach(() => setDbHandle(handle()));
 
   it('answers every check and level of the standards, saying when there is not enough data', async () => {

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { GET as getMetricsRoute } from '../../app/api/metrics/route';
-import { GET as getChangesRoute } from '../../app/api/metrics/changes/route';
-import { GET as getDeploymentsRoute } from '../../app/api/metrics/deployments/route';
-import { GET as getIncidentsRoute } from '../../app/api/metrics/incidents/route';
-import { GET as getSeriesRoute } from '../../app/api/metrics/series/route';
+import { GET as getMetricsRoute } from '../../app/api/v1/metrics/route';
+import { GET as getChangesRoute } from '../../app/api/v1/metrics/changes/route';
+import { GET as getDeploymentsRoute } from '../../app/api/v1/metrics/deployments/route';
+import { GET as getIncidentsRoute } from '../../app/api/v1/metrics/incidents/route';
+import { GET as getSeriesRoute } from '../../app/api/v1/metrics/series/route';
 import { metricsCommand } from '../../ingest/cli/commands/metrics';
 import { resetConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
@@ -53,7 +53,7 @@ const collect = () => {
 };
 
 const get = async (route: (request: Request) => Promise<Response>, query: string) => {
-  const response = await route(new Request(`http://localhost/api/metrics${query}`));
+  const response = await route(new Request(`http://localhost/api/v1/metrics${query}`));
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
@@ -210,10 +210,12 @@ describeEachBackend('metrics interfaces', ({ db, handle }) => {
     expect(attributed.items.length).toBeGreaterThan(0);
     for (const item of attributed.items) expect(failedIds.has(item.deploymentId!)).toBe(true);
 
+    // The API pages by cursor: the same items and total, and no next page when the list fits.
+    const page = ({ items, total }: { items: unknown[]; total: number }) => JSON.parse(JSON.stringify({ items, total, nextCursor: null }));
     const routed = await get(getDeploymentsRoute, `?team=core&from=${h(FROM)}&to=${h(TO)}&failed=true`);
-    expect(routed.body).toEqual(JSON.parse(JSON.stringify(failed)));
-    expect((await get(getChangesRoute, `?team=core&from=${h(FROM)}&to=${h(TO)}&limit=1000`)).body).toEqual(JSON.parse(JSON.stringify(changes)));
-    expect((await get(getIncidentsRoute, `?team=core&from=${h(FROM)}&to=${h(TO)}&of=attributed`)).body).toEqual(JSON.parse(JSON.stringify(attributed)));
+    expect(routed.body).toEqual(page(failed));
+    expect((await get(getChangesRoute, `?team=core&from=${h(FROM)}&to=${h(TO)}&limit=1000`)).body).toEqual(page(changes));
+    expect((await get(getIncidentsRoute, `?team=core&from=${h(FROM)}&to=${h(TO)}&of=attributed`)).body).toEqual(page(attributed));
     expect((await get(getDeploymentsRoute, '?limit=0')).body.details).toEqual([expect.stringContaining('limit: must be a whole number from 1')]);
   });
 });

@@ -6,8 +6,8 @@ import { GET as getBadge } from '../../app/api/badges/[file]/route';
 import { POST as postResults } from '../../app/api/checks/results/route';
 import { DELETE as revokeExemption } from '../../app/api/exemptions/[id]/route';
 import { GET as listExemptions, POST as postExemption } from '../../app/api/exemptions/route';
-import { GET as listScorecards } from '../../app/api/scorecards/route';
-import { GET as getScorecard } from '../../app/api/services/[name]/scorecard/route';
+import { GET as listScorecards } from '../../app/api/v1/scorecards/route';
+import { GET as getScorecard } from '../../app/api/v1/services/[name]/scorecard/route';
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { resetConfig } from '../../lib/config/load-config';
 import { setDbHandle } from '../../lib/db/client';
@@ -66,7 +66,7 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
   });
 
   it('serves a service scorecard, team summaries and a cacheable badge', async () => {
-    const response = await getScorecard(new Request(url('/api/services/payments/scorecard')), params({ name: 'payments' }));
+    const response = await getScorecard(new Request(url('/api/v1/services/payments/scorecard')), params({ name: 'payments' }));
     expect(response.status).toBe(200);
     const card = await response.json();
     expect(card).toMatchObject({ service: 'payments', level: 'bronze', score: 0.5 });
@@ -74,9 +74,9 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
       ['codeowners', 'pass', 'Add a CODEOWNERS file.'],
       ['sast', 'unknown', null],
     ]);
-    expect((await getScorecard(new Request(url('/api/services/nope/scorecard')), params({ name: 'nope' }))).status).toBe(404);
+    expect((await getScorecard(new Request(url('/api/v1/services/nope/scorecard')), params({ name: 'nope' }))).status).toBe(404);
 
-    const rows = await (await listScorecards(new Request(url('/api/scorecards?team=finance')))).json();
+    const rows = (await (await listScorecards(new Request(url('/api/v1/scorecards?team=finance')))).json()).items;
     expect(rows).toEqual([expect.objectContaining({ service: 'ledger', team: 'finance', level: 'unranked', score: 0, counts: { pass: 0, fail: 1, exempt: 0, skip: 0, unknown: 1 } })]);
 
     const badge = await getBadge(new Request(url('/api/badges/payments.svg')), params({ file: 'payments.svg' }));
@@ -104,7 +104,7 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
     const stored = await postResults(send('POST', '/api/checks/results', result, auth));
     expect(stored.status).toBe(201);
     expect(await stored.json()).toEqual({ stored: 1, services: ['payments'] });
-    const card = await (await getScorecard(new Request(url('/api/services/payments/scorecard')), params({ name: 'payments' }))).json();
+    const card = await (await getScorecard(new Request(url('/api/v1/services/payments/scorecard')), params({ name: 'payments' }))).json();
     expect(card.level).toBe('silver');
     expect(card.checks[1]).toMatchObject({ id: 'sast', status: 'pass', evidence: { reportedBy: 'release-bot', details: 'no findings', url: 'https://ci.example.com/1' } });
   });
@@ -122,14 +122,14 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
     expect(granted.status).toBe(201);
     const exemption = await granted.json();
     expect(exemption).toMatchObject({ service: 'ledger', checkId: 'codeowners', expires: '2099-01-31', createdBy: 'release-bot' });
-    const card = await (await getScorecard(new Request(url('/api/services/ledger/scorecard')), params({ name: 'ledger' }))).json();
+    const card = await (await getScorecard(new Request(url('/api/v1/services/ledger/scorecard')), params({ name: 'ledger' }))).json();
     expect(card.checks[0]).toMatchObject({ status: 'exempt', exemption: { id: exemption.id, source: 'api', reason: request.reason, expires: '2099-01-31', createdBy: 'release-bot' } });
     expect(card.level).toBe('bronze');
 
     const revoked = await revokeExemption(send('DELETE', `/api/exemptions/${exemption.id}`, { reason: 'moved early' }, auth), params({ id: exemption.id }));
     expect(revoked.status).toBe(200);
     expect((await revokeExemption(send('DELETE', `/api/exemptions/${exemption.id}`, '', auth), params({ id: exemption.id }))).status).toBe(404);
-    const after = await (await getScorecard(new Request(url('/api/services/ledger/scorecard')), params({ name: 'ledger' }))).json();
+    const after = await (await getScorecard(new Request(url('/api/v1/services/ledger/scorecard')), params({ name: 'ledger' }))).json();
     expect(after.checks[0]).toMatchObject({ status: 'fail', exemption: null });
 
     const listed = await (await listExemptions(new Request(url('/api/exemptions?service=ledger&all=true')))).json();
@@ -150,8 +150,8 @@ describeEachBackend('scorecard routes', ({ db, handle }) => {
   it('asks for a token on reads when server.requireReadToken is on', async () => {
     process.env.WAYMARK_REQUIRE_READ_TOKEN = 'true';
     resetConfig();
-    expect((await listScorecards(new Request(url('/api/scorecards')))).status).toBe(401);
+    expect((await listScorecards(new Request(url('/api/v1/scorecards')))).status).toBe(401);
     expect((await getBadge(new Request(url('/api/badges/payments.svg')), params({ file: 'payments.svg' }))).status).toBe(401);
-    expect((await listScorecards(new Request(url('/api/scorecards'), { headers: auth }))).status).toBe(200);
+    expect((await listScorecards(new Request(url('/api/v1/scorecards'), { headers: auth }))).status).toBe(200);
   });
 });

@@ -93,7 +93,7 @@ export const metricsCommand = defineCommand({
     '  --to DATE     end, exclusive (default: the next UTC midnight; the window is metrics.defaultWindowDays long)',
     '  --edition E   lead with the DORA 2025 scores (default, metrics.edition), the 2024 cluster or the 2023 bands',
     '  --benchmark G 2025 benchmark group: industry:<group> or size:<group> (default metrics.benchmark, industry:all)',
-    '  --json        print exactly one JSON object, the same as GET /api/metrics',
+    '  --json        print exactly one JSON object, the same as GET /api/v1/metrics',
     '',
     'Example:',
     '  waymark metrics --team core --from 2026-02-02 --to 2026-05-04 --json',

@@ -1,0 +1,7 @@
+import { teamsEndpoint } from '@/lib/api/endpoints/catalog-endpoints';
+import { handleApiRead } from '@/lib/http/handle-api-read';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/teams?limit=&cursor= (OpenAPI: /api/v1/openapi.json). */
+export const GET = (request: Request) => handleApiRead(request, teamsEndpoint);
