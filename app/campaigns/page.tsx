@@ -9,6 +9,10 @@ import { EmptyState } from '../_components/ui/states';
 import { Widget } from '../_components/ui/widget';
 import { describeGoal, describeProjection, describeScope, formatCampaignDay } from './_components/describe-campaign';
 import { loadCampaignProgresses } from './_components/load-campaigns';
+import { NewCampaignForm } from './_components/new-campaign-form';
+import { getViewer } from '../_components/auth/get-viewer';
+import { hasRole } from '@/lib/auth/roles';
+import { getStandards } from '@/lib/scorecard/get-standards';
 import styles from './_components/campaigns.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +25,7 @@ async function CampaignsTable() {
   if (progresses.length === 0) {
     return (
       <EmptyState title="No campaigns yet">
-        <p>Add a <code>campaigns</code> section to your standards file (see golden-path.example.yaml).</p>
+        <p>Add a <code>campaigns</code> section to your standards file (see golden-path.example.yaml), or start one below.</p>
       </EmptyState>
     );
   }
@@ -51,7 +55,9 @@ async function CampaignsTable() {
   );
 }
 
-export default function CampaignsPage() {
+export default async function CampaignsPage() {
+  const viewer = await getViewer();
+  const canCreate = viewer !== null && hasRole(viewer, 'platform');
   return (
     <>
       <PageHeader title="Campaigns" lede="Named goals the platform team set for a group of services, with a deadline: how far each has come and when it will be done at the current pace." />
@@ -59,6 +65,7 @@ export default function CampaignsPage() {
         <Widget label="Campaigns">
           <CampaignsTable />
         </Widget>
+        {canCreate ? <NewCampaignForm standards={getStandards()} /> : null}
       </Card>
     </>
   );

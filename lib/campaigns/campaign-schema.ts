@@ -43,4 +43,4 @@ export type CampaignDefinition = z.output<typeof ZCampaign>;
 export type CampaignGoal = z.output<typeof ZCampaignGoal>;
 export type CampaignScope = z.output<typeof ZCampaignScope>;
 /** A campaign as shown: its definition with a title, and where it was defined. */
-export type Campaign = CampaignDefinition & { title: string; origin: 'standards' | 'demo' };
+export type Campaign = CampaignDefinition & { title: string; origin: 'standards' | 'demo' | 'stored' };

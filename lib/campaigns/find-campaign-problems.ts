@@ -1,9 +1,11 @@
-import type { StandardsFile } from '../scorecard/standards-schema';
+import type { CampaignDefinition } from './campaign-schema';
 
 type Problem = (path: readonly PropertyKey[], message: string) => string;
 
 /** What the schema cannot see on its own: campaign names are unique, and goals name checks and levels of the file. */
-export const findCampaignProblems = (file: StandardsFile, problem: Problem): string[] => {
+type CampaignContext = { checks: readonly { id: string }[]; levels: readonly string[]; campaigns: readonly CampaignDefinition[] };
+
+export const findCampaignProblems = (file: CampaignContext, problem: Problem): string[] => {
   const details: string[] = [];
   const ids = new Set(file.checks.map((check) => check.id));
   const seen = new Map<string, number>();

@@ -3,25 +3,31 @@ import { listDemoCampaigns } from '../demo/demo-campaigns';
 import { getDemoStatus } from '../demo/get-demo-status';
 import type { Standards } from '../scorecard/standards-schema';
 import type { Campaign, CampaignDefinition } from './campaign-schema';
+import { listStoredCampaigns } from './list-stored-campaigns';
 
 const titled = (definition: CampaignDefinition, origin: Campaign['origin']): Campaign => ({ ...definition, title: definition.title ?? definition.name, origin });
 
 /**
- * The campaigns in force: those of the standards file, then, while the demo organization is loaded, the demo's
- * own (left out when the standards lack the checks or level it names, or a file campaign has its name). Deadline first.
+ * The campaigns in force: those of the standards file, those created in the UI or the API, then, while the demo
+ * organization is loaded, the demo's own. A stored or demo campaign is left out when a campaign before it has its
+ * name or the standards no longer have the checks or level it names (a stored one returns with them). Deadline first.
  */
 export const listCampaigns = async ({ db, standards }: { db: Executor; standards: Standards }): Promise<Campaign[]> => {
   const own = standards.campaigns.map((definition) => titled(definition, 'standards'));
   const demo = await getDemoStatus({ db });
   const ids = new Set(standards.checks.map((check) => check.id));
-  const extra = demo.loaded
-    ? listDemoCampaigns(demo.through)
-        .filter((definition) => !own.some((campaign) => campaign.name === definition.name))
-        .filter((definition) => (definition.goal.checks ?? []).every((id) => ids.has(id)))
-        .filter((definition) => definition.goal.level === undefined || standards.levels.includes(definition.goal.level))
-        .map((definition) => titled(definition, 'demo'))
-    : [];
-  return [...own, ...extra].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.name.localeCompare(b.name));
+  const fits = (definition: CampaignDefinition) =>
+    (definition.goal.checks ?? []).every((id) => ids.has(id)) &&
+    (definition.goal.level === undefined || standards.levels.includes(definition.goal.level));
+  const campaigns = [...own];
+  const add = (definitions: CampaignDefinition[], origin: Campaign['origin']) => {
+    for (const definition of definitions) {
+      if (fits(definition) && !campaigns.some((campaign) => campaign.name === definition.name)) campaigns.push(titled(definition, origin));
+    }
+  };
+  add(await listStoredCampaigns(db), 'stored');
+  add(demo.loaded ? listDemoCampaigns(demo.through) : [], 'demo');
+  return campaigns.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.name.localeCompare(b.name));
 };
 
 /** One campaign by name, or null. */

@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './raw';
 export * from './scorecard';
 export * from './revision';
+export * from './campaigns';
