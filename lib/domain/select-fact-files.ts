@@ -13,6 +13,7 @@ export const DEFAULT_FACT_FILE_GLOBS = [
   '.github/workflows/*.yml',
   '.github/workflows/*.yaml',
   '.github/dependabot.yml',
+  '.gitlab-ci.yml',
   'renovate.json',
   'Dockerfile',
   'package.json',

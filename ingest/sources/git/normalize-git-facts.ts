@@ -1,4 +1,5 @@
 import type { FactObservation } from '../../../lib/domain/facts';
+import { describeRepositoryFacts } from '../../../lib/domain/normalize-repository-facts';
 import type { GitTree } from './collect-git-tree';
 import type { CatalogInfo } from '../../../lib/domain/normalize-catalog-info';
 
@@ -18,23 +19,6 @@ export type GitFactsInput = {
  * checks stay "unknown" rather than failing.
  */
 export const normalizeGitFacts = ({ service, defaultBranch, headSha, tree, catalog, collectedAt }: GitFactsInput): FactObservation[] => {
-  const observations: FactObservation[] = [
-    {
-      service,
-      kind: 'repository',
-      source: 'git',
-      collectedAt,
-      status: 'ok',
-      data: { ...(defaultBranch ? { defaultBranch } : {}), headSha, paths: tree.paths, files: tree.files, truncated: false },
-      error: null,
-    },
-  ];
-  if (catalog) {
-    observations.push(
-      catalog.status === 'ok'
-        ? { service, kind: 'catalog', source: 'git', collectedAt, status: 'ok', data: catalog.entity as Record<string, unknown>, error: null }
-        : { service, kind: 'catalog', source: 'git', collectedAt, status: 'error', data: null, error: catalog.error },
-    );
-  }
-  return observations;
+  const repository = { ...(defaultBranch ? { defaultBranch } : {}), headSha, paths: tree.paths, files: tree.files, truncated: false };
+  return describeRepositoryFacts({ service, source: 'git', collectedAt }, repository, catalog);
 };

@@ -1,10 +1,10 @@
 import type { FactObservation } from '../../../lib/domain/facts';
 import { describeCatalogService, readCatalogFile } from '../../../lib/domain/normalize-catalog-info';
+import { describeRepositoryFacts, normalizeRepositoryFacts, type RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
 import { MAX_FACT_FILE_BYTES } from '../../../lib/domain/select-fact-files';
 import type { ServiceRow } from '../../../lib/domain/types';
 import { GITHUB_SOURCE } from './github-ids';
 import { normalizeBranchProtection, type BranchProtectionInput } from './normalize-branch-protection';
-import { normalizeRepositoryFacts, type GithubTree } from './normalize-repository-facts';
 
 /** What the branch-protection collection found: the answers, or why they could not be read. */
 export type ProtectionPayload = { classic: Record<string, unknown> | null; rules: BranchProtectionInput['rules'] } | { error: string };
@@ -14,7 +14,7 @@ export type GithubFactsInput = {
   service: string;
   defaultBranch: string;
   headSha: string | null;
-  tree: GithubTree;
+  tree: RepositoryTree;
   /** Contents API answers by path (base64 content). */
   contents: Record<string, { content?: string; encoding?: string }>;
   protection: ProtectionPayload;
@@ -33,15 +33,13 @@ const decode = (answer: { content?: string; encoding?: string }) => {
 export const normalizeGithubFacts = (input: GithubFactsInput): { observations: FactObservation[]; service: ServiceRow | null } => {
   const files = Object.fromEntries(Object.entries(input.contents).map(([path, answer]) => [path, decode(answer)]));
   const base = { service: input.service, source: GITHUB_SOURCE, collectedAt: input.collectedAt };
-  const observations: FactObservation[] = [
-    { ...base, kind: 'repository', status: 'ok', error: null, data: normalizeRepositoryFacts({ defaultBranch: input.defaultBranch, headSha: input.headSha, tree: input.tree, files }) },
-  ];
-  let service: ServiceRow | null = null;
+  const repository = normalizeRepositoryFacts({ defaultBranch: input.defaultBranch, headSha: input.headSha, tree: input.tree, files });
   const catalog = readCatalogFile(files);
-  if (catalog?.status === 'ok') {
-    observations.push({ ...base, kind: 'catalog', status: 'ok', error: null, data: catalog.entity });
-    service = describeCatalogService({ name: input.service, repository: input.fullName, source: GITHUB_SOURCE, sourceId: input.fullName }, catalog);
-  } else if (catalog) observations.push({ ...base, kind: 'catalog', status: 'error', error: catalog.error, data: null });
+  const observations = describeRepositoryFacts(base, repository, catalog);
+  const service: ServiceRow | null =
+    catalog?.status === 'ok'
+      ? describeCatalogService({ name: input.service, repository: input.fullName, source: GITHUB_SOURCE, sourceId: input.fullName }, catalog)
+      : null;
   if ('error' in input.protection) observations.push({ ...base, kind: 'branch_protection', status: 'error', error: input.protection.error, data: null });
   else observations.push({ ...base, kind: 'branch_protection', status: 'ok', error: null, data: normalizeBranchProtection({ branch: input.defaultBranch, ...input.protection }) });
   return { observations, service };

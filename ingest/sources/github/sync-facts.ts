@@ -9,7 +9,7 @@ import { fetchConditional } from './fetch-conditional';
 import { GITHUB_SOURCE } from './github-ids';
 import { GITHUB_CURSOR_SOURCE, type RepositorySync } from './github-settings';
 import { normalizeGithubFacts, type ProtectionPayload } from './normalize-github-facts';
-import type { GithubTree } from './normalize-repository-facts';
+import type { RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
 
 type FactsCursor = { headSha: string | null };
 type Branch = { commit: { sha: string }; protected?: boolean };
@@ -56,7 +56,7 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
 
   const raw: RawPayloadInput[] = [];
   let headSha = stored.cursor?.headSha ?? null;
-  let tree = (await rawOf('tree', [fullName]))[0]?.payload as GithubTree | undefined;
+  let tree = (await rawOf('tree', [fullName]))[0]?.payload as RepositoryTree | undefined;
   let protection = (await rawOf('branch_protection', [fullName]))[0]?.payload as ProtectionPayload | undefined;
   if (!branch.notModified || !tree || !protection) {
     const answer = branch.notModified
@@ -64,7 +64,7 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
       : branch.data;
     if (answer.commit.sha !== headSha || !tree) {
       sync.checkStopped();
-      tree = (await client.octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: answer.commit.sha, recursive: '1' })).data as GithubTree;
+      tree = (await client.octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: answer.commit.sha, recursive: '1' })).data as RepositoryTree;
       raw.push({ source: GITHUB_SOURCE, kind: 'tree', sourceId: fullName, scope: fullName, payload: tree });
     }
     headSha = answer.commit.sha;

@@ -1,4 +1,5 @@
 import type { Config } from '../../../lib/config/config-schema';
+import { getFactFileGlobs } from '../../../lib/scorecard/get-fact-file-globs';
 import type { GitlabClientOptions } from './create-gitlab-client';
 import type { GitlabSettings } from './gitlab-settings';
 
@@ -18,6 +19,7 @@ export const getGitlabConfig = (config: Config): GitlabConfig => ({
     incidentLabel: config.gitlab.incidentLabel,
     backfillHorizonDays: config.gitlab.backfillHorizonDays,
     perPage: 100,
+    factFileGlobs: getFactFileGlobs(),
   },
   group: config.gitlab.group ?? null,
   projects: config.gitlab.projects,

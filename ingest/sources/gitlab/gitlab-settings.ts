@@ -10,6 +10,8 @@ export type GitlabSettings = {
   backfillHorizonDays: number;
   /** Page size of listings (GitLab allows up to 100). */
   perPage: number;
+  /** The files whose contents are collected as repository facts (defaults and what the standards read). */
+  factFileGlobs: readonly string[];
 };
 
 /** One project's sync: its client, settings, project and what it has done so far. */

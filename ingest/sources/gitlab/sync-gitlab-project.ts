@@ -15,6 +15,7 @@ import type { GitlabProject } from './gitlab-payloads';
 import type { GitlabSettings, ProjectSync } from './gitlab-settings';
 import { linkGitlabDeployments } from './link-gitlab-deployments';
 import { syncGitlabCatalog } from './sync-gitlab-catalog';
+import { syncGitlabFacts } from './sync-gitlab-facts';
 import { syncGitlabListing } from './sync-gitlab-listing';
 import {
   upsertGitlabDeployments,
@@ -49,6 +50,7 @@ const updatedAt = (item: unknown) => (item as { updated_at?: unknown } | null)?.
 const syncSteps = async (sync: ProjectSync) => {
   const { client, project, settings } = sync;
   await syncGitlabCatalog(sync);
+  await syncGitlabFacts(sync);
   await syncGitlabListing(sync, {
     kind: 'deployments',
     collect: (after) => collectGitlabDeployments(client, project.id, after, settings.perPage),

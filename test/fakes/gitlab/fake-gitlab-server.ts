@@ -11,6 +11,8 @@ import {
   renderNote,
   renderPipeline,
   renderProject,
+  renderProtectedBranch,
+  renderTree,
 } from './render-gitlab-rest';
 
 /** Faults served, in order, to requests whose path matches: a 429 with Retry-After, or a 5xx. */
@@ -257,11 +259,49 @@ export const startFakeGitlab = async (
       },
     ],
     [
+      /^\/projects\/([^/]+)\/repository\/branches\/([^/]+)$/,
+      ([, branch], _, project) =>
+        decodeURIComponent(branch!) === 'main'
+          ? json({ name: 'main', default: true, protected: project!.protection !== null, commit: renderCommit(base(), project!, project!.mainline.at(-1)!) })
+          : notFound('404 Branch Not Found'),
+    ],
+    [
+      // Keyset pagination (`pagination=keyset`): a Link rel="next" carrying the last path as `page_token`.
+      /^\/projects\/([^/]+)\/repository\/tree$/,
+      (_, query, project) => {
+        if (query.get('recursive') !== 'true' || (query.get('ref') ?? 'main') !== 'main') return json({ message: 'expected the recursive tree of main' }, 400);
+        const entries = renderTree(project!);
+        if (query.get('pagination') !== 'keyset') return paginate(api(`/projects/${project!.id}/repository/tree`), query, entries);
+        const perPage = Math.min(100, Number(query.get('per_page') ?? 20));
+        const token = query.get('page_token');
+        const rest = token ? entries.filter((entry) => entry.path.localeCompare(token) > 0) : entries;
+        const headers: Record<string, string> = {};
+        if (rest.length > perPage) {
+          const next = new URLSearchParams(query);
+          next.set('page_token', rest[perPage - 1]!.path);
+          headers.link = `<${api(`/projects/${project!.id}/repository/tree`)}?${next}>; rel="next"`;
+        }
+        return { status: 200, body: rest.slice(0, perPage), headers };
+      },
+    ],
+    [
+      /^\/projects\/([^/]+)\/protected_branches\/([^/]+)$/,
+      ([, branch], _, project) =>
+        decodeURIComponent(branch!) === 'main' && project!.protection ? json(renderProtectedBranch(project!)) : notFound('404 Not found'),
+    ],
+    [
+      /^\/projects\/([^/]+)\/approval_rules$/,
+      (_, __, project) => (project!.approvalRules === 'forbidden' ? json({ message: '403 Forbidden' }, 403) : json(project!.approvalRules)),
+    ],
+    [
       /^\/projects\/([^/]+)\/repository\/files\/([^/]+)$/,
       ([, file], query, project) => {
         const path = decodeURIComponent(file!);
         const content = project!.files[path];
-        if (content === undefined || (query.get('ref') ?? 'main') !== 'main') return notFound('404 File Not Found');
+        // A ref is the branch name or a commit of it; the fake serves the branch's one version of each file.
+        const ref = query.get('ref') ?? 'main';
+        const known = ref === 'main' || project!.mainline.some((commit) => commit.sha === ref);
+        if (content === undefined || !known) return notFound('404 File Not Found');
         return json(renderFile(path, content, project!.mainline.at(-1)!.sha));
       },
     ],

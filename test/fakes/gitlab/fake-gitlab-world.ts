@@ -57,6 +57,12 @@ export type FakeProject = {
   pipelines: FakePipeline[];
   issues: FakeIssue[];
   files: Record<string, string>;
+  /** The default branch's protection (null: not protected) and the project's approval rules ('forbidden': Free). */
+  protection: { pushAccessLevel: number; allowForcePush: boolean; codeOwnerApproval: boolean } | null;
+  approvalRules: { approvals_required: number; applies_to_all_protected_branches: boolean }[] | 'forbidden';
+  pipelineMustSucceed: boolean;
+  /** `last_activity_at` of the project answer: a push moves it. */
+  lastActivityAt?: string;
   /** Answers 403 to everything past the project itself (a token without access to it). */
   forbidden?: boolean;
 };
@@ -94,7 +100,12 @@ export const buildFakeGitlabGroup = ({
       deployments: [],
       pipelines: [],
       issues: [],
-      files: { 'README.md': `# ${path}\n` },
+      files: { 'README.md': `# ${path}\n`, '.gitlab-ci.yml': 'deploy:\n  script: ./deploy.sh\n', 'src/main.ts': '' },
+      // Every other project protects main (nobody pushes, merges only), every fourth needs two approvals, and one is
+      // on GitLab Free, which has no approval rules to read.
+      protection: index % 2 === 0 ? { pushAccessLevel: 0, allowForcePush: false, codeOwnerApproval: index % 4 === 0 } : null,
+      approvalRules: index === 2 ? 'forbidden' : index % 4 === 0 ? [{ approvals_required: 2, applies_to_all_protected_branches: true }] : [],
+      pipelineMustSucceed: index % 2 === 0,
       forbidden: forbidden.includes(index),
     };
     const commit = (title: string, author: string, hours: number): FakeGitlabCommit => ({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   fullPath,
   type FakeDeployment,
@@ -35,7 +36,31 @@ export const renderProject = (base: string, project: FakeProject) => ({
     kind: 'group',
     full_path: project.namespace,
   },
-  last_activity_at: '2026-11-01T00:00:00.000Z',
+  last_activity_at: project.lastActivityAt ?? '2026-11-01T00:00:00.000Z',
+  only_allow_merge_if_pipeline_succeeds: project.pipelineMustSucceed,
+});
+
+/** A blob's id as git computes it, which the tree and the files API both give. */
+export const gitBlobId = (content: string) =>
+  createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0${content}`).digest('hex');
+
+/** The recursive tree of the default branch: every folder and file, as `repository/tree?recursive=true` lists them. */
+export const renderTree = (project: FakeProject) => {
+  const folders = new Set(Object.keys(project.files).flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  const entries = [
+    ...[...folders].map((path) => ({ id: createHash('sha1').update(`tree ${path}`).digest('hex'), name: path.split('/').at(-1)!, type: 'tree', path, mode: '040000' })),
+    ...Object.entries(project.files).map(([path, content]) => ({ id: gitBlobId(content), name: path.split('/').at(-1)!, type: 'blob', path, mode: '100644' })),
+  ];
+  return entries.sort((a, b) => a.path.localeCompare(b.path));
+};
+
+export const renderProtectedBranch = (project: FakeProject) => ({
+  id: project.id * 10,
+  name: 'main',
+  push_access_levels: [{ id: 1, access_level: project.protection!.pushAccessLevel, access_level_description: 'No one' }],
+  merge_access_levels: [{ id: 2, access_level: 40, access_level_description: 'Maintainers' }],
+  allow_force_push: project.protection!.allowForcePush,
+  code_owner_approval_required: project.protection!.codeOwnerApproval,
 });
 
 export const renderCommit = (base: string, project: FakeProject, commit: FakeGitlabCommit) => ({
@@ -161,7 +186,7 @@ export const renderFile = (path: string, content: string, commit: string) => ({
   encoding: 'base64',
   content: Buffer.from(content).toString('base64'),
   ref: 'main',
-  blob_id: commit.slice(0, 40),
+  blob_id: gitBlobId(content),
   commit_id: commit,
   last_commit_id: commit,
 });

@@ -1,5 +1,6 @@
 import type { GitlabClientOptions } from '../../../ingest/sources/gitlab/create-gitlab-client';
 import type { GitlabSettings } from '../../../ingest/sources/gitlab/gitlab-settings';
+import { DEFAULT_FACT_FILE_GLOBS } from '../../../lib/domain/select-fact-files';
 import type { FakeGitlab } from '../../fakes/gitlab/fake-gitlab-server';
 
 export const GITLAB_SETTINGS: GitlabSettings = {
@@ -8,6 +9,7 @@ export const GITLAB_SETTINGS: GitlabSettings = {
   backfillHorizonDays: 30,
   // Smaller than the fake's listings (13 deployments, 16 pipelines, 20 projects), so every walk spans pages.
   perPage: 10,
+  factFileGlobs: DEFAULT_FACT_FILE_GLOBS,
 };
 
 /** gitbeaker pointed at the fake, with server-given waits and back-off shrunk to milliseconds. */

@@ -94,6 +94,9 @@ const seededWorld = (): FakeGitlabWorld => {
           { id: 901, iid: 2, title: 'Typo', type: 'issue', labels: [], createdAt: h(16), closedAt: null },
         ],
         files: {},
+        protection: null,
+        approvalRules: [],
+        pipelineMustSucceed: false,
       },
     ],
   };
