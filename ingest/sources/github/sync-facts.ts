@@ -1,3 +1,4 @@
+import { readChangedFactFiles } from '../../../lib/domain/read-changed-fact-files';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import { selectFactFiles, MAX_FACT_FILE_BYTES } from '../../../lib/domain/select-fact-files';
@@ -76,18 +77,17 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
   const blobs = new Map(tree.tree.filter((entry) => (entry as { type?: string }).type !== 'tree').map((entry) => [entry.path, entry as { sha?: string; size?: number }]));
   const wanted = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter((path) => (blobs.get(path)?.size ?? 0) <= MAX_FACT_FILE_BYTES * 4);
   const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(fullName.length + 1), row.payload as Content]));
-  const contents: Record<string, Content> = {};
-  for (const path of wanted) {
-    const have = known.get(path);
-    if (have && have.sha === blobs.get(path)?.sha) {
-      contents[path] = have;
-      continue;
-    }
-    sync.checkStopped();
-    const answer = (await client.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: headSha ?? defaultBranch })).data as Content;
-    contents[path] = answer;
-    raw.push({ source: GITHUB_SOURCE, kind: 'content', sourceId: `${fullName}:${path}`, scope: fullName, payload: answer });
-  }
+  const { contents, fetched } = await readChangedFactFiles({
+    paths: wanted,
+    stored: known,
+    blobOfTree: (path) => blobs.get(path)?.sha,
+    blobOfAnswer: (answer) => answer.sha,
+    fetchFile: async (path) => {
+      sync.checkStopped();
+      return (await client.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: headSha ?? defaultBranch })).data as Content;
+    },
+  });
+  for (const [path, answer] of fetched) raw.push({ source: GITHUB_SOURCE, kind: 'content', sourceId: `${fullName}:${path}`, scope: fullName, payload: answer });
 
   const facts = normalizeGithubFacts({ fullName, service: sync.service, defaultBranch, headSha, tree, contents, protection: protection!, collectedAt: sync.now });
   await db.transaction(async (tx) => {

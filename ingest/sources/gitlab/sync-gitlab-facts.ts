@@ -1,5 +1,6 @@
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import type { RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
+import { readChangedFactFiles } from '../../../lib/domain/read-changed-fact-files';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { selectFactFiles } from '../../../lib/domain/select-fact-files';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
@@ -85,18 +86,18 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
   const blobs = new Map((tree.tree as TreeEntry[]).filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
   const wanted = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter((file) => file !== CATALOG_FILE);
   const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(path.length + 1), row.payload as FileAnswer]));
-  const contents: Record<string, FileAnswer> = {};
-  for (const file of wanted) {
-    const have = known.get(file);
-    if (have && have.blob_id === blobs.get(file)?.id) {
-      contents[file] = have;
-      continue;
-    }
-    sync.checkStopped();
-    const answer = (await client.api.RepositoryFiles.show(project.id, file, headSha ?? branchName)) as FileAnswer;
-    contents[file] = answer;
+  const { contents, fetched } = await readChangedFactFiles({
+    paths: wanted,
+    stored: known,
+    blobOfTree: (file) => blobs.get(file)?.id,
+    blobOfAnswer: (answer) => answer.blob_id,
+    fetchFile: async (file) => {
+      sync.checkStopped();
+      return (await client.api.RepositoryFiles.show(project.id, file, headSha ?? branchName)) as FileAnswer;
+    },
+  });
+  for (const [file, answer] of fetched)
     raw.push({ source: GITLAB_SOURCE, kind: 'content', sourceId: `${path}:${file}`, scope: path, payload: answer });
-  }
   const [catalog] = await rawOf('catalog', [path]);
   const observations = normalizeGitlabFacts({
     path,
