@@ -61,9 +61,10 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
           Apply
         </button>
       </Form>
-      <Card title="How to read this">
+      <details className={styles.howToRead}>
+        <summary>How to read this</summary>
         <p className={styles.method}>{IMPACT_METHOD}</p>
-      </Card>
+      </details>
       {stored === null ? (
         <Card title="Being computed">
           <p data-testid="impact-pending">
@@ -77,6 +78,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
           {stored.current ? '.' : '; data changed since, and the analysis is being brought up to date.'}
         </p>
       )}
+      <div className={styles.subjects}>
       {stored?.impact.subjects.map((impact) => {
         const { subject } = impact;
         return (
@@ -89,6 +91,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
           </Card>
         );
       })}
+      </div>
       {stored && stored.impact.skipped.length > 0 ? (
         <Card title="Not analysed">
           <ul>

@@ -22,6 +22,19 @@ describeInBrowser('adoption impact', (session) => {
     await page.close();
   });
 
+  it('reads at a glance: one sentence per check and level, the figures folded until opened', async () => {
+    const page = await session().open('/impact');
+    const subjects = await page.locator('[data-subject]').count();
+    expect(subjects).toBeGreaterThan(3);
+    await expect(page.locator('[data-subject] [data-headline]').count()).resolves.toBe(subjects);
+    await expect(page.evaluate(() => document.documentElement.scrollHeight)).resolves.toBeLessThan(2_500);
+    const golden = page.locator('[data-subject="check:golden-deploy-workflow"] details').first();
+    await expect(golden.locator('[data-testid="adoption-effects"]').isVisible()).resolves.toBe(false);
+    await golden.locator('summary').click();
+    await expect(golden.locator('[data-testid="adoption-effects"]').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
   it('shows the verdicts and headlines the API gives', async () => {
     const page = await session().open('/impact');
     const api = await session().api<ApiImpact>('/api/v1/impact');

@@ -9,7 +9,10 @@ const serviceLink = (service: string) => <Link href={servicePath(service)}>{serv
 
 const joinNodes = (nodes: React.ReactNode[]) => nodes.flatMap((node, index) => (index === 0 ? [node] : [', ', node]));
 
-/** One check's (or level's) before/after and cohort comparisons, as stored by the analysis. */
+/**
+ * One check's (or level's) analysis as stored: its one-sentence answer first, the before/after and cohort figures
+ * folded below it, so the page reads at a glance.
+ */
 export function SubjectImpact({ impact }: { impact: Analysis }) {
   const { subject, adoption, cohort } = impact;
   const what = subject.kind === 'check' ? 'adopting' : `reaching ${subject.level}`;
@@ -18,6 +21,8 @@ export function SubjectImpact({ impact }: { impact: Analysis }) {
       <p className={styles.headline} data-headline>
         {impact.headline}
       </p>
+      <details className={styles.details}>
+        <summary>The figures, with 95 % intervals</summary>
       <h3>Before and after {what}</h3>
       <p className="muted">
         {adoption.adopters.length === 0
@@ -43,6 +48,7 @@ export function SubjectImpact({ impact }: { impact: Analysis }) {
         {cohort.passing.length} passing and {cohort.failing.length} failing services as of {cohort.asOf}, over the last {cohort.days} days.
       </p>
       <EffectTable kind="cohort" effects={cohort.effects} caption={`Passing vs failing services`} />
+      </details>
     </div>
   );
 }
