@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { getConfig } from '@/lib/config/load-config';
 import { listServiceTodos } from '@/lib/campaigns/list-service-todos';
 import type { TodoItem } from '@/lib/campaigns/plan-service-todo';
 import { getDb } from '@/lib/db/client';
-import { campaignPath } from '@/lib/links/name-path';
+
 import { formatRate } from '@/lib/metrics/format-rate';
 import { getStandards } from '@/lib/scorecard/get-standards';
 import { listExemptionRequests } from '@/lib/scorecard/list-exemption-requests';
@@ -12,6 +11,7 @@ import { formatCount } from '@/lib/format/format-count';
 import { formatDate } from '@/lib/format/format-date';
 import { formatExpiry } from '../format/format-expiry';
 import { Badge } from '../ui/badge';
+import { CampaignTag } from './campaign-tag';
 import { InlineMarkdown } from '../ui/inline-markdown';
 import { EmptyState } from '../ui/states';
 import { TimeAgo } from '../ui/time-ago';
@@ -51,11 +51,7 @@ function CheckItem({ check, requests }: { check: TodoItem; requests: Requests })
       </div>
       <div className={styles.checkBody}>
         <span className={styles.checkTitle}>{check.title}</span>
-        {check.campaign ? (
-          <span className={styles.campaignTag} data-campaign={check.campaign.name}>
-            Campaign <Link href={campaignPath(check.campaign.name)}>{check.campaign.title}</Link>, due {formatDate(`${check.campaign.deadline}T00:00:00Z`)}
-          </span>
-        ) : null}
+        {check.campaign ? <CampaignTag campaign={check.campaign} /> : null}
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}

@@ -20,6 +20,7 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'Golden path',
     items: [
+      { href: '/me', label: 'My to-do' },
       { href: '/adoption', label: 'Adoption' },
       { href: '/campaigns', label: 'Campaigns' },
       { href: '/reports/maturity', label: 'Maturity report' },

@@ -18,6 +18,7 @@ import { readSort } from '../../_components/ui/sort-rows';
 import { Widget } from '../../_components/ui/widget';
 import { SERVICE_COLUMNS, ServicesTable } from '../../services/_components/services-table';
 import { teamPath, nameFromPageParam } from '@/lib/links/name-path';
+import { formatCount } from '@/lib/format/format-count';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,7 +45,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
       <PageHeader
         eyebrow={<Link href="/teams">Teams</Link>}
         title={team}
-        lede={`${services.length} ${services.length === 1 ? 'service' : 'services'} owned by ${team}.`}
+        lede={
+          <>
+            {formatCount(services.length, 'service')} owned by {team}. <Link href={`${path}/todo`}>What to fix next</Link>
+          </>
+        }
         actions={<FilterBar action={path} filters={filters} defaultDays={defaultDays} compact />}
       />
       <DoraSection

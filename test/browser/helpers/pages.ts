@@ -10,6 +10,8 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['team-comparison', '/teams/compare', 'Compare teams'],
   ['services', '/services', 'Services'],
   ['service', '/services/payments-api', 'payments-api'],
+  ['my-todo', '/me', 'My to-do'],
+  ['team-todo', '/teams/payments/todo', 'payments: what to fix next'],
   ['adoption', '/adoption', 'Adoption'],
   ['campaigns', '/campaigns', 'Campaigns'],
   ['maturity-report', '/reports/maturity', 'Golden-path maturity'],
