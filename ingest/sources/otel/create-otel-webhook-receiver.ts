@@ -8,14 +8,15 @@ import { ZOtlpTraces } from './otlp-schema';
 
 /**
  * OTLP/HTTP JSON trace exports at `/api/webhooks/otel`: point an OpenTelemetry exporter's traces URL here with an
- * API token header. Exports carry no id; one is the hash of the content, so an exporter's retry of the same batch is a
+ * API token header (scope events:write). Exports carry no id; one is the hash of the content, so an exporter's retry of the same batch is a
  * duplicate. A body that is not OTLP JSON traces is refused (400) with the field named before anything is stored.
  */
 export const createOtelWebhookReceiver = (): WebhookReceiver => ({
   source: OTEL_SOURCE,
   job: JOB_NAMES.otelWebhook,
   checkConfigured: () => null,
-  authenticate: (headers, _body, db) => authenticateApiToken(headers, db),
+  // An exporter writes events: the token needs events:write, as for /api/events and CDEvents.
+  authenticate: (headers, _body, db) => authenticateApiToken(headers, db, 'events:write'),
   identify: (_headers, payload) => {
     const result = ZOtlpTraces.safeParse(payload);
     if (!result.success) {

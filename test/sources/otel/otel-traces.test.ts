@@ -150,7 +150,7 @@ describeEachBackend('OpenTelemetry CI/CD spans', ({ db, handle }) => {
     expect(metrics.changeFailureRate.deployments).toBe(1);
   });
 
-  it('refuses exports without a token, and bodies that are not OTLP traces with the field named', async () => {
+  it('refuses exports without a token or its events:write scope, and bodies that are not OTLP traces with the field named', async () => {
     const { token } = await createApiToken(db(), 'ci-otel');
     const post = async (body: unknown, bearer: string | null) => {
       setDbHandle(handle());
@@ -172,6 +172,8 @@ describeEachBackend('OpenTelemetry CI/CD spans', ({ db, handle }) => {
       endTimeUnixNano: '2',
     };
     expect((await post({ resourceSpans: [] }, null)).status).toBe(401);
+    const { token: reader } = await createApiToken(db(), 'dashboard-reader', { scopes: ['read'] });
+    expect(await post({ resourceSpans: [] }, reader)).toMatchObject({ status: 403, body: { error: 'This token lacks the events:write scope' } });
     const bad = await post({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...span, spanId: 'xyz' }] }] }] }, token);
     expect(bad).toMatchObject({
       status: 400,
@@ -181,6 +183,7 @@ describeEachBackend('OpenTelemetry CI/CD spans', ({ db, handle }) => {
     expect((await db().select().from(rejectedRequests)).map((row) => row.reason).sort()).toEqual([
       'bad-token',
       'invalid-traces',
+      'token-scope',
     ]);
   });
 });
