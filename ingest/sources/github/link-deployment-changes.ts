@@ -3,17 +3,18 @@ import { deployments } from '../../../lib/db/schema';
 import type { Executor } from '../../../lib/db/client';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
+import { normalizeDeployedCommits } from '../../../lib/domain/normalize-deployed-commits';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
 import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
 import type { GithubClient } from './create-github-client';
 import { fetchPages } from './fetch-pages';
-import { GITHUB_SOURCE } from './github-ids';
+import { GITHUB_SOURCE, githubIds } from './github-ids';
 import { parsePayload, ZCompare } from './github-payloads';
 import { GITHUB_CURSOR_SOURCE, type GithubSettings } from './github-settings';
 import { loadPullRequestIndex, parseCommits, type PullRequestIndex } from './load-pull-request-index';
-import { normalizeDeploymentChanges } from './normalize-deployment-changes';
 import { resolvePullRequests } from './resolve-pull-requests';
+import { toDeployedCommit } from './to-deployed-commit';
 
 export type LinkTarget = {
   db: Executor;
@@ -95,12 +96,17 @@ export const linkDeploymentChanges = async (target: LinkTarget) => {
     index ??= await loadPullRequestIndex(db, fullName);
     const resolved = await resolvePullRequests(target, deployed.commits, index);
     const rollback = deployed.status === 'behind' && previous !== undefined;
-    const changes = normalizeDeploymentChanges({
-      fullName,
+    // Only the pull requests this deployment's commits came from; the index grows as commits are resolved.
+    const numbers = [...new Set(resolved.pullRequestBySha.values())];
+    const requestCommits = new Map(
+      numbers.map((n) => [githubIds.pullRequest(fullName, n), (index!.commits.get(n) ?? []).map(toDeployedCommit)]),
+    );
+    const changes = normalizeDeployedCommits({
+      source: GITHUB_SOURCE,
       service,
-      deployed: deployed.commits,
-      pullRequestBySha: resolved.pullRequestBySha,
-      pullRequestCommits: index.commits,
+      deployed: deployed.commits.map(toDeployedCommit),
+      requestBySha: new Map([...resolved.pullRequestBySha].map(([sha, n]) => [sha, githubIds.pullRequest(fullName, n)])),
+      requestCommits,
       horizonStart: previous ? null : new Date(deployment.finishedAt!.getTime() - target.settings.backfillHorizonDays * DAY),
     });
     const fetched = [...deployed.fetched, ...resolved.fetched];
