@@ -1,4 +1,6 @@
-import type { Db } from '../../lib/db/client';
+import { and, eq } from 'drizzle-orm';
+import type { Db, Executor } from '../../lib/db/client';
+import { rawPayloads } from '../../lib/db/schema';
 import { compareRowDigests, type RowChanges } from '../../lib/domain/compare-row-digests';
 import { listSourceRowDigests } from '../../lib/domain/list-source-row-digests';
 import { runIngest, type IngestRun } from '../../lib/pipeline/run-ingest';
@@ -13,7 +15,7 @@ export type RenormalizeOutcome = Omit<RowChanges, 'removed'> & {
   invalid?: number;
 };
 
-export type RenormalizeStep = (run: IngestRun) => Promise<{ scopes: number; invalid?: number }>;
+export type RenormalizeStep = (run: IngestRun) => Promise<{ scopes: number; invalid?: number; relinked?: number }>;
 
 /**
  * One renormalize run of a source through the pipeline: its step re-runs the normalizers over stored raw payloads
@@ -29,8 +31,31 @@ export const renormalizeSource = (db: Db, source: string, rowSources: () => Prom
       return all;
     };
     const before = await digestsOf();
-    const { scopes, invalid = 0 } = await step(run);
+    const { scopes, invalid = 0, relinked } = await step(run);
     const changes = compareRowDigests(before, await digestsOf());
-    const result: RenormalizeOutcome = { ...changes, scopes, invalid };
-    return { result, counts: { ...changes, scopes, invalid } };
+    const linking: { relinked?: number } = relinked === undefined ? {} : { relinked };
+    const result: RenormalizeOutcome = { ...changes, scopes, invalid, ...linking };
+    return { result, counts: { ...changes, scopes, invalid, ...(relinked === undefined ? {} : { relinked }) } };
   });
+
+type RewriteStored = (tx: Executor, sourceIds: string[]) => Promise<{ services: string[]; invalid: number }>;
+
+/**
+ * A source whose upsert re-derives its rows from stored payloads named by source id (PagerDuty, incident.io): every
+ * stored payload of `kind` goes through it again, in one transaction, with today's normalizer and mapping.
+ */
+export const renormalizeStoredIds = (db: Db, source: string, kind: string, rewrite: RewriteStored) =>
+  renormalizeSource(
+    db,
+    source,
+    async () => [source],
+    async (run) => {
+      const ids = await db
+        .select({ sourceId: rawPayloads.sourceId })
+        .from(rawPayloads)
+        .where(and(eq(rawPayloads.source, source), eq(rawPayloads.kind, kind)));
+      const written = await db.transaction((tx) => rewrite(tx, ids.map((row) => row.sourceId)));
+      run.touch(written.services);
+      return { scopes: ids.length, invalid: written.invalid };
+    },
+  );

@@ -6,6 +6,7 @@ import { readCdeventsText } from '../../ingest/sources/cdevents/read-cdevents-te
 import { importEvents } from '../../ingest/sources/events/import-events';
 import { ingestGitRepository } from '../../ingest/sources/git/ingest-git-repository';
 import { processOtelDelivery } from '../../ingest/sources/otel/process-otel-delivery';
+import { syncIncidentIo } from '../../ingest/sources/incident-io/sync-incident-io';
 import { syncPagerduty } from '../../ingest/sources/pagerduty/sync-pagerduty';
 import { RENORMALIZERS } from '../../ingest/sources/renormalize-sources';
 import { createApiToken } from '../../lib/auth/create-api-token';
@@ -16,15 +17,18 @@ import { deploymentChanges, deployments, incidents, pipelineRuns } from '../../l
 import { listPendingDeliveries } from '../../lib/webhooks/list-pending-deliveries';
 import { buildPagerdutyWorld } from '../fakes/pagerduty/build-pagerduty-world';
 import { startFakePagerduty, type FakePagerduty } from '../fakes/pagerduty/fake-pagerduty-server';
+import { buildIncidentIoWorld } from '../fakes/incident-io/build-incident-io-world';
+import { startFakeIncidentIo, type FakeIncidentIo } from '../fakes/incident-io/fake-incident-io-server';
 import { asLines } from '../helpers/event-input';
 import { postWebhook } from '../helpers/post-webhook';
 import { snapshotTables } from '../helpers/table-snapshot';
 import { describeEachBackend } from '../helpers/test-db';
 import { exampleText, MAPPED_EXAMPLES } from './cdevents/cdevents-fixtures';
 import { createGitFixture, type GitFixture } from './git/git-fixture';
+import * as io from './incident-io/incident-io-test-setup';
 import { CONFIGURED, createTestClient, NOW, SETTINGS, seedWaymarkServices, TOKEN } from './pagerduty/pagerduty-test-setup';
 
-let fake: FakePagerduty | undefined;
+let fake: FakePagerduty | FakeIncidentIo | undefined;
 let repo: GitFixture | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -33,23 +37,32 @@ afterEach(async () => {
   repo = undefined;
 });
 
-const renormalize = (db: Db, source: string) => RENORMALIZERS[source]!.run(db, loadConfig({ env: {}, cwd: tmpdir() }).config);
+const defaultConfig = () => loadConfig({ env: {}, cwd: tmpdir() }).config;
 
 /**
  * Issue 14, item 2, for one source: after an ingest, `renormalize` leaves every row as it is (idempotent, all
  * unchanged); rows as an older normalizer wrote them (`corrupt`: one row changed, one removed) are rewritten, exactly
  * those, and the domain tables equal the fresh ingest again.
  */
-const expectRenormalizeRestores = async (db: Db, source: string, corrupt: () => Promise<void>) => {
+const expectRenormalizeRestores = async (db: Db, source: string, corrupt: () => Promise<void>, config = defaultConfig()) => {
+  const renormalize = () => RENORMALIZERS[source]!.run(db, config);
   const ingested = await snapshotTables(db);
-  const idle = await renormalize(db, source);
+  const idle = await renormalize();
   expect(idle, `${source}: nothing to change`).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
   expect(idle.unchanged, `${source}: rows seen`).toBeGreaterThan(1);
   await corrupt();
-  const fixed = await renormalize(db, source);
+  const fixed = await renormalize();
   expect(fixed, `${source}: exactly the affected rows`).toMatchObject({ inserted: 1, updated: 1, unchanged: idle.unchanged - 2, removed: 0 });
   expect(await snapshotTables(db)).toEqual(ingested);
-  expect(await renormalize(db, source)).toEqual(idle);
+  expect(await renormalize()).toEqual(idle);
+  return idle;
+};
+
+/** One incident's title as an older normalizer wrote it, and one incident it did not write. */
+const corruptTwoIncidents = (db: Db) => async () => {
+  const [first, second] = await db.select({ id: incidents.id }).from(incidents).orderBy(incidents.id).limit(2);
+  await db.update(incidents).set({ title: null }).where(eq(incidents.id, first!.id));
+  await db.delete(incidents).where(eq(incidents.id, second!.id));
 };
 
 /** One deployment's environment as an older normalizer wrote it, and one link it did not make. */
@@ -60,7 +73,7 @@ const corruptDeploymentAndLink = (db: Db, source: string) => async () => {
   await db.delete(deploymentChanges).where(eq(deploymentChanges.changeId, link!.changeId));
 };
 
-describeEachBackend('renormalize (events, git, PagerDuty, CDEvents, OTel)', ({ db, handle }) => {
+describeEachBackend('renormalize (events, git, PagerDuty, incident.io, CDEvents, OTel)', ({ db, handle }) => {
   it('events: rewrites exactly the rows an older normalizer got wrong, in every namespace', async () => {
     const records = [
       { kind: 'service', name: 'payments', team: 'core' },
@@ -95,19 +108,24 @@ describeEachBackend('renormalize (events, git, PagerDuty, CDEvents, OTel)', ({ d
     await seedWaymarkServices(db());
     await syncPagerduty({ db: db(), client: createTestClient(fake), settings: SETTINGS, now: NOW });
     const requests = fake.requests.length;
-    const config = loadConfig({ env: {}, cwd: tmpdir() }).config;
+    const config = defaultConfig();
     config.pagerduty.services = CONFIGURED;
-    const run = () => RENORMALIZERS.pagerduty!.run(db(), config);
-    const ingested = await snapshotTables(db());
-    const idle = await run();
-    expect(idle).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
-    const [first, second] = await db().select({ id: incidents.id }).from(incidents).orderBy(incidents.id).limit(2);
-    await db().update(incidents).set({ title: null }).where(eq(incidents.id, first!.id));
-    await db().delete(incidents).where(eq(incidents.id, second!.id));
-    expect(await run()).toMatchObject({ inserted: 1, updated: 1, unchanged: idle.unchanged - 2, removed: 0 });
-    expect(await snapshotTables(db())).toEqual(ingested);
-    expect(await run()).toEqual(idle);
+    await expectRenormalizeRestores(db(), 'pagerduty', corruptTwoIncidents(db()), config);
     expect(fake.requests.length).toBe(requests);
+  });
+
+  it('incident.io: re-derives incidents from the stored incidents with the configured mapping', async () => {
+    const ioFake = await startFakeIncidentIo(buildIncidentIoWorld(io.NOW), { token: io.KEY });
+    fake = ioFake;
+    await io.seedWaymarkServices(db());
+    await syncIncidentIo({ db: db(), client: io.createTestClient(ioFake), settings: io.SETTINGS, now: io.NOW, pageSize: 25 });
+    const requests = ioFake.requests.length;
+    const config = defaultConfig();
+    config.incidentIo = { ...config.incidentIo, ...io.SETTINGS };
+    const idle = await expectRenormalizeRestores(db(), 'incident-io', corruptTwoIncidents(db()), config);
+    // Every stored incident is read again, the test, declined and unmapped ones too.
+    expect(idle.scopes).toBe(62);
+    expect(ioFake.requests.length).toBe(requests);
   });
 
   it('CDEvents: rewrites deployments, runs, incidents and changes from the stored events', async () => {

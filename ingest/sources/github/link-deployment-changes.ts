@@ -27,6 +27,8 @@ export type LinkTarget = {
   settings: GithubSettings;
   counts: Record<string, number>;
   checkStopped: () => void;
+  /** Link every counted deployment again, whatever the cursor says (renormalize, after a linking rule changed). */
+  relink?: boolean;
 };
 
 type Deployed = { commits: ReturnType<typeof parseCommits>; status: string; fetched: RawPayloadInput[] } | null;
@@ -89,7 +91,7 @@ export const linkDeploymentChanges = async (target: LinkTarget) => {
   for (const [position, deployment] of counted.entries()) {
     const previous = counted[position - 1];
     const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
-    if (links[deployment.sourceId] === expected) continue;
+    if (!target.relink && links[deployment.sourceId] === expected) continue;
     let deployed = await collectDeployed(target, previous?.commitSha ?? null, deployment.commitSha!, deployment.finishedAt!);
     // A previous sha GitHub no longer knows (a force push) leaves only the horizon to go by.
     if (deployed === null) continue;
