@@ -4,8 +4,9 @@ import { queryRows } from '../../lib/db/query-rows';
 
 const DOMAIN_TABLES = ['services', 'teams', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pipeline_runs', 'pull_requests', 'facts', 'raw_payloads'] as const;
 
-// Columns that differ between two equal histories: surrogate serial ids and ingestion clocks.
-const VOLATILE = ['ingested_at', 'fetched_at', 'checked_at'];
+// Columns that differ between two equal histories: surrogate serial ids and ingestion clocks (a fact's
+// collected_at is when the repository was read, not part of what was read).
+const VOLATILE = ['ingested_at', 'fetched_at', 'checked_at', 'collected_at'];
 const SURROGATE_ID_TABLES = new Set(['raw_payloads', 'facts']);
 
 /** Every row of the given tables as sorted text, without volatile columns: equal snapshots mean equal data. */
