@@ -27,7 +27,8 @@ export const renormalizeSource = (db: Db, source: string, rowSources: () => Prom
     const sources = await rowSources();
     const digestsOf = async () => {
       const all = new Map<string, string>();
-      for (const name of sources) for (const [key, digest] of await listSourceRowDigests(db, name)) all.set(`${name} ${key}`, digest);
+      for (const name of sources)
+        for (const [key, digest] of await listSourceRowDigests(db, name)) all.set(`${name} ${key}`, digest);
       return all;
     };
     const before = await digestsOf();
@@ -54,7 +55,12 @@ export const renormalizeStoredIds = (db: Db, source: string, kind: string, rewri
         .select({ sourceId: rawPayloads.sourceId })
         .from(rawPayloads)
         .where(and(eq(rawPayloads.source, source), eq(rawPayloads.kind, kind)));
-      const written = await db.transaction((tx) => rewrite(tx, ids.map((row) => row.sourceId)));
+      const written = await db.transaction((tx) =>
+        rewrite(
+          tx,
+          ids.map((row) => row.sourceId),
+        ),
+      );
       run.touch(written.services);
       return { scopes: ids.length, invalid: written.invalid };
     },

@@ -6,8 +6,25 @@ import { isSecureOrigin, readCookie, sessionCookieName } from './session-cookie'
 import { verifyApiToken } from './verify-api-token';
 import { verifySession } from './verify-session';
 
-/** The origin users reach Waymark at: server.publicUrl, else the request's own. */
-export const getPublicOrigin = (config: Config, request: Request) => new URL(config.server.publicUrl ?? request.url).origin;
+/**
+ * The origin the request was sent to, from its Host header: Next builds `request.url` from the name the server
+ * was started with (`localhost`), so a browser at http://127.0.0.1:3000 would otherwise look cross-site to itself.
+ * A cross-site page cannot choose the Host its visitor's browser sends, so comparing Origin with it stays a CSRF check.
+ */
+const readRequestOrigin = (request: Request) => {
+  const url = new URL(request.url);
+  const host = request.headers.get('host');
+  if (!host) return url.origin;
+  try {
+    return new URL(`${url.protocol}//${host}`).origin;
+  } catch {
+    return url.origin;
+  }
+};
+
+/** The origin users reach Waymark at: server.publicUrl, else the one the request was sent to. */
+export const getPublicOrigin = (config: Config, request: Request) =>
+  config.server.publicUrl ? new URL(config.server.publicUrl).origin : readRequestOrigin(request);
 
 /** The session cookie's value in a request, under the name this origin uses. */
 export const readSessionCookie = (config: Config, request: Request) =>

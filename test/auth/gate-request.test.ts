@@ -4,6 +4,7 @@ import { createSession } from '../../lib/auth/create-session';
 import { describeAccess } from '../../lib/auth/describe-access';
 import { gateRequest } from '../../lib/auth/gate-request';
 import { resolveListenHost } from '../../lib/auth/get-auth-settings';
+import { isSameOriginRequest } from '../../lib/auth/resolve-principal';
 import { loadConfig } from '../../lib/config/load-config';
 import { describeEachBackend } from '../helpers/test-db';
 
@@ -44,4 +45,21 @@ describeEachBackend('the request gate', ({ db }) => {
     const { token } = await createApiToken(db(), 'reader');
     expect(await gate(config, '/api/v1/scorecards', { authorization: `Bearer ${token}` })).toBeNull();
   });
+});
+
+it('a write from the address the browser used is same-origin, whatever name the server started with', () => {
+  const config = configOf({});
+  // Next builds request.url from the name it started with; the Host header is the address the browser used.
+  const write = (origin: string, host = '127.0.0.1:3000') =>
+    isSameOriginRequest(config, new Request('http://localhost:3000/api/v1/tokens', { headers: { origin, host } }));
+  expect(write('http://127.0.0.1:3000')).toBe(true);
+  expect(write('http://localhost:3000', 'localhost:3000')).toBe(true);
+  expect(write('https://evil.example')).toBe(false);
+  expect(write('http://127.0.0.1:3001')).toBe(false);
+  // With server.publicUrl set, that origin alone.
+  const pinned = configOf({ WAYMARK_PUBLIC_URL: 'https://waymark.example.com' });
+  const request = new Request('http://localhost:3000/x', {
+    headers: { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' },
+  });
+  expect(isSameOriginRequest(pinned, request)).toBe(false);
 });

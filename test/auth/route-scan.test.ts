@@ -64,6 +64,8 @@ it('finds every mutating route handler (and the only exceptions are the ones lis
       'DELETE app/api/exemptions/[id]/route.ts',
       'POST app/api/exemptions/[id]/decision/route.ts',
       'POST app/api/exemptions/requests/route.ts',
+      'POST app/api/v1/roles/route.ts',
+      'DELETE app/api/v1/roles/[id]/route.ts',
       'POST app/api/v1/tokens/route.ts',
       'DELETE app/api/v1/tokens/[id]/route.ts',
     ]),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../lib/db/client';
 import { queryRows } from '../../lib/db/query-rows';
 
-const DOMAIN_TABLES = ['services', 'teams', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pipeline_runs', 'pull_requests', 'facts', 'raw_payloads'] as const;
+export const DOMAIN_TABLES = ['services', 'teams', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pipeline_runs', 'pull_requests', 'facts', 'raw_payloads'] as const;
 
 // Columns that differ between two equal histories: surrogate serial ids and ingestion clocks (a fact's
 // collected_at is when the repository was read, not part of what was read).

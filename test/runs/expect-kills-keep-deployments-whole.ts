@@ -36,7 +36,14 @@ type KillPlan = {
  * carries exactly the commits it carries after the clean run; then a rerun ends with the clean run's rows. Returns
  * the figures for the log.
  */
-export const expectKillsKeepDeploymentsWhole = async ({ clean, crashed, args, env, kills, linksLater = false }: KillPlan) => {
+export const expectKillsKeepDeploymentsWhole = async ({
+  clean,
+  crashed,
+  args,
+  env,
+  kills,
+  linksLater = false,
+}: KillPlan) => {
   for (const target of [clean, crashed]) await runCli(['migrate'], { env: target.env });
   const started = Date.now();
   const first = await runCli(args, { env: { ...clean.env, ...env } });
@@ -64,6 +71,11 @@ export const expectKillsKeepDeploymentsWhole = async ({ clean, crashed, args, en
     if (links.size > 0 && links.size < expectedLinks.size) partial++;
     if (killed) for (const run of runs) if (run.status === 'running') leftRunning.add(run.id);
   }
-  await expectRerunEqualsClean(crashed, () => runCli(args, { env: { ...crashed.env, ...env } }), expected, leftRunning.size);
+  await expectRerunEqualsClean(
+    crashed,
+    () => runCli(args, { env: { ...crashed.env, ...env } }),
+    expected,
+    leftRunning.size,
+  );
   return { cleanMs, deployments: expectedLinks.size, leftRunning: leftRunning.size, partial };
 };

@@ -13,7 +13,12 @@ import { createTestDb } from '../helpers/test-db';
 const BIN = fileURLToPath(new URL('../../ingest/cli/bin.js', import.meta.url));
 
 /** A database the CLI opens in a child process, and the test opens between runs. */
-export type KillTarget = { env: Record<string, string>; open: () => Promise<DbHandle>; release: (handle: DbHandle) => Promise<void>; cleanup: () => Promise<void> };
+export type KillTarget = {
+  env: Record<string, string>;
+  open: () => Promise<DbHandle>;
+  release: (handle: DbHandle) => Promise<void>;
+  cleanup: () => Promise<void>;
+};
 
 export const createKillTarget = async (backend: string): Promise<KillTarget> => {
   if (backend === 'pglite') {
@@ -26,13 +31,21 @@ export const createKillTarget = async (backend: string): Promise<KillTarget> => 
     };
   }
   const database = await createTestDb('postgres');
-  return { env: { DATABASE_URL: database.url! }, open: async () => database, release: async () => {}, cleanup: () => database.close() };
+  return {
+    env: { DATABASE_URL: database.url! },
+    open: async () => database,
+    release: async () => {},
+    cleanup: () => database.close(),
+  };
 };
 
 /** Starts `waymark …args` and SIGKILLs it after `delayMs`; resolves with how it ended. */
 export const runAndKill = (args: string[], env: Record<string, string>, delayMs: number) =>
   new Promise<{ killed: boolean }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('error', reject);
     child.on('exit', (_code, signal) => {

@@ -34,6 +34,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/ingest', label: 'Ingest status' },
       { href: '/exemptions', label: 'Exemption requests' },
       { href: '/tokens', label: 'API tokens' },
+      { href: '/roles', label: 'Roles' },
       { href: '/audit', label: 'Audit log' },
     ],
   },

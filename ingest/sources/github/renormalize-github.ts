@@ -35,7 +35,11 @@ const renormalizeRepository = async (tx: Executor, fullName: string, payload: un
   const runOptions = { deployWorkflowPattern: settings.deployWorkflowPattern, usesDeploymentsApi: stored.length > 0 };
   invalid += (await upsertGithubWorkflowRuns(tx, fullName, runs, runOptions)).invalid;
   // null lists: each pull request's stored commits and reviews are read back by the upsert itself.
-  const pulls = (await payloadsOf(tx, 'pull_request', fullName)).map((pull) => ({ pull, commits: null, reviews: null }));
+  const pulls = (await payloadsOf(tx, 'pull_request', fullName)).map((pull) => ({
+    pull,
+    commits: null,
+    reviews: null,
+  }));
   invalid += (await upsertGithubPullRequests(tx, fullName, pulls)).invalid;
   // Every issue the repository ever had labelled is stored, so the list is complete for the incident table.
   const issues = await payloadsOf(tx, 'issue', fullName);

@@ -18,4 +18,5 @@ export const PAGES: [name: string, path: string, heading: string][] = [
   ['impact', '/impact', 'Adoption impact'],
   ['standards', '/standards', 'Standards'],
   ['ingest-status', '/ingest', 'Ingest status'],
+  ['roles', '/roles', 'Roles'],
 ];

@@ -12,8 +12,6 @@ import { FIXED_NOW, TEST_SETTINGS, testClientOptions } from './github-test-setup
 let fake: FakeGithub | undefined;
 afterEach(async () => fake?.close());
 
-const DOMAIN = ['services', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pipeline_runs', 'pull_requests'];
-
 /** Two repositories: one deploying through the Deployments API, one through a deploy workflow; an incident. */
 const buildWorld = () => {
   const world = createFakeWorld('acme');
@@ -46,7 +44,7 @@ describeEachBackend('renormalize (GitHub)', ({ db }) => {
     fake = await startFakeGithub(buildWorld());
     const client = testClientOptions(fake);
     await syncGithub({ db: db(), client, settings: TEST_SETTINGS, repos: ['acme/shop', 'acme/api'], now: FIXED_NOW });
-    const ingested = await snapshotTables(db(), DOMAIN);
+    const ingested = await snapshotTables(db());
     expect(await countRows(db(), 'deployment_changes')).toBeGreaterThan(6);
     expect(await countRows(db(), 'incidents')).toBe(1);
     const requests = fake.requests.length;
@@ -63,7 +61,9 @@ describeEachBackend('renormalize (GitHub)', ({ db }) => {
     const [request] = await db().select({ id: pullRequests.id }).from(pullRequests).orderBy(pullRequests.id).limit(1);
     await db().delete(pullRequests).where(eq(pullRequests.id, request!.id));
     const [pipeline] = await db().select({ id: pipelineRuns.id }).from(pipelineRuns).orderBy(pipelineRuns.id).limit(1);
-    await db().delete(pipelineRuns).where(inArray(pipelineRuns.id, [pipeline!.id]));
+    await db()
+      .delete(pipelineRuns)
+      .where(inArray(pipelineRuns.id, [pipeline!.id]));
     const [link] = await db().select().from(deploymentChanges).orderBy(deploymentChanges.changeId).limit(1);
     const unlinked = await db()
       .delete(deploymentChanges)
@@ -75,7 +75,7 @@ describeEachBackend('renormalize (GitHub)', ({ db }) => {
     // Inserted: the pull request, the pipeline run and every lost link; updated: the deployment and the incident.
     expect(fixed).toMatchObject({ inserted: 2 + unlinked.length, updated: 2, removed: 0, relinked: 1, scopes: 2 });
     expect(fixed.unchanged).toBe(idle.unchanged - fixed.inserted - fixed.updated);
-    expect(await snapshotTables(db(), DOMAIN)).toEqual(ingested);
+    expect(await snapshotTables(db())).toEqual(ingested);
     expect(await renormalizeGithub(db(), TEST_SETTINGS)).toEqual(idle);
     // GitHub was not asked again.
     expect(fake.requests.length).toBe(requests);
