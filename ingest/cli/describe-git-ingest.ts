@@ -5,7 +5,8 @@ import { formatCount, formatNumberOf } from '../../lib/format/format-count';
 const describeMatch = (result: IngestGitResult) => {
   if (result.mode === 'branch') return `${formatCount(result.deploymentsSeen, 'new commit')} on ${result.ref}`;
   const total = result.tags?.total ?? result.deploymentsSeen;
-  return `${formatNumberOf(result.deploymentsSeen)} of ${formatCount(total, 'tag')} match ${result.ref}`;
+  const paths = result.paths ? `, commits changing ${result.paths.join(', ')}` : '';
+  return `${formatNumberOf(result.deploymentsSeen)} of ${formatCount(total, 'tag')} match ${result.ref}${paths}`;
 };
 
 /**
@@ -15,7 +16,8 @@ const describeMatch = (result: IngestGitResult) => {
 export const describeGitIngestNotes = (result: IngestGitResult): string[] => {
   const notes: string[] = [];
   const tags = result.tags;
-  if (tags && tags.unmatched > 0) {
+  // In a monorepo most tags are other services' releases: nothing to tell.
+  if (tags && tags.unmatched > 0 && !result.paths) {
     const few = tags.unmatched > tags.total / 2;
     const example = tags.unmatchedExample ? ` (e.g. ${tags.unmatchedExample})` : '';
     notes.push(

@@ -1,5 +1,6 @@
 import { getConfig } from '../../../lib/config/load-config';
 import { ingestGitRepository } from '../../sources/git/ingest-git-repository';
+import { discoverMonorepoServices } from '../../sources/git/discover-monorepo-services';
 import { DEFAULT_DEPLOY_TAGS, inspectGitRepository } from '../../sources/git/inspect-git-repository';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
@@ -11,7 +12,7 @@ import { createProgress } from '../progress';
 export const ingestGitCommand = defineCommand({
   name: 'ingest git',
   summary: 'Read deployments, commits and facts from a local git repository',
-  usage: 'waymark ingest git <path> [--service NAME] [--deploy-tags GLOB | --deploy-branch BRANCH]',
+  usage: 'waymark ingest git <path> [--service NAME] [--path GLOB …] [--deploy-tags GLOB | --deploy-branch BRANCH]',
   help: [
     'Reads a local clone (bare or not) with the git binary; nothing goes over the network.',
     'Deployments: each tag matching --deploy-tags is a production deployment at its tag time (tagger date of an',
@@ -24,18 +25,30 @@ export const ingestGitCommand = defineCommand({
     'new tags or commits.',
     '',
     'Arguments:',
-    '  <path>                  the repository folder (a clone\'s top folder, or a bare repository)',
+    "  <path>                  the repository folder (a clone's top folder, or a bare repository)",
     'Options:',
-    '  --service NAME          service name (default: catalog-info.yaml metadata.name, else the remote\'s repository',
+    "  --service NAME          service name (default: catalog-info.yaml metadata.name, else the remote's repository",
     '                          name, else the folder name without .git)',
     `  --deploy-tags GLOB      tags that are deployments (default: ${DEFAULT_DEPLOY_TAGS}), e.g. 'release-*'`,
     '  --deploy-branch BRANCH  every first-parent commit of BRANCH is a deployment (trunk-based deploys)',
+    '  --path GLOB             a service of a monorepo: the paths that are its own (repeatable); its deployments carry',
+    '                          only commits changing them. Name: --service, else the catalog-info.yaml of the first',
+    "                          path's folder; tags: NAME@<version> or NAME/<version> unless --deploy-tags says otherwise",
     '',
     'Examples:',
     '  waymark ingest git .',
     '  waymark ingest git ../payments --deploy-branch main',
+    "  waymark ingest git ../shop --path 'services/checkout/**'",
+    '',
+    'A monorepo is found with no flags: when catalog-info.yaml files sit in sub-folders (none at the top) and the',
+    'repository has NAME@<version> or NAME/<version> tags of their components, each is read as --path <folder>/**.',
   ].join('\n'),
-  options: { service: { type: 'string' }, 'deploy-tags': { type: 'string' }, 'deploy-branch': { type: 'string' } },
+  options: {
+    service: { type: 'string' },
+    path: { type: 'string', multiple: true },
+    'deploy-tags': { type: 'string' },
+    'deploy-branch': { type: 'string' },
+  },
   run: async ({ values, positionals, stdout }) => {
     const [path, extra] = positionals;
     if (!path) throw usageError('missing <path>: the git repository to read, e.g. `.`');
@@ -44,28 +57,44 @@ export const ingestGitCommand = defineCommand({
     if (service !== undefined && service.trim() === '') throw usageError('--service: must not be empty');
     const deployTags = values['deploy-tags'] as string | undefined;
     const deployBranch = values['deploy-branch'] as string | undefined;
-    if (deployTags !== undefined && deployBranch !== undefined) throw usageError('--deploy-tags and --deploy-branch exclude each other');
-    if (deployTags?.trim() === '' || deployBranch?.trim() === '') throw usageError('--deploy-tags and --deploy-branch must not be empty');
+    if (deployTags !== undefined && deployBranch !== undefined)
+      throw usageError('--deploy-tags and --deploy-branch exclude each other');
+    if (deployTags?.trim() === '' || deployBranch?.trim() === '')
+      throw usageError('--deploy-tags and --deploy-branch must not be empty');
 
     const config = getConfig();
+    const paths = (values.path as string[] | undefined) ?? [];
+    const asGiven = { service: service?.trim(), deployTags, deployBranch, paths };
+    // With no flags, a monorepo (components with tags of their own) is read service by service.
+    const flagless =
+      service === undefined && deployTags === undefined && deployBranch === undefined && paths.length === 0;
+    const discovered = flagless ? await discoverMonorepoServices(path) : [];
+    const runs = discovered.length > 0 ? discovered.map((found) => ({ paths: found.paths })) : [asGiven];
     // Bad input is refused from git alone, before the database is opened.
-    const inspection = await inspectGitRepository({ path, service: service?.trim(), deployTags, deployBranch });
+    const inspections = [];
+    for (const run of runs) inspections.push(await inspectGitRepository({ path, ...run }));
+    if (discovered.length > 0) {
+      const names = discovered.map((found) => found.service).join(', ');
+      stdout.write(`${path} is a monorepo of ${discovered.length} services with tags of their own (${names}).\n`);
+    }
     const handle = await openCommandDb('ingest git');
-    const progress = createProgress({ label: `Reading ${path}`, unit: 'deployments' });
-    const started = Date.now();
-    try {
-      const result = await ingestGitRepository({
-        db: handle.db,
-        path,
-        inspection,
-        horizonDays: config.git.backfillHorizonDays,
-        onPlan: ({ deployments }) => progress.setTotal(deployments),
-        onProgress: ({ deployments }) => progress.update(deployments),
-      });
-      progress.finish();
-      stdout.write(describeGitIngest(result, path, formatDuration(Date.now() - started)));
-    } finally {
-      progress.finish();
+    for (const inspection of inspections) {
+      const progress = createProgress({ label: `Reading ${inspection.service}`, unit: 'deployments' });
+      const started = Date.now();
+      try {
+        const result = await ingestGitRepository({
+          db: handle.db,
+          path,
+          inspection,
+          horizonDays: config.git.backfillHorizonDays,
+          onPlan: ({ deployments }) => progress.setTotal(deployments),
+          onProgress: ({ deployments }) => progress.update(deployments),
+        });
+        progress.finish();
+        stdout.write(describeGitIngest(result, path, formatDuration(Date.now() - started)));
+      } finally {
+        progress.finish();
+      }
     }
   },
 });

@@ -1,10 +1,11 @@
 import type { GitCommit } from './collect-git-commits';
 import type { CollectedGitDeployment } from './collected-git-deployment';
-import { collectGitRange } from './collect-git-range';
+import { collectGitRange, listGitPathCommits } from './collect-git-range';
 import type { PlannedGitTag } from './plan-git-tag-deployments';
 import { GitCommandError, runGit } from './run-git';
 
-type ReadTag = { commits: GitCommit[]; behindPrevious?: boolean };
+/** `commits`: every commit the tag brought (they move the heads); `shipped`: those of the service (its paths). */
+type ReadTag = { commits: GitCommit[]; shipped: GitCommit[]; behindPrevious?: boolean };
 
 /** Whether `sha` is an ancestor of `previous` (exit 0) or not (exit 1): asked only of tags carrying nothing new. */
 const isAncestor = async (repository: string, sha: string, previous: string) => {
@@ -17,11 +18,20 @@ const isAncestor = async (repository: string, sha: string, previous: string) => 
   }
 };
 
-const readTag = async (repository: string, { tag, previous, horizonStart }: PlannedGitTag, negatives: string[]): Promise<ReadTag> => {
-  const commits = await collectGitRange(repository, tag.sha, negatives, horizonStart);
+const readTag = async (
+  repository: string,
+  { tag, previous, horizonStart }: PlannedGitTag,
+  negatives: string[],
+  paths: readonly string[] | null,
+): Promise<ReadTag> => {
+  const [commits, touching] = await Promise.all([
+    collectGitRange(repository, tag.sha, negatives, horizonStart),
+    paths ? listGitPathCommits(repository, tag.sha, negatives, horizonStart, paths) : null,
+  ]);
+  const shipped = touching ? commits.filter((commit) => touching.has(commit.sha)) : commits;
   // A tag with nothing new is a rollback only when it goes back from the previous deployment (METRICS.md).
-  if (commits.length > 0 || !previous || previous.sha === tag.sha) return { commits };
-  return { commits, behindPrevious: await isAncestor(repository, tag.sha, previous.sha) };
+  if (commits.length > 0 || !previous || previous.sha === tag.sha) return { commits, shipped };
+  return { commits, shipped, behindPrevious: await isAncestor(repository, tag.sha, previous.sha) };
 };
 
 /**
@@ -34,7 +44,12 @@ const readTag = async (repository: string, { tag, previous, horizonStart }: Plan
  */
 type Heads = { heads: string[]; covered: number };
 
-const advanceHeads = (negatives: readonly string[], tag: PlannedGitTag, commits: readonly GitCommit[], absorbed: Set<string>): string[] => {
+const advanceHeads = (
+  negatives: readonly string[],
+  tag: PlannedGitTag,
+  commits: readonly GitCommit[],
+  absorbed: Set<string>,
+): string[] => {
   // The first deployment: its whole history counts as shipped, even the part before the horizon it did not carry.
   if (negatives.length === 0) return [tag.tag.sha];
   const carried = new Set(commits.map((commit) => commit.sha));
@@ -50,7 +65,11 @@ const coveredAfter = (tag: PlannedGitTag) => tag.earlierShas.length + (tag.earli
  * each) while earlier ones are written: most of a tag's cost is starting git, and that overlaps well. Memory stays
  * bounded by `readAhead` tags.
  */
-export async function* collectGitTagDeployments(repository: string, planned: readonly PlannedGitTag[], readAhead = 4): AsyncGenerator<CollectedGitDeployment> {
+export async function* collectGitTagDeployments(
+  repository: string,
+  planned: readonly PlannedGitTag[],
+  { paths = null, readAhead = 4 }: { paths?: readonly string[] | null; readAhead?: number } = {},
+): AsyncGenerator<CollectedGitDeployment> {
   const reading: { negatives: string[]; read: Promise<ReadTag> }[] = [];
   let state: Heads = { heads: [], covered: 0 };
   const absorbed = new Set<string>();
@@ -59,10 +78,12 @@ export async function* collectGitTagDeployments(repository: string, planned: rea
     const tag = planned[next++]!;
     if (tag.knownHeads) state = { heads: tag.knownHeads, covered: tag.earlierShas.length };
     // Exact: the heads stand for the first `covered` earlier deployments, the rest are named one by one.
-    const reduced = [...new Set([...state.heads, ...tag.earlierShas.slice(state.covered)])].filter((sha) => !absorbed.has(sha));
+    const reduced = [...new Set([...state.heads, ...tag.earlierShas.slice(state.covered)])].filter(
+      (sha) => !absorbed.has(sha),
+    );
     // Never empty after the first deployment (an empty list would read the tag as a first deployment).
     const negatives = reduced.length > 0 || tag.earlierShas.length === 0 ? reduced : tag.earlierShas;
-    const read = readTag(repository, tag, negatives);
+    const read = readTag(repository, tag, negatives, paths);
     // Awaited in order below; this only keeps a failure of a read not yet awaited from going unhandled.
     read.catch(() => {});
     reading.push({ negatives, read });
@@ -70,7 +91,7 @@ export async function* collectGitTagDeployments(repository: string, planned: rea
   while (next < Math.min(readAhead, planned.length)) startNext();
   for (const tag of planned) {
     const { negatives, read } = reading.shift()!;
-    const { commits, behindPrevious } = await read;
+    const { commits, shipped, behindPrevious } = await read;
     const heads = advanceHeads(negatives, tag, commits, absorbed);
     // The heads after this tag cover everything up to it; a read started meanwhile used older heads, still exact.
     if (coveredAfter(tag) >= state.covered) state = { heads, covered: coveredAfter(tag) };
@@ -86,12 +107,12 @@ export async function* collectGitTagDeployments(repository: string, planned: rea
         previous,
         earlier,
         horizonStart,
-        commits: commits.map((commit) => commit.sha),
+        commits: shipped.map((commit) => commit.sha),
         heads,
         ...(behindPrevious === undefined ? {} : { behindPrevious }),
         tag: tag.tag,
       },
-      commits,
+      commits: shipped,
     };
   }
 }

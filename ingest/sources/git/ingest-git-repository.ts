@@ -37,6 +37,8 @@ export type IngestGitResult = {
   mode: 'tag' | 'branch';
   /** The tag glob or branch name. */
   ref: string;
+  /** A monorepo service's own paths, or null: the whole repository. */
+  paths: readonly string[] | null;
   /** Deployments the repository has (tags matched, or first-parent commits read in branch mode). */
   deploymentsSeen: number;
   /** Tags that match but point at no commit (a tree or a blob). */
@@ -55,7 +57,7 @@ export type IngestGitResult = {
  */
 export const ingestGitRepository = async (options: IngestGitRepositoryOptions): Promise<IngestGitResult> => {
   const { db, horizonDays, now = new Date(), batchSize } = options;
-  const { repository, tree, catalog, service, source } = options.inspection ?? (await inspectGitRepository(options));
+  const { repository, tree, catalog, service, source, paths } = options.inspection ?? (await inspectGitRepository(options));
 
   return withSpan('waymark.ingest_git', { 'waymark.service': service, 'waymark.mode': source.mode }, async () => {
     const describeFailure = (error: unknown) => (isAppError(error) ? error.message : describeError(error));
@@ -72,7 +74,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
       if (source.mode === 'tag') {
         const { planned, total } = planGitTagDeployments(source.tags.tags, await getProcessedGitTags(db, service), horizonDays);
         options.onPlan?.({ deployments: planned.length });
-        deployments = collectGitTagDeployments(repository.path, planned);
+        deployments = collectGitTagDeployments(repository.path, planned, { paths });
         deploymentsSeen = total;
       } else {
         const cursor = await getGitBranchCursor(db, service, source.ref);
@@ -91,6 +93,7 @@ export const ingestGitRepository = async (options: IngestGitRepositoryOptions): 
         repository: repository.location,
         mode: source.mode,
         ref: source.ref,
+        paths,
         deploymentsSeen,
         skippedTags: source.mode === 'tag' ? source.tags.skipped : [],
         tags: source.mode === 'tag' ? { total: source.tags.total, unmatched: source.tags.unmatched.count, unmatchedExample: source.tags.unmatched.example } : null,
