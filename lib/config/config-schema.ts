@@ -150,6 +150,30 @@ export const ZConfig = z.strictObject({
       })
       .prefault({}),
   }),
+  /** Messages when a service starts failing a check it passed, and when it passes again (README, "Notifications"). */
+  notifications: z.strictObject({
+    slack: z
+      .strictObject({
+        /** A bot token with chat:write (xoxb-…). */
+        token: z.string().min(1).optional(),
+        /** Team → channel; `*` is every other team's (and services without a team). */
+        channels: z.record(z.string().min(1), z.string().min(1)).default({}),
+        /** Slack's Web API base URL (tests point it at a local server). */
+        apiUrl: z.url().default('https://slack.com/api/'),
+      })
+      .prefault({}),
+    email: z
+      .strictObject({
+        /** smtp://user:pass@host:587 or smtps://…:465 (nodemailer's connection URL). */
+        smtpUrl: z.string().min(1).optional(),
+        from: z.string().min(1).default('Waymark <waymark@localhost>'),
+        /** Team → addresses; `*` is every other team's. */
+        to: z.record(z.string().min(1), z.array(z.string().min(3))).default({}),
+      })
+      .prefault({}),
+    /** How often the server looks for new check results to announce. */
+    intervalSeconds: z.coerce.number().int().positive().default(60),
+  }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   }),
@@ -171,4 +195,6 @@ export const SECRET_PATHS = [
   'incidentIo.token',
   'incidentIo.webhookSecrets',
   'auth.oidc.clientSecret',
+  'notifications.slack.token',
+  'notifications.email.smtpUrl',
 ] as const;

@@ -23,6 +23,7 @@ import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
 import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
 import { startAnalysisRefresh } from '../../../lib/impact/start-analysis-refresh';
+import { startNotificationRefresh } from '../../../lib/notifications/start-notification-refresh';
 import { startWorker } from '../../worker/start-worker';
 import { defineCommand } from '../command';
 
@@ -107,6 +108,7 @@ export const serveCommand = defineCommand({
     const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
     const stopAnalysisRefresh = startAnalysisRefresh({ db: handle.db });
+    const stopNotifications = startNotificationRefresh({ db: handle.db, config });
 
     await new Promise<void>((resolveStop) => {
       const stop = (signal: string) => {
@@ -117,6 +119,7 @@ export const serveCommand = defineCommand({
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
+    await stopNotifications();
     await stopAnalysisRefresh();
     await stopScorecardRefresh();
     await stopStatisticsUpkeep();

@@ -7,3 +7,4 @@ export * from './raw';
 export * from './scorecard';
 export * from './revision';
 export * from './campaigns';
+export * from './notifications';

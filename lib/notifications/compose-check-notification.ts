@@ -1,0 +1,40 @@
+import { formatDateTime } from '../format/format-date';
+import type { CheckChange } from './list-check-changes';
+
+export type NotificationMessage = {
+  id: string;
+  kind: string;
+  service: string;
+  team: string | null;
+  subject: string;
+  body: string;
+};
+
+/** The words of one change: what happened to which service, whose it is, and where to see why and how to fix it. */
+export const composeCheckNotification = (change: CheckChange, publicUrl: string | null): NotificationMessage => {
+  const check = change.title ? `"${change.title}"` : change.checkId;
+  const level = change.level ? ` (${change.level})` : '';
+  const owner = change.team ? `team ${change.team}` : 'no team';
+  const subject =
+    change.kind === 'check-regression'
+      ? `${change.service} now fails ${check}${level}`
+      : `${change.service} passes ${check}${level} again`;
+  const page = publicUrl ? `${publicUrl.replace(/\/$/, '')}/services/${encodeURIComponent(change.service)}` : null;
+  const what =
+    change.kind === 'check-regression'
+      ? `It passed before, under the same rule; the service page says why it fails now and how to fix it.`
+      : `It failed before, under the same rule.`;
+  const body = [
+    `${subject} (${owner}; check ${change.checkId}, evaluated ${formatDateTime(change.evaluatedAt)}).`,
+    what,
+    ...(page ? [page] : []),
+  ].join('\n');
+  return {
+    id: `${change.kind}:${change.resultId}`,
+    kind: change.kind,
+    service: change.service,
+    team: change.team,
+    subject,
+    body,
+  };
+};
