@@ -1,7 +1,7 @@
 CREATE TABLE "notifications" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
-	"service" text NOT NULL,
+	"service" text,
 	"team" text,
 	"subject" text NOT NULL,
 	"body" text NOT NULL,

@@ -173,6 +173,8 @@ export const ZConfig = z.strictObject({
       .prefault({}),
     /** How often the server looks for new check results to announce. */
     intervalSeconds: z.coerce.number().int().positive().default(60),
+    /** The hour (UTC) on Monday from which each team's weekly digest is sent; null: no digest. */
+    digestHourUtc: z.coerce.number().int().min(0).max(23).nullable().default(8),
   }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -4,7 +4,7 @@ import type { CheckChange } from './list-check-changes';
 export type NotificationMessage = {
   id: string;
   kind: string;
-  service: string;
+  service: string | null;
   team: string | null;
   subject: string;
   body: string;

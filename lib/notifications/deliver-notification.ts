@@ -31,6 +31,11 @@ export const createChannels = (settings: Settings): Channels | null => {
   return slack || email ? { slack, email } : null;
 };
 
+/** Whether a team's messages go anywhere (its own route or `*`), so nothing is composed for nobody. */
+export const isRouted = (channels: Channels, team: string | null) =>
+  Boolean(channels.slack && routeOf(channels.slack.channels, team)) ||
+  Boolean(channels.email && (routeOf(channels.email.to, team)?.length ?? 0) > 0);
+
 /**
  * Sends one message on every channel routed for its team; returns each channel's outcome ('sent', or the error in
  * words: Slack's error code or the SMTP reply, never a token or password).

@@ -6,7 +6,8 @@ import { notifications } from '../db/schema';
 import { getIngestCursor } from '../runs/get-ingest-cursor';
 import { saveIngestCursor } from '../runs/save-ingest-cursor';
 import { composeCheckNotification } from './compose-check-notification';
-import { deliverNotification, type Channels } from './deliver-notification';
+import { deliverNotification, isRouted, type Channels } from './deliver-notification';
+import { listDueTeamDigests } from './list-due-team-digests';
 import { listCheckChanges } from './list-check-changes';
 
 const CURSOR = { source: 'notifications', scope: 'check_results', kind: 'announced' };
@@ -24,10 +25,12 @@ export const refreshNotifications = async ({
   db,
   config,
   channels,
+  now = new Date(),
 }: {
   db: Executor;
   config: Config;
   channels: Channels;
+  now?: Date;
 }): Promise<NotificationsOutcome> => {
   const outcome: NotificationsOutcome = { created: 0, sent: 0, failed: 0 };
   const [{ maxId } = { maxId: 0 }] = await queryRows<{ maxId: number }>(
@@ -40,7 +43,13 @@ export const refreshNotifications = async ({
     return outcome;
   }
   const changes = stored.afterId < maxId ? await listCheckChanges(db, stored.afterId) : [];
-  const messages = changes.map((change) => composeCheckNotification(change, config.server.publicUrl ?? null));
+  const publicUrl = config.server.publicUrl ?? null;
+  const messages = changes.map((change) => composeCheckNotification(change, publicUrl));
+  const { digestHourUtc } = config.notifications;
+  if (digestHourUtc !== null) {
+    const routed = (team: string) => isRouted(channels, team);
+    messages.push(...(await listDueTeamDigests({ db, now, hourUtc: digestHourUtc, routed, publicUrl })));
+  }
   // A full page leaves the cursor at its last result; the next run reads on from there.
   const afterId = changes.length === 500 ? changes.at(-1)!.resultId : maxId;
   await db.transaction(async (tx) => {

@@ -10,7 +10,8 @@ export const notifications = pgTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
-    service: text('service').notNull(),
+    /** The service a check change is about; null for a team's digest. */
+    service: text('service'),
     team: text('team'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),

@@ -1,0 +1,60 @@
+import { inArray } from 'drizzle-orm';
+import { listServiceTodos } from '../campaigns/list-service-todos';
+import { orderTeamTodos } from '../campaigns/order-team-todos';
+import { listTeams } from '../catalog/list-teams';
+import type { Executor } from '../db/client';
+import { notifications } from '../db/schema';
+import { getDoraMetrics } from '../metrics/get-dora-metrics';
+import { getStandards } from '../scorecard/get-standards';
+import { composeTeamDigest } from './compose-team-digest';
+import type { NotificationMessage } from './compose-check-notification';
+
+const DAY = 86_400_000;
+
+/** The Monday 00:00 UTC on or before `now`: the end of the last whole week. */
+export const findWeekEnd = (now: Date) => {
+  const midnight = Math.floor(now.getTime() / DAY) * DAY;
+  const sinceMonday = (new Date(midnight).getUTCDay() + 6) % 7;
+  return new Date(midnight - sinceMonday * DAY);
+};
+
+/**
+ * The weekly digests not yet written, from `hourUtc` on Monday: one per team that has somewhere to go (`routed`),
+ * for the 7 days before Monday 00:00 UTC, beside the week before.
+ */
+export const listDueTeamDigests = async ({
+  db,
+  now,
+  hourUtc,
+  routed,
+  publicUrl,
+}: {
+  db: Executor;
+  now: Date;
+  hourUtc: number;
+  routed: (team: string) => boolean;
+  publicUrl: string | null;
+}): Promise<NotificationMessage[]> => {
+  const weekEnd = findWeekEnd(now);
+  if (now.getTime() < weekEnd.getTime() + hourUtc * 3_600_000) return [];
+  const teams = (await listTeams({ db })).map((team) => team.name).filter(routed);
+  const idOf = (team: string) => `team-digest:${team}:${weekEnd.toISOString().slice(0, 10)}`;
+  if (teams.length === 0) return [];
+  const written = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(inArray(notifications.id, teams.map(idOf)));
+  const done = new Set(written.map((row) => row.id));
+  const standards = getStandards();
+  const digests: NotificationMessage[] = [];
+  for (const team of teams.filter((name) => !done.has(idOf(name)))) {
+    const windowOf = (end: Date) => ({ from: new Date(end.getTime() - 7 * DAY), to: end });
+    const [week, previous, listings] = await Promise.all([
+      getDoraMetrics({ db, scope: { team }, window: windowOf(weekEnd) }),
+      getDoraMetrics({ db, scope: { team }, window: windowOf(new Date(weekEnd.getTime() - 7 * DAY)) }),
+      listServiceTodos({ db, team, standards, now }),
+    ]);
+    digests.push(composeTeamDigest({ team, weekEnd, week, previous, todos: orderTeamTodos(listings), publicUrl }));
+  }
+  return digests;
+};
