@@ -22,7 +22,11 @@ export const ZConfig = z.strictObject({
   }),
   server: z.strictObject({
     port: z.coerce.number().int().min(1).max(65535).default(3000),
-    maxBodyBytes: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+    maxBodyBytes: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
     requireReadToken: z.boolean().default(false),
     /** Background jobs `waymark serve` runs itself: all (syncs, schedule, webhooks), webhooks only, or none. */
     worker: z.enum(['all', 'webhooks', 'off']).default('all'),
@@ -39,7 +43,10 @@ export const ZConfig = z.strictObject({
     defaultWindowDays: z.coerce.number().int().positive().default(90),
     reworkLabels: z.array(z.string().min(1)).default(['bug', 'hotfix']),
     /** The 2025 benchmark group scopes are placed in: `industry:<key>` or `size:<key>` (METRICS.md, "Benchmarks"). */
-    benchmark: z.string().regex(/^(industry|size):[a-z0-9_]+$/, { error: 'must be industry:<group> or size:<group>, e.g. industry:all' }).default('industry:all'),
+    benchmark: z
+      .string()
+      .regex(/^(industry|size):[a-z0-9_]+$/, { error: 'must be industry:<group> or size:<group>, e.g. industry:all' })
+      .default('industry:all'),
     /** The DORA edition pages and the CLI lead with: 2025 scores, the 2024 cluster or the 2023 bands. */
     edition: z.enum(['2023', '2024', '2025']).default('2025'),
   }),
@@ -78,7 +85,9 @@ export const ZConfig = z.strictObject({
     webhookSigningToken: z.string().min(1).optional(),
     /** A group (full path or id); its subgroups' projects are included. */
     group: z.string().min(1).optional(),
-    projects: z.array(z.string().regex(/^[^\s/]+(\/[^\s/]+)+$|^\d+$/, { error: 'must be a project path (group/name) or id' })).default([]),
+    projects: z
+      .array(z.string().regex(/^[^\s/]+(\/[^\s/]+)+$|^\d+$/, { error: 'must be a project path (group/name) or id' }))
+      .default([]),
     incidentLabel: z.string().min(1).default('incident'),
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
   }),
@@ -131,7 +140,9 @@ export const ZConfig = z.strictObject({
         groupsClaim: z.string().min(1).default('groups'),
       })
       .prefault({})
-      .refine((oidc) => Boolean(oidc.issuer) === Boolean(oidc.clientId), { error: 'issuer and clientId are set together' }),
+      .refine((oidc) => Boolean(oidc.issuer) === Boolean(oidc.clientId), {
+        error: 'issuer and clientId are set together',
+      }),
     /** Groups (from groupsClaim) that give roles; every signed-in user is at least a viewer. */
     roles: z
       .strictObject({
@@ -175,6 +186,31 @@ export const ZConfig = z.strictObject({
     intervalSeconds: z.coerce.number().int().positive().default(60),
     /** The hour (UTC) on Monday from which each team's weekly digest is sent; null: no digest. */
     digestHourUtc: z.coerce.number().int().min(0).max(23).nullable().default(8),
+    /**
+     * A team's weekly figure beyond a line for `weeks` weeks in a row: one message when it crosses, one when it is back
+     * within `recoverAt` (hysteresis; default the line itself). Evaluated with the digest, on Monday.
+     */
+    thresholds: z
+      .array(
+        z
+          .strictObject({
+            metric: z.enum([
+              'deploymentsPerWeek',
+              'leadTimeP50Hours',
+              'changeFailureRate',
+              'recoveryTimeP50Hours',
+              'reworkRate',
+            ]),
+            above: z.number().optional(),
+            below: z.number().optional(),
+            weeks: z.int().min(1).max(12).default(2),
+            recoverAt: z.number().optional(),
+          })
+          .refine((line) => (line.above === undefined) !== (line.below === undefined), {
+            error: 'give exactly one of above and below',
+          }),
+      )
+      .default([]),
   }),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -2,11 +2,13 @@ import { inArray } from 'drizzle-orm';
 import { listServiceTodos } from '../campaigns/list-service-todos';
 import { orderTeamTodos } from '../campaigns/order-team-todos';
 import { listTeams } from '../catalog/list-teams';
+import type { Config } from '../config/config-schema';
 import type { Executor } from '../db/client';
 import { notifications } from '../db/schema';
 import { getDoraMetrics } from '../metrics/get-dora-metrics';
 import { getStandards } from '../scorecard/get-standards';
 import { composeTeamDigest } from './compose-team-digest';
+import { listDueMetricAlerts } from './list-due-metric-alerts';
 import type { NotificationMessage } from './compose-check-notification';
 
 const DAY = 86_400_000;
@@ -19,8 +21,9 @@ export const findWeekEnd = (now: Date) => {
 };
 
 /**
- * The weekly digests not yet written, from `hourUtc` on Monday: one per team that has somewhere to go (`routed`),
- * for the 7 days before Monday 00:00 UTC, beside the week before.
+ * The weekly messages not yet written, from `hourUtc` on Monday: per team that has somewhere to go (`routed`), its
+ * digest of the 7 days before Monday 00:00 UTC beside the week before, and any line its figures crossed or came back
+ * within (`thresholds`).
  */
 export const listDueTeamDigests = async ({
   db,
@@ -28,12 +31,14 @@ export const listDueTeamDigests = async ({
   hourUtc,
   routed,
   publicUrl,
+  thresholds = [],
 }: {
   db: Executor;
   now: Date;
   hourUtc: number;
   routed: (team: string) => boolean;
   publicUrl: string | null;
+  thresholds?: Config['notifications']['thresholds'];
 }): Promise<NotificationMessage[]> => {
   const weekEnd = findWeekEnd(now);
   if (now.getTime() < weekEnd.getTime() + hourUtc * 3_600_000) return [];
@@ -55,6 +60,8 @@ export const listDueTeamDigests = async ({
       listServiceTodos({ db, team, standards, now }),
     ]);
     digests.push(composeTeamDigest({ team, weekEnd, week, previous, todos: orderTeamTodos(listings), publicUrl }));
+    // The team's lines are looked at once a week too, before its digest is written (so not again that week).
+    digests.push(...(await listDueMetricAlerts({ db, teams: [team], thresholds, weekEnd, publicUrl })));
   }
   return digests;
 };

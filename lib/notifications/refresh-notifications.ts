@@ -48,7 +48,8 @@ export const refreshNotifications = async ({
   const { digestHourUtc } = config.notifications;
   if (digestHourUtc !== null) {
     const routed = (team: string) => isRouted(channels, team);
-    messages.push(...(await listDueTeamDigests({ db, now, hourUtc: digestHourUtc, routed, publicUrl })));
+    const { thresholds } = config.notifications;
+    messages.push(...(await listDueTeamDigests({ db, now, hourUtc: digestHourUtc, routed, publicUrl, thresholds })));
   }
   // A full page leaves the cursor at its last result; the next run reads on from there.
   const afterId = changes.length === 500 ? changes.at(-1)!.resultId : maxId;
