@@ -184,6 +184,8 @@ export const ZConfig = z.strictObject({
       .prefault({}),
     /** How often the server looks for new check results to announce. */
     intervalSeconds: z.coerce.number().int().positive().default(60),
+    /** Days before a running campaign's deadline when teams with services not done are reminded (each mark once). */
+    campaignReminderDays: z.array(z.int().min(0).max(365)).default([7, 1]),
     /** The hour (UTC) on Monday from which each team's weekly digest is sent; null: no digest. */
     digestHourUtc: z.coerce.number().int().min(0).max(23).nullable().default(8),
     /**

@@ -8,6 +8,8 @@ export type NotificationMessage = {
   team: string | null;
   subject: string;
   body: string;
+  /** A marker written as sent, to remember a decision, never delivered. */
+  silent?: boolean;
 };
 
 /** The words of one change: what happened to which service, whose it is, and where to see why and how to fix it. */

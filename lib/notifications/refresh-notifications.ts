@@ -7,6 +7,7 @@ import { getIngestCursor } from '../runs/get-ingest-cursor';
 import { saveIngestCursor } from '../runs/save-ingest-cursor';
 import { composeCheckNotification } from './compose-check-notification';
 import { deliverNotification, isRouted, type Channels } from './deliver-notification';
+import { listDueCampaignReminders } from './list-due-campaign-reminders';
 import { listDueTeamDigests } from './list-due-team-digests';
 import { listCheckChanges } from './list-check-changes';
 
@@ -51,6 +52,9 @@ export const refreshNotifications = async ({
     const { thresholds } = config.notifications;
     messages.push(...(await listDueTeamDigests({ db, now, hourUtc: digestHourUtc, routed, publicUrl, thresholds })));
   }
+  const days = config.notifications.campaignReminderDays;
+  const routedTeam = (team: string | null) => isRouted(channels, team);
+  messages.push(...(await listDueCampaignReminders({ db, now, days, routed: routedTeam, publicUrl })));
   // A full page leaves the cursor at its last result; the next run reads on from there.
   const afterId = changes.length === 500 ? changes.at(-1)!.resultId : maxId;
   await db.transaction(async (tx) => {

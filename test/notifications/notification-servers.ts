@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../lib/config/load-config';
 
 export const SLACK_TOKEN = 'xoxb-test-token-0000';
@@ -73,4 +74,16 @@ export const startNotificationServers = async (): Promise<NotificationServers> =
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   };
   return { posted, mails, configure, close };
+};
+
+/** Starts the servers for a test file, empties what they received before each test, and stops them after. */
+export const setUpNotificationServers = () => {
+  let servers: NotificationServers;
+  beforeAll(async () => (servers = await startNotificationServers()));
+  afterAll(() => servers.close());
+  beforeEach(() => {
+    servers.posted.length = 0;
+    servers.mails.length = 0;
+  });
+  return () => servers;
 };

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Db } from '../../lib/db/client';
 import { checkDefinitions, checkResults, notifications, services } from '../../lib/db/schema';
 import { createChannels } from '../../lib/notifications/deliver-notification';
 import { refreshNotifications } from '../../lib/notifications/refresh-notifications';
 import { describeEachBackend } from '../helpers/test-db';
-import { SLACK_TOKEN, startNotificationServers, type NotificationServers } from './notification-servers';
+import { SLACK_TOKEN, setUpNotificationServers } from './notification-servers';
 
-let servers: NotificationServers;
-beforeAll(async () => (servers = await startNotificationServers()));
-afterAll(() => servers.close());
-beforeEach(() => {
-  servers.posted.length = 0;
-  servers.mails.length = 0;
-});
+const servers = setUpNotificationServers();
 
 /** Check changes alone: the weekly digest has its own test. */
 const configure = () => {
-  const config = servers.configure();
+  const config = servers().configure();
   config.notifications.digestHourUtc = null;
   return config;
 };
@@ -57,16 +51,16 @@ describeEachBackend('notifications of check changes (Slack and e-mail)', ({ db }
     await record(db(), 'search', 'pass');
     await record(db(), 'search', 'fail');
     expect(await run()).toEqual({ created: 2, sent: 2, failed: 0 });
-    expect(servers.posted.map((post) => [post.channel, post.text.split('\n')[0]]).sort()).toEqual([
+    expect(servers().posted.map((post) => [post.channel, post.text.split('\n')[0]]).sort()).toEqual([
       ['#payments', '*payments-api now fails "The repository has a README" (bronze)*'],
       ['#platform', '*search now fails "The repository has a README" (bronze)*'],
     ]);
-    expect(servers.posted[0]!.authorization).toBe(`Bearer ${SLACK_TOKEN}`);
-    expect(servers.posted.find((post) => post.channel === '#payments')!.text).toContain(
+    expect(servers().posted[0]!.authorization).toBe(`Bearer ${SLACK_TOKEN}`);
+    expect(servers().posted.find((post) => post.channel === '#payments')!.text).toContain(
       'https://waymark.example.com/services/payments-api',
     );
     // Only payments has addresses: one e-mail.
-    expect(servers.mails).toEqual([
+    expect(servers().mails).toEqual([
       expect.objectContaining({
         to: 'payments@example.com',
         subject: 'payments-api now fails "The repository has a README" (bronze)',
@@ -75,16 +69,16 @@ describeEachBackend('notifications of check changes (Slack and e-mail)', ({ db }
 
     // A restart (a new run, as a second server would) sends nothing again.
     expect(await run()).toEqual({ created: 0, sent: 0, failed: 0 });
-    expect([servers.posted.length, servers.mails.length]).toEqual([2, 1]);
+    expect([servers().posted.length, servers().mails.length]).toEqual([2, 1]);
 
     // Recovery: one message each; a changed rule (new hash) is not the service's change.
     await record(db(), 'payments-api', 'pass');
     await record(db(), 'search', 'pass', 'h-readme-2');
     expect(await run()).toEqual({ created: 1, sent: 1, failed: 0 });
-    expect(servers.posted.at(-1)!.text.split('\n')[0]).toBe(
+    expect(servers().posted.at(-1)!.text.split('\n')[0]).toBe(
       '*payments-api passes "The repository has a README" (bronze) again*',
     );
-    expect(servers.mails.at(-1)!.subject).toBe('payments-api passes "The repository has a README" (bronze) again');
+    expect(servers().mails.at(-1)!.subject).toBe('payments-api passes "The repository has a README" (bronze) again');
     const rows = await db().select().from(notifications);
     expect(rows.map((row) => row.deliveries)).toContainEqual({
       'slack #payments': 'sent',
@@ -104,7 +98,7 @@ describeEachBackend('notifications of check changes (Slack and e-mail)', ({ db }
     await record(db(), 'payments-api', 'fail');
     const outcomes = await Promise.all([run(), run()]);
     expect(outcomes.reduce((sum, outcome) => sum + outcome.sent, 0)).toBe(1);
-    expect(servers.posted).toHaveLength(1);
-    expect(servers.mails).toHaveLength(1);
+    expect(servers().posted).toHaveLength(1);
+    expect(servers().mails).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importEvents } from '../../ingest/sources/events/import-events';
 import { createChannels } from '../../lib/notifications/deliver-notification';
 import { findWeekEnd } from '../../lib/notifications/list-due-team-digests';
@@ -7,15 +7,9 @@ import { asLines } from '../helpers/event-input';
 import type { Config } from '../../lib/config/config-schema';
 import type { Db } from '../../lib/db/client';
 import { describeEachBackend } from '../helpers/test-db';
-import { startNotificationServers, type NotificationServers } from './notification-servers';
+import { setUpNotificationServers } from './notification-servers';
 
-let servers: NotificationServers;
-beforeAll(async () => (servers = await startNotificationServers()));
-afterAll(() => servers.close());
-beforeEach(() => {
-  servers.posted.length = 0;
-  servers.mails.length = 0;
-});
+const servers = setUpNotificationServers();
 
 const deploy = (id: string, finishedAt: string, authoredAt: string) => ({
   kind: 'deployment',
@@ -29,7 +23,7 @@ const deploy = (id: string, finishedAt: string, authoredAt: string) => ({
 
 /** One service of team payments with `records`, notifications configured (and `adjust`ed); returns a run at a time. */
 const prepare = async (db: Db, records: unknown[], adjust: (config: Config) => void = () => {}) => {
-  const config = servers.configure();
+  const config = servers().configure();
   adjust(config);
   const channels = createChannels(config.notifications)!;
   await importEvents({ db, input: asLines([{ kind: 'service', name: 'payments-api', team: 'payments' }, ...records]) });
@@ -56,8 +50,8 @@ describeEachBackend('the weekly team digest', ({ db }) => {
     // Before 08:00 on Monday: nothing due.
     expect(await run('2026-11-30T07:30:00Z')).toEqual({ created: 0, sent: 0, failed: 0 });
     expect(await run('2026-11-30T08:05:00Z')).toEqual({ created: 1, sent: 1, failed: 0 });
-    expect(servers.posted).toHaveLength(1);
-    const [message] = servers.posted;
+    expect(servers().posted).toHaveLength(1);
+    const [message] = servers().posted;
     expect(message!.channel).toBe('#payments');
     expect(message!.text.split('\n')).toEqual([
       '*payments: the week of 23 Nov 2026*',
@@ -75,12 +69,12 @@ describeEachBackend('the weekly team digest', ({ db }) => {
       '',
       'https://waymark.example.com/teams/payments/todo',
     ]);
-    expect(servers.mails.map((mail) => [mail.to, mail.subject])).toEqual([
+    expect(servers().mails.map((mail) => [mail.to, mail.subject])).toEqual([
       ['payments@example.com', 'payments: the week of 23 Nov 2026'],
     ]);
     // Later that week, or after a restart: not again.
     expect(await run('2026-12-02T09:00:00Z')).toEqual({ created: 0, sent: 0, failed: 0 });
-    expect(servers.posted).toHaveLength(1);
+    expect(servers().posted).toHaveLength(1);
   });
 });
 
@@ -124,7 +118,7 @@ describeEachBackend('a team figure beyond a line for weeks in a row', ({ db }) =
       (config) => (config.notifications.thresholds = [line]),
     );
     const alerts = () =>
-      servers.posted
+      servers().posted
         .filter((post) => post.text.includes('change failure rate'))
         .map((post) => post.text.split('\n')[0]);
     await run('2026-11-16T08:00:00Z');
