@@ -182,6 +182,18 @@ export const ZConfig = z.strictObject({
         to: z.record(z.string().min(1), z.array(z.string().min(3))).default({}),
       })
       .prefault({}),
+    /** Every message, as JSON, to one URL, signed the Standard Webhooks way (webhook-id, -timestamp, -signature). */
+    webhook: z
+      .strictObject({
+        url: z.url({ protocol: /^https?$/ }).optional(),
+        /** `whsec_` and base64, as Standard Webhooks secrets are written. */
+        secret: z
+          .string()
+          .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, { error: 'must be whsec_ followed by base64' })
+          .optional(),
+      })
+      .prefault({})
+      .refine((hook) => Boolean(hook.url) === Boolean(hook.secret), { error: 'url and secret are set together' }),
     /** How often the server looks for new check results to announce. */
     intervalSeconds: z.coerce.number().int().positive().default(60),
     /** Days before a running campaign's deadline when teams with services not done are reminded (each mark once). */
@@ -237,4 +249,5 @@ export const SECRET_PATHS = [
   'auth.oidc.clientSecret',
   'notifications.slack.token',
   'notifications.email.smtpUrl',
+  'notifications.webhook.secret',
 ] as const;

@@ -16,6 +16,8 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_OIDC_CLIENT_ID', path: 'auth.oidc.clientId', kind: 'string', description: 'OpenID Connect client id.' },
   { name: 'WAYMARK_SLACK_TOKEN', path: 'notifications.slack.token', kind: 'string', description: 'Slack bot token (chat:write) for notifications (secret).' },
   { name: 'WAYMARK_SMTP_URL', path: 'notifications.email.smtpUrl', kind: 'string', description: 'SMTP connection URL for e-mail notifications (secret: it holds the password).' },
+  { name: 'WAYMARK_NOTIFY_WEBHOOK_URL', path: 'notifications.webhook.url', kind: 'string', description: 'URL that receives every notification as signed JSON.' },
+  { name: 'WAYMARK_NOTIFY_WEBHOOK_SECRET', path: 'notifications.webhook.secret', kind: 'string', description: 'whsec_ secret that signs notification webhooks (secret).' },
   { name: 'WAYMARK_OIDC_CLIENT_SECRET', path: 'auth.oidc.clientSecret', kind: 'string', description: 'OpenID Connect client secret (secret).' },
   { name: 'WAYMARK_PRODUCTION_PATTERN', path: 'metrics.productionEnvironmentPattern', kind: 'string', description: 'Case-insensitive regex of production environments (default ^(prod|production)$).' },
   { name: 'WAYMARK_ATTRIBUTION_WINDOW_HOURS', path: 'metrics.attributionWindowHours', kind: 'string', description: 'How long after a deployment an incident is attributed to it (default 168).' },

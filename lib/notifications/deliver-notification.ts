@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { createTransport, type Transporter } from 'nodemailer';
+import { Webhook } from 'standardwebhooks';
 import type { Config } from '../config/config-schema';
 import { describeError } from '../errors';
 import type { NotificationMessage } from './compose-check-notification';
@@ -12,6 +13,7 @@ const routeOf = <T>(routes: Record<string, T>, team: string | null) => (team && 
 export type Channels = {
   slack: { client: WebClient; channels: Record<string, string> } | null;
   email: { transport: Transporter; from: string; to: Record<string, string[]> } | null;
+  webhook: { url: string; signer: Webhook } | null;
 };
 
 /** The configured channels, or null when none is: then nothing is announced at all. */
@@ -28,11 +30,36 @@ export const createChannels = (settings: Settings): Channels | null => {
   const email = settings.email.smtpUrl
     ? { transport: createTransport(settings.email.smtpUrl), from: settings.email.from, to: settings.email.to }
     : null;
-  return slack || email ? { slack, email } : null;
+  const { url, secret } = settings.webhook;
+  const webhook = url && secret ? { url, signer: new Webhook(secret) } : null;
+  return slack || email || webhook ? { slack, email, webhook } : null;
+};
+
+/**
+ * One message as JSON to the webhook, signed with the `standardwebhooks` library: `webhook-id` is the notification's
+ * id (receivers de-duplicate on it), `webhook-timestamp` now, `webhook-signature` the HMAC of both and the body.
+ */
+const postSignedWebhook = async (webhook: { url: string; signer: Webhook }, message: NotificationMessage) => {
+  const sentAt = new Date();
+  const { silent: _silent, ...fields } = message;
+  const body = JSON.stringify({ type: `waymark.${message.kind}`, timestamp: sentAt.toISOString(), data: fields });
+  const headers = {
+    'content-type': 'application/json',
+    'webhook-id': message.id,
+    'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+    'webhook-signature': webhook.signer.sign(message.id, sentAt, body),
+  };
+  try {
+    const response = await fetch(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+    return response.ok ? 'sent' : `answered ${response.status}`;
+  } catch (error) {
+    return describeError(error);
+  }
 };
 
 /** Whether a team's messages go anywhere (its own route or `*`), so nothing is composed for nobody. */
 export const isRouted = (channels: Channels, team: string | null) =>
+  channels.webhook !== null ||
   Boolean(channels.slack && routeOf(channels.slack.channels, team)) ||
   Boolean(channels.email && (routeOf(channels.email.to, team)?.length ?? 0) > 0);
 
@@ -65,5 +92,6 @@ export const deliverNotification = async (channels: Channels, message: Notificat
       outcome[`email ${to.join(', ')}`] = describeError(error);
     }
   }
+  if (channels.webhook) outcome.webhook = await postSignedWebhook(channels.webhook, message);
   return outcome;
 };

@@ -1,4 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { expect, it } from 'vitest';
+import { loadConfig } from '../../lib/config/load-config';
 import type { Db } from '../../lib/db/client';
 import { checkDefinitions, checkResults, notifications, services } from '../../lib/db/schema';
 import { createChannels } from '../../lib/notifications/deliver-notification';
@@ -51,7 +55,11 @@ describeEachBackend('notifications of check changes (Slack and e-mail)', ({ db }
     await record(db(), 'search', 'pass');
     await record(db(), 'search', 'fail');
     expect(await run()).toEqual({ created: 2, sent: 2, failed: 0 });
-    expect(servers().posted.map((post) => [post.channel, post.text.split('\n')[0]]).sort()).toEqual([
+    expect(
+      servers()
+        .posted.map((post) => [post.channel, post.text.split('\n')[0]])
+        .sort(),
+    ).toEqual([
       ['#payments', '*payments-api now fails "The repository has a README" (bronze)*'],
       ['#platform', '*search now fails "The repository has a README" (bronze)*'],
     ]);
@@ -100,5 +108,51 @@ describeEachBackend('notifications of check changes (Slack and e-mail)', ({ db }
     expect(outcomes.reduce((sum, outcome) => sum + outcome.sent, 0)).toBe(1);
     expect(servers().posted).toHaveLength(1);
     expect(servers().mails).toHaveLength(1);
+  });
+});
+
+describeEachBackend('notifications to a signed webhook (Standard Webhooks)', ({ db }) => {
+  it('posts each message as JSON that verifies with the secret, and not once the body is changed', async () => {
+    const received: { headers: Record<string, string>; body: string }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({ headers: request.headers as Record<string, string>, body });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const secret = `whsec_${Buffer.from('a-secret-of-thirty-two-bytes-len').toString('base64')}`;
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/waymark`;
+      const { config } = loadConfig({
+        env: { WAYMARK_NOTIFY_WEBHOOK_URL: url, WAYMARK_NOTIFY_WEBHOOK_SECRET: secret },
+        cwd: '/nonexistent',
+      });
+      config.notifications.digestHourUtc = null;
+      const channels = createChannels(config.notifications)!;
+      await db().insert(services).values({ name: 'search', team: 'discovery', source: 'events', sourceId: 'search' });
+      await record(db(), 'search', 'pass');
+      await refreshNotifications({ db: db(), config, channels });
+      await record(db(), 'search', 'fail');
+      expect(await refreshNotifications({ db: db(), config, channels })).toEqual({ created: 1, sent: 1, failed: 0 });
+
+      expect(received).toHaveLength(1);
+      const [delivery] = received;
+      const verified = new Webhook(secret).verify(delivery!.body, delivery!.headers) as {
+        type: string;
+        data: { team: string; id: string };
+      };
+      expect(verified).toMatchObject({ type: 'waymark.check-regression', data: { team: 'discovery' } });
+      expect(delivery!.headers['webhook-id']).toBe(verified.data.id);
+      expect(() =>
+        new Webhook(secret).verify(delivery!.body.replace('discovery', 'payments'), delivery!.headers),
+      ).toThrow();
+      // The secret is not in what was sent.
+      expect(JSON.stringify(delivery)).not.toContain(secret.slice(6));
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

@@ -118,8 +118,8 @@ describeEachBackend('a team figure beyond a line for weeks in a row', ({ db }) =
       (config) => (config.notifications.thresholds = [line]),
     );
     const alerts = () =>
-      servers().posted
-        .filter((post) => post.text.includes('change failure rate'))
+      servers()
+        .posted.filter((post) => post.text.includes('change failure rate'))
         .map((post) => post.text.split('\n')[0]);
     await run('2026-11-16T08:00:00Z');
     // One week over the line is not two.
