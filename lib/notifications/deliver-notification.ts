@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { createTransport, type Transporter } from 'nodemailer';
-import { Webhook } from 'standardwebhooks';
 import type { Config } from '../config/config-schema';
 import { describeError } from '../errors';
+import { signStandardWebhook } from '../webhooks/verify-standard-webhook';
 import type { NotificationMessage } from './compose-check-notification';
 
 type Settings = Config['notifications'];
@@ -13,7 +13,7 @@ const routeOf = <T>(routes: Record<string, T>, team: string | null) => (team && 
 export type Channels = {
   slack: { client: WebClient; channels: Record<string, string> } | null;
   email: { transport: Transporter; from: string; to: Record<string, string[]> } | null;
-  webhook: { url: string; signer: Webhook } | null;
+  webhook: { url: string; secret: string } | null;
 };
 
 /** The configured channels, or null when none is: then nothing is announced at all. */
@@ -31,7 +31,7 @@ export const createChannels = (settings: Settings): Channels | null => {
     ? { transport: createTransport(settings.email.smtpUrl), from: settings.email.from, to: settings.email.to }
     : null;
   const { url, secret } = settings.webhook;
-  const webhook = url && secret ? { url, signer: new Webhook(secret) } : null;
+  const webhook = url && secret ? { url, secret } : null;
   return slack || email || webhook ? { slack, email, webhook } : null;
 };
 
@@ -39,7 +39,7 @@ export const createChannels = (settings: Settings): Channels | null => {
  * One message as JSON to the webhook, signed with the `standardwebhooks` library: `webhook-id` is the notification's
  * id (receivers de-duplicate on it), `webhook-timestamp` now, `webhook-signature` the HMAC of both and the body.
  */
-const postSignedWebhook = async (webhook: { url: string; signer: Webhook }, message: NotificationMessage) => {
+const postSignedWebhook = async (webhook: { url: string; secret: string }, message: NotificationMessage) => {
   const sentAt = new Date();
   const { silent: _silent, ...fields } = message;
   const body = JSON.stringify({ type: `waymark.${message.kind}`, timestamp: sentAt.toISOString(), data: fields });
@@ -47,7 +47,7 @@ const postSignedWebhook = async (webhook: { url: string; signer: Webhook }, mess
     'content-type': 'application/json',
     'webhook-id': message.id,
     'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-    'webhook-signature': webhook.signer.sign(message.id, sentAt, body),
+    'webhook-signature': signStandardWebhook(webhook.secret, message.id, sentAt, body),
   };
   try {
     const response = await fetch(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });

@@ -2,7 +2,7 @@ import { getConfig } from '../../../lib/config/load-config';
 import { JOB_NAMES } from '../../../lib/jobs/job-queue';
 import type { WebhookReceiver } from '../../../lib/webhooks/webhook-receiver';
 import { GITLAB_SOURCE } from './gitlab-ids';
-import { verifyGitlabSignature } from './verify-gitlab-signature';
+import { verifyStandardWebhook } from '../../../lib/webhooks/verify-standard-webhook';
 import { verifyGitlabToken } from './verify-gitlab-token';
 
 /** The X-Gitlab-Event values Waymark normalizes; every other event is acknowledged and ignored. */
@@ -60,7 +60,7 @@ export const createGitlabWebhookReceiver = (secrets: () => GitlabWebhookSecrets 
         };
     }
     if (signingToken) {
-      const problem = verifyGitlabSignature(signingToken, headers, body);
+      const problem = verifyStandardWebhook([signingToken], headers, body);
       if (problem) return { status: 401, reason: 'bad-signature', message: problem };
     }
     return null;

@@ -2,7 +2,7 @@ import { getConfig } from '../../../lib/config/load-config';
 import { JOB_NAMES } from '../../../lib/jobs/job-queue';
 import type { WebhookReceiver } from '../../../lib/webhooks/webhook-receiver';
 import { INCIDENT_IO_SOURCE } from './incident-io-ids';
-import { verifyIncidentIoSignature } from './verify-incident-io-signature';
+import { verifyStandardWebhook } from '../../../lib/webhooks/verify-standard-webhook';
 
 /**
  * Event types whose body carries the incident as it is now (api-docs.incident.io, "Webhooks"). Private incidents'
@@ -43,7 +43,7 @@ export const createIncidentIoWebhookReceiver = (
         reason: 'missing-signature',
         message: 'webhook-id, webhook-timestamp and webhook-signature are required',
       };
-    if (!verifyIncidentIoSignature(secrets(), body, { id, timestamp, signature }))
+    if (verifyStandardWebhook(secrets(), headers, body) !== null)
       return {
         status: 401,
         reason: 'bad-signature',

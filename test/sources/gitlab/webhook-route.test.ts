@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createGitlabClient } from '../../../ingest/sources/gitlab/create-gitlab-client';
 import { processGitlabDelivery } from '../../../ingest/sources/gitlab/process-gitlab-delivery';
 import { createGitlabWebhookReceiver } from '../../../ingest/sources/gitlab/create-gitlab-webhook-receiver';
-import { signGitlabDelivery, verifyGitlabSignature } from '../../../ingest/sources/gitlab/verify-gitlab-signature';
+import { signStandardWebhook, verifyStandardWebhook } from '../../../lib/webhooks/verify-standard-webhook';
 import { verifyGitlabToken } from '../../../ingest/sources/gitlab/verify-gitlab-token';
 import { resetConfig } from '../../../lib/config/load-config';
 import { setDbHandle } from '../../../lib/db/client';
@@ -55,32 +55,37 @@ it('compares X-Gitlab-Token exactly', () => {
 
 it('checks signed webhooks: HMAC-SHA256 of id.timestamp.body, v1 and base64, within five minutes', () => {
   const body = Buffer.from('{"object_kind":"push"}');
-  const now = Date.parse('2026-11-20T12:00:00Z');
-  const timestamp = String(now / 1000);
-  const headers = (signature: string, at = timestamp) =>
-    new Headers({ 'webhook-id': 'key-1', 'webhook-timestamp': at, 'webhook-signature': signature });
-  const good = signGitlabDelivery('whsec_c2lnbmluZy1zZWNyZXQ=', 'key-1', timestamp, body);
-  // The same key given as raw text or as a Standard Webhooks `whsec_` secret.
-  expect(good).toBe(signGitlabDelivery('signing-secret', 'key-1', timestamp, body));
-  expect(verifyGitlabSignature('signing-secret', headers(`v1,bogus ${good}`), body, now)).toBeNull();
-  expect(verifyGitlabSignature('signing-secret', headers(good), Buffer.from('{"object_kind":"pish"}'), now)).toMatch(
-    /does not match/,
-  );
-  expect(verifyGitlabSignature('other-secret', headers(good), body, now)).toMatch(/does not match/);
-  expect(verifyGitlabSignature('signing-secret', headers(good, String(now / 1000 - 301)), body, now)).toMatch(
-    /within 5 minutes/,
-  );
-  expect(verifyGitlabSignature('signing-secret', new Headers(), body, now)).toMatch(/are required/);
+  const now = new Date('2026-11-20T12:00:00Z');
+  vi.useFakeTimers({ now, toFake: ['Date'] });
+  try {
+    const timestamp = String(now.getTime() / 1000);
+    const headers = (signature: string, at = timestamp) =>
+      new Headers({ 'webhook-id': 'key-1', 'webhook-timestamp': at, 'webhook-signature': signature });
+    const good = signStandardWebhook('whsec_c2lnbmluZy1zZWNyZXQ=', 'key-1', now, body);
+    // The same key given as raw text or as a Standard Webhooks `whsec_` secret.
+    expect(good).toBe(signStandardWebhook('signing-secret', 'key-1', now, body));
+    const verify = (secret: string, sent: Headers, payload = body) => verifyStandardWebhook([secret], sent, payload);
+    expect(verify('signing-secret', headers(`v1,bogus ${good}`))).toBeNull();
+    expect(verify('signing-secret', headers(good), Buffer.from('{"object_kind":"pish"}'))).toMatch(/does not match/);
+    expect(verify('other-secret', headers(good))).toMatch(/does not match/);
+    expect(verify('signing-secret', headers(good, String(now.getTime() / 1000 - 301)))).toMatch(/within 5 minutes/);
+    expect(verify('signing-secret', new Headers())).toMatch(/are required/);
+  } finally {
+    vi.useRealTimers();
+  }
   // With both credentials configured, both must hold.
   const receiver = createGitlabWebhookReceiver(() => ({ token: TOKEN, signingToken: 'signing-secret' }));
   const fresh = String(Math.floor(Date.now() / 1000));
   const signed = {
     'webhook-id': 'key-1',
     'webhook-timestamp': fresh,
-    'webhook-signature': signGitlabDelivery('signing-secret', 'key-1', fresh, body),
+    'webhook-signature': signStandardWebhook('signing-secret', 'key-1', new Date(Number(fresh) * 1000), body),
   };
   expect(receiver.authenticate(new Headers({ ...signed, 'x-gitlab-token': TOKEN }), body, NO_DB)).toBeNull();
-  expect(receiver.authenticate(new Headers(signed), body, NO_DB)).toMatchObject({ status: 401, reason: 'missing-token' });
+  expect(receiver.authenticate(new Headers(signed), body, NO_DB)).toMatchObject({
+    status: 401,
+    reason: 'missing-token',
+  });
   expect(receiver.authenticate(new Headers({ 'x-gitlab-token': TOKEN }), body, NO_DB)).toMatchObject({
     status: 401,
     reason: 'bad-signature',
