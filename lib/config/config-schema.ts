@@ -127,6 +127,20 @@ export const ZConfig = z.strictObject({
   }),
   git: z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
+    /**
+     * Services of monorepos, when their folders have no catalog-info.yaml to find them by: each names its repository
+     * (`owner/name` as the origin remote says, or the folder name), its paths and optionally its tag glob.
+     */
+    services: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1),
+          repository: z.string().trim().min(1),
+          paths: z.array(z.string().trim().min(1)).min(1),
+          tags: z.string().trim().min(1).optional(),
+        }),
+      )
+      .default([]),
   }),
   auth: z.strictObject({
     /** OpenID Connect sign-in; configured when issuer and clientId are set (README, "Sign-in"). */

@@ -5,6 +5,7 @@ import { DEFAULT_DEPLOY_TAGS, inspectGitRepository } from '../../sources/git/ins
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { describeGitIngest } from '../describe-git-ingest';
+import { formatCount } from '../../../lib/format/format-count';
 import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
@@ -68,14 +69,19 @@ export const ingestGitCommand = defineCommand({
     // With no flags, a monorepo (components with tags of their own) is read service by service.
     const flagless =
       service === undefined && deployTags === undefined && deployBranch === undefined && paths.length === 0;
-    const discovered = flagless ? await discoverMonorepoServices(path) : [];
-    const runs = discovered.length > 0 ? discovered.map((found) => ({ paths: found.paths })) : [asGiven];
+    const discovered = flagless ? await discoverMonorepoServices(path, config.git.services) : [];
+    const runs =
+      discovered.length > 0
+        ? discovered.map((found) => ({ service: found.service, paths: found.paths, deployTags: found.deployTags }))
+        : [asGiven];
     // Bad input is refused from git alone, before the database is opened.
     const inspections = [];
     for (const run of runs) inspections.push(await inspectGitRepository({ path, ...run }));
     if (discovered.length > 0) {
       const names = discovered.map((found) => found.service).join(', ');
-      stdout.write(`${path} is a monorepo of ${discovered.length} services with tags of their own (${names}).\n`);
+      const how =
+        discovered[0]!.origin === 'catalog' ? 'with tags of their own' : 'named by git.services in waymark.yaml';
+      stdout.write(`${path} is a monorepo of ${formatCount(discovered.length, 'service')} ${how} (${names}).\n`);
     }
     const handle = await openCommandDb('ingest git');
     for (const inspection of inspections) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
@@ -135,6 +135,25 @@ it('`waymark ingest git` with no flags finds the monorepo and reads each service
     expect(result.stdout).not.toContain('--deploy-tags');
     const again = await runCli(['ingest', 'git', repo.dir], { env });
     expect(again.stdout).toMatch(/Ingested checkout .*; 0 deployments read/);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+it('services named by git.services in waymark.yaml win over the catalog folders', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'waymark-monorepo-config-'));
+  try {
+    const yaml = "git:\n  services:\n    - { name: tooling, repository: shop, paths: ['tools/**'], tags: 'v*' }\n";
+    writeFileSync(join(dataDir, 'waymark.yaml'), yaml);
+    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_DEMO: 'off', LOG_LEVEL: 'error' };
+    const result = await runCli(['ingest', 'git', repo.dir], { env, cwd: dataDir });
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`${repo.dir} is a monorepo of 1 service named by git.services in waymark.yaml (tooling).`);
+    // v9.9.9 is its only tag; within the horizon before it, only c3 changed tools/.
+    expect(lines[1]).toMatch(
+      /^Ingested tooling .* tools\/\*\*; 1 deployment read \(1 new, 0 updated\) carrying 1 commit;/,
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
