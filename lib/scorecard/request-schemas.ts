@@ -5,6 +5,13 @@ import { httpUrl } from '../validation/storable-schemas';
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
 /** POST /api/exemptions: an exemption needs a reason and a last day; there are no open-ended exemptions. */
+/** POST /api/acknowledgements: an owner's note on a failing check of one of their services. */
+export const ZAcknowledgement = z.strictObject({
+  service: text.max(200),
+  check: text.max(80),
+  note: text.max(2000),
+});
+
 export const ZExemptionRequest = z.strictObject({
   service: text.max(200),
   check: text.max(80),

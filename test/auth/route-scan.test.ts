@@ -56,6 +56,7 @@ it('finds every mutating route handler (and the only exceptions are the ones lis
   const routes = new Set((await writeHandlers()).map((entry) => `${entry.method} ${entry.route}`));
   expect(routes).toEqual(
     new Set([
+      'POST app/api/acknowledgements/route.ts',
       'POST app/api/campaigns/route.ts',
       'POST app/api/checks/results/route.ts',
       'POST app/api/events/route.ts',

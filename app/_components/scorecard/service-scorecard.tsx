@@ -17,6 +17,8 @@ import { EmptyState } from '../ui/states';
 import { TimeAgo } from '../ui/time-ago';
 import { EvidenceDetails } from './evidence-details';
 import { ExemptionRequestForm } from './exemption-request-form';
+import { AcknowledgeForm } from './acknowledge-form';
+import { listCheckAcknowledgements, type CheckAcknowledgement } from '@/lib/scorecard/list-check-acknowledgements';
 import styles from './scorecard.module.css';
 
 function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemption']> }) {
@@ -28,7 +30,27 @@ function Exemption({ exemption }: { exemption: NonNullable<ScorecardCheck['exemp
   );
 }
 
-type Requests = { service: string; pending: Map<string, { expires: string; requestedBy: string }>; canRequest: boolean; maxDays: number };
+type Requests = {
+  service: string;
+  pending: Map<string, { expires: string; requestedBy: string }>;
+  acknowledged: Map<string, CheckAcknowledgement>;
+  canRequest: boolean;
+  maxDays: number;
+};
+
+/** An owner's note on a failing check, shown until the check's result changes; or, for owners, the form to write one. */
+function Acknowledgement({ check, requests }: { check: ScorecardCheck; requests: Requests }) {
+  const note = requests.acknowledged.get(check.id);
+  if (note) {
+    return (
+      <p data-testid={`acknowledged-${check.id}`}>
+        <strong>Acknowledged</strong> by {note.createdBy} <TimeAgo at={new Date(note.createdAt).toISOString()} />: {note.note}
+      </p>
+    );
+  }
+  if (!requests.canRequest || check.status !== 'fail') return null;
+  return <AcknowledgeForm service={requests.service} check={check.id} />;
+}
 
 function RequestState({ check, requests }: { check: ScorecardCheck; requests: Requests }) {
   const pending = requests.pending.get(check.id);
@@ -55,6 +77,7 @@ function CheckItem({ check, requests }: { check: TodoItem; requests: Requests })
         {check.description ? <span className="muted">{check.description}</span> : null}
         <EvidenceDetails evidence={check.evidence} />
         {check.exemption ? <Exemption exemption={check.exemption} /> : null}
+        <Acknowledgement check={check} requests={requests} />
         <RequestState check={check} requests={requests} />
         {/* An unknown check's evidence says why it cannot be judged; fix advice would point at the wrong action. */}
         {check.fix && check.status === 'fail' ? (
@@ -98,7 +121,9 @@ export async function ServiceScorecard({ service, canRequest = false }: { servic
   const [loaded] = await listServiceTodos({ db, services: [service], standards: getStandards() });
   if (!loaded || loaded.scorecard.checks.length === 0) return <EmptyState title="No golden-path checks apply to this service" />;
   const pending = new Map((await listExemptionRequests({ db, service })).map((request) => [request.check, request]));
-  const requests: Requests = { service, pending, canRequest, maxDays: getConfig().scorecard.exemptionMaxDays };
+  const acknowledged = new Map((await listCheckAcknowledgements(db, service)).map((note) => [note.checkId, note]));
+  const maxDays = getConfig().scorecard.exemptionMaxDays;
+  const requests: Requests = { service, pending, acknowledged, canRequest, maxDays };
   const { scorecard, todo } = loaded;
   const laterLevels = [...new Set(todo.later.map((check) => check.level))].join(' and ');
   return (

@@ -1,4 +1,4 @@
-import { bigserial, date, index, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -124,4 +124,23 @@ export const externalCheckResults = pgTable(
     reportedAt: at('reported_at').notNull().defaultNow(),
   },
   (t) => [index('external_check_results_service_check_idx').on(t.service, t.check, t.reportedAt)],
+);
+
+/**
+ * An owner's note on a failing check ("known, fix in progress"): it stands for the result it was written on, so it
+ * ends by itself when the check's result changes (passes, or fails differently after a rule change).
+ */
+export const checkAcknowledgements = pgTable(
+  'check_acknowledgements',
+  {
+    id: text('id').primaryKey(),
+    service: text('service').notNull(),
+    checkId: text('check_id').notNull(),
+    /** The check_results row acknowledged. */
+    resultId: bigint('result_id', { mode: 'number' }).notNull(),
+    note: text('note').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('check_acknowledgements_service_idx').on(t.service, t.checkId)],
 );
