@@ -7,7 +7,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_DATA_DIR', path: 'database.dataDir', kind: 'string', description: 'Folder of the embedded database (default .waymark/data).' },
   { name: 'PORT', path: 'server.port', kind: 'string', description: 'HTTP port of `npm start` / `waymark serve` (default 3000).' },
   { name: 'WAYMARK_MAX_BODY_BYTES', path: 'server.maxBodyBytes', kind: 'string', description: 'Largest accepted request body in bytes (default 10485760).' },
-  { name: 'WAYMARK_REQUIRE_READ_TOKEN', path: 'server.requireReadToken', kind: 'boolean', description: 'When true, the read APIs require a token too.' },
+  { name: 'WAYMARK_REQUIRE_READ_TOKEN', path: 'server.requireReadToken', kind: 'boolean', description: 'When true, reading needs a token too: the read APIs, and the pages unless sign-in is configured.' },
   { name: 'WAYMARK_SERVE_WORKER', path: 'server.worker', kind: 'string', description: 'Jobs `npm start` runs in-process: all, webhooks or off (default all).' },
   { name: 'WAYMARK_HOST', path: 'server.host', kind: 'string', description: 'Address to listen on (default: all with sign-in configured, else 127.0.0.1).' },
   { name: 'WAYMARK_ALLOW_ANONYMOUS', path: 'server.allowAnonymous', kind: 'boolean', description: 'Serve without sign-in on a non-loopback address (the dashboard is then open).' },

@@ -38,6 +38,20 @@ describeEachBackend('the request gate', ({ db }) => {
     for (const path of ['/api/health', '/api/webhooks/github', '/auth/sign-in', '/auth/callback?code=x', '/_next/static/chunks/a.js']) expect(await gate(config, path)).toBeNull();
   });
 
+  it('with requireReadToken and no sign-in, pages need a token as the read APIs do; API routes check their own', async () => {
+    const config = configOf({ WAYMARK_REQUIRE_READ_TOKEN: 'true' });
+    const page = await gate(config, '/services', { accept: 'text/html' });
+    expect(page).toMatchObject({ status: 401 });
+    expect(page!.body).toContain('configure sign-in (auth.oidc)');
+    expect(await gate(config, '/teams', { accept: 'text/x-component', rsc: '1' })).toMatchObject({ status: 401 });
+    expect(await gate(config, '/services', { authorization: 'Bearer wmk_000000000000_' + 'x'.repeat(43) })).toMatchObject({ status: 401 });
+    const { token } = await createApiToken(db(), 'reader');
+    expect(await gate(config, '/services', { authorization: `Bearer ${token}` })).toBeNull();
+    for (const path of ['/api/v1/scorecards', '/api/health', '/api/webhooks/github', '/_next/static/chunks/a.js']) {
+      expect(await gate(config, path)).toBeNull();
+    }
+  });
+
   it('lets a session or a valid token through', async () => {
     const config = configOf(signIn);
     const session = await createSession({ db: db(), config, user, previous: null });
