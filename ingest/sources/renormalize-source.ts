@@ -34,9 +34,11 @@ export const renormalizeSource = (db: Db, source: string, rowSources: () => Prom
     const before = await digestsOf();
     const { scopes, invalid = 0, relinked } = await step(run);
     const changes = compareRowDigests(before, await digestsOf());
-    const linking: { relinked?: number } = relinked === undefined ? {} : { relinked };
-    const result: RenormalizeOutcome = { ...changes, scopes, invalid, ...linking };
-    return { result, counts: { ...changes, scopes, invalid, ...(relinked === undefined ? {} : { relinked }) } };
+    // Only the forges re-link; the other sources' reports and run counts do not mention it.
+    const counts: Record<string, number> = { ...changes, scopes, invalid };
+    if (relinked !== undefined) counts.relinked = relinked;
+    const result: RenormalizeOutcome = { ...changes, scopes, invalid, ...counts };
+    return { result, counts };
   });
 
 type RewriteStored = (tx: Executor, sourceIds: string[]) => Promise<{ services: string[]; invalid: number }>;
@@ -55,12 +57,8 @@ export const renormalizeStoredIds = (db: Db, source: string, kind: string, rewri
         .select({ sourceId: rawPayloads.sourceId })
         .from(rawPayloads)
         .where(and(eq(rawPayloads.source, source), eq(rawPayloads.kind, kind)));
-      const written = await db.transaction((tx) =>
-        rewrite(
-          tx,
-          ids.map((row) => row.sourceId),
-        ),
-      );
+      const sourceIds = ids.map((row) => row.sourceId);
+      const written = await db.transaction((tx) => rewrite(tx, sourceIds));
       run.touch(written.services);
       return { scopes: ids.length, invalid: written.invalid };
     },

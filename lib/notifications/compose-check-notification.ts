@@ -1,4 +1,6 @@
 import { formatDateTime } from '../format/format-date';
+import { servicePath } from '../links/name-path';
+import { toPublicUrl } from '../links/to-public-url';
 import type { CheckChange } from './list-check-changes';
 
 export type NotificationMessage = {
@@ -21,7 +23,7 @@ export const composeCheckNotification = (change: CheckChange, publicUrl: string 
     change.kind === 'check-regression'
       ? `${change.service} now fails ${check}${level}`
       : `${change.service} passes ${check}${level} again`;
-  const page = publicUrl ? `${publicUrl.replace(/\/$/, '')}/services/${encodeURIComponent(change.service)}` : null;
+  const page = toPublicUrl(publicUrl, servicePath(change.service));
   const what =
     change.kind === 'check-regression'
       ? `It passed before, under the same rule; the service page says why it fails now and how to fix it.`

@@ -4,6 +4,9 @@ import { formatDate } from '../format/format-date';
 import { formatRate } from '../metrics/format-rate';
 import { formatSeconds } from '../metrics/format-seconds';
 import type { DoraMetrics } from '../metrics/metrics-types';
+import { teamPath } from '../links/name-path';
+import { toPublicUrl } from '../links/to-public-url';
+import { DAY_MS, WEEK_MS } from '../format/time-units';
 import type { NotificationMessage } from './compose-check-notification';
 
 export type TeamDigestInput = {
@@ -15,8 +18,6 @@ export type TeamDigestInput = {
   todos: readonly TeamTodoRow[];
   publicUrl: string | null;
 };
-
-const DAY = 86_400_000;
 
 /** "12 (8 the week before)": this week's figure with last week's beside it, never a bare percentage change. */
 const beside = (now: string, before: string) =>
@@ -34,8 +35,8 @@ export const composeTeamDigest = ({
   todos,
   publicUrl,
 }: TeamDigestInput): NotificationMessage => {
-  const weekStart = new Date(weekEnd.getTime() - 7 * DAY);
-  const lastDay = new Date(weekEnd.getTime() - DAY);
+  const weekStart = new Date(weekEnd.getTime() - WEEK_MS);
+  const lastDay = new Date(weekEnd.getTime() - DAY_MS);
   const subject = `${team}: the week of ${formatDate(weekStart)}`;
   const lines = [
     `${team}, ${formatDate(weekStart)} to ${formatDate(lastDay)}:`,
@@ -57,7 +58,8 @@ export const composeTeamDigest = ({
       lines.push(`- ${row.service} (${row.level} → ${row.nextLevel}): ${checks}`);
     }
   }
-  if (publicUrl) lines.push('', `${publicUrl.replace(/\/$/, '')}/teams/${encodeURIComponent(team)}/todo`);
+  const page = toPublicUrl(publicUrl, `${teamPath(team)}/todo`);
+  if (page) lines.push('', page);
   const id = `team-digest:${team}:${weekEnd.toISOString().slice(0, 10)}`;
   return { id, kind: 'team-digest', service: null, team, subject, body: lines.join('\n') };
 };

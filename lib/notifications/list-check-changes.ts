@@ -13,12 +13,15 @@ export type CheckChange = {
   evaluatedAt: Date;
 };
 
+/** How many changes one run reads; a full page means more may follow. */
+export const CHECK_CHANGES_PAGE = 500;
+
 /**
  * Results written after `afterId` that turn a passing check into a failing one, or back, under the same rule (same
  * check hash): a changed rule is the platform team's doing, not the service's, and is not announced. Exempt,
  * skipped and unknown results neither start nor end a failure.
  */
-export const listCheckChanges = (db: Executor, afterId: number, limit = 500) =>
+export const listCheckChanges = (db: Executor, afterId: number, limit = CHECK_CHANGES_PAGE) =>
   queryRows<CheckChange>(
     db,
     sql`select r.id::int as "resultId",

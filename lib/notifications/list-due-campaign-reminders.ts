@@ -7,9 +7,10 @@ import { formatCount } from '../format/format-count';
 import { formatDate } from '../format/format-date';
 import { formatDay } from '../scorecard/format-day';
 import { getStandards } from '../scorecard/get-standards';
+import { campaignPath } from '../links/name-path';
+import { toPublicUrl } from '../links/to-public-url';
+import { DAY_MS } from '../format/time-units';
 import type { NotificationMessage } from './compose-check-notification';
-
-const DAY = 86_400_000;
 
 /**
  * Reminders of running campaigns whose deadline is near: when the days left first reach one of `days` (say 14,
@@ -35,7 +36,7 @@ export const listDueCampaignReminders = async ({
   const reminders: NotificationMessage[] = [];
   for (const campaign of await listCampaigns({ db, standards })) {
     if (today < campaign.start || today > campaign.deadline) continue;
-    const left = Math.round((Date.parse(`${campaign.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
+    const left = Math.round((Date.parse(`${campaign.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
     const mark = [...days].sort((a, b) => a - b).find((day) => left <= day);
     if (mark === undefined) continue;
     const prefix = `campaign-deadline:${campaign.name}:${mark}:`;
@@ -46,7 +47,8 @@ export const listDueCampaignReminders = async ({
       .limit(1);
     if (written) continue;
     const progress = await getCampaignProgress({ db, campaign, standards, now });
-    const page = publicUrl ? `\n${publicUrl.replace(/\/$/, '')}/campaigns/${encodeURIComponent(campaign.name)}` : '';
+    const link = toPublicUrl(publicUrl, campaignPath(campaign.name));
+    const page = link ? `\n${link}` : '';
     for (const behind of progress.behind.filter((entry) => routed(entry.team))) {
       const count = formatCount(behind.services.length, 'service');
       const when = left === 0 ? 'today' : `in ${formatCount(left, 'day')}`;

@@ -6,12 +6,13 @@ import { formatNumber } from '../metrics/format-number';
 import { formatRate } from '../metrics/format-rate';
 import { getDoraMetrics } from '../metrics/get-dora-metrics';
 import type { DoraMetrics } from '../metrics/metrics-types';
+import { toPublicUrl } from '../links/to-public-url';
+import { WEEK_MS } from '../format/time-units';
 import type { NotificationMessage } from './compose-check-notification';
 
 type Threshold = Config['notifications']['thresholds'][number];
 type Metric = Threshold['metric'];
 
-const DAY = 86_400_000;
 const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
 
 const METRICS: Record<Metric, { label: string; read: (m: DoraMetrics) => number | null; show: (v: number) => string }> =
@@ -84,13 +85,14 @@ export const listDueMetricAlerts = async ({
       const weeks = crossed ? 1 : line.weeks;
       const values: (number | null)[] = [];
       for (let back = 0; back < weeks; back++) {
-        const to = new Date(weekEnd.getTime() - back * 7 * DAY);
-        const window = { from: new Date(to.getTime() - 7 * DAY), to };
+        const to = new Date(weekEnd.getTime() - back * WEEK_MS);
+        const window = { from: new Date(to.getTime() - WEEK_MS), to };
         values.push(metric.read(await getDoraMetrics({ db, scope: { team }, window })));
       }
       if (values.some((value) => value === null)) continue;
       const latest = values[0]!;
-      const page = publicUrl ? `\n${publicUrl.replace(/\/$/, '')}/dora?team=${encodeURIComponent(team)}` : '';
+      const link = toPublicUrl(publicUrl, `/dora?team=${encodeURIComponent(team)}`);
+      const page = link ? `\n${link}` : '';
       if (!crossed && values.every((value) => isBeyond(line, value!))) {
         const subject = `${team}: ${metric.label.toLowerCase()} ${describeLine(line)} for ${line.weeks} weeks`;
         const shown = values

@@ -9,15 +9,14 @@ import { getDoraMetrics } from '../metrics/get-dora-metrics';
 import { getStandards } from '../scorecard/get-standards';
 import { composeTeamDigest } from './compose-team-digest';
 import { listDueMetricAlerts } from './list-due-metric-alerts';
+import { HOUR_MS, DAY_MS, WEEK_MS } from '../format/time-units';
 import type { NotificationMessage } from './compose-check-notification';
-
-const DAY = 86_400_000;
 
 /** The Monday 00:00 UTC on or before `now`: the end of the last whole week. */
 export const findWeekEnd = (now: Date) => {
-  const midnight = Math.floor(now.getTime() / DAY) * DAY;
+  const midnight = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const sinceMonday = (new Date(midnight).getUTCDay() + 6) % 7;
-  return new Date(midnight - sinceMonday * DAY);
+  return new Date(midnight - sinceMonday * DAY_MS);
 };
 
 /**
@@ -41,7 +40,7 @@ export const listDueTeamDigests = async ({
   thresholds?: Config['notifications']['thresholds'];
 }): Promise<NotificationMessage[]> => {
   const weekEnd = findWeekEnd(now);
-  if (now.getTime() < weekEnd.getTime() + hourUtc * 3_600_000) return [];
+  if (now.getTime() < weekEnd.getTime() + hourUtc * HOUR_MS) return [];
   const teams = (await listTeams({ db })).map((team) => team.name).filter(routed);
   const idOf = (team: string) => `team-digest:${team}:${weekEnd.toISOString().slice(0, 10)}`;
   if (teams.length === 0) return [];
@@ -53,10 +52,10 @@ export const listDueTeamDigests = async ({
   const standards = getStandards();
   const digests: NotificationMessage[] = [];
   for (const team of teams.filter((name) => !done.has(idOf(name)))) {
-    const windowOf = (end: Date) => ({ from: new Date(end.getTime() - 7 * DAY), to: end });
+    const windowOf = (end: Date) => ({ from: new Date(end.getTime() - WEEK_MS), to: end });
     const [week, previous, listings] = await Promise.all([
       getDoraMetrics({ db, scope: { team }, window: windowOf(weekEnd) }),
-      getDoraMetrics({ db, scope: { team }, window: windowOf(new Date(weekEnd.getTime() - 7 * DAY)) }),
+      getDoraMetrics({ db, scope: { team }, window: windowOf(new Date(weekEnd.getTime() - WEEK_MS)) }),
       listServiceTodos({ db, team, standards, now }),
     ]);
     digests.push(composeTeamDigest({ team, weekEnd, week, previous, todos: orderTeamTodos(listings), publicUrl }));

@@ -9,7 +9,7 @@ import { composeCheckNotification } from './compose-check-notification';
 import { deliverNotification, isRouted, type Channels } from './deliver-notification';
 import { listDueCampaignReminders } from './list-due-campaign-reminders';
 import { listDueTeamDigests } from './list-due-team-digests';
-import { listCheckChanges } from './list-check-changes';
+import { CHECK_CHANGES_PAGE, listCheckChanges } from './list-check-changes';
 
 const CURSOR = { source: 'notifications', scope: 'check_results', kind: 'announced' };
 
@@ -46,17 +46,14 @@ export const refreshNotifications = async ({
   const changes = stored.afterId < maxId ? await listCheckChanges(db, stored.afterId) : [];
   const publicUrl = config.server.publicUrl ?? null;
   const messages = changes.map((change) => composeCheckNotification(change, publicUrl));
-  const { digestHourUtc } = config.notifications;
+  const { digestHourUtc, thresholds, campaignReminderDays: days } = config.notifications;
+  const routed = (team: string | null) => isRouted(channels, team);
   if (digestHourUtc !== null) {
-    const routed = (team: string) => isRouted(channels, team);
-    const { thresholds } = config.notifications;
     messages.push(...(await listDueTeamDigests({ db, now, hourUtc: digestHourUtc, routed, publicUrl, thresholds })));
   }
-  const days = config.notifications.campaignReminderDays;
-  const routedTeam = (team: string | null) => isRouted(channels, team);
-  messages.push(...(await listDueCampaignReminders({ db, now, days, routed: routedTeam, publicUrl })));
+  messages.push(...(await listDueCampaignReminders({ db, now, days, routed, publicUrl })));
   // A full page leaves the cursor at its last result; the next run reads on from there.
-  const afterId = changes.length === 500 ? changes.at(-1)!.resultId : maxId;
+  const afterId = changes.length === CHECK_CHANGES_PAGE ? changes.at(-1)!.resultId : maxId;
   await db.transaction(async (tx) => {
     if (messages.length > 0) {
       const inserted = await tx
