@@ -49,6 +49,8 @@ export const ZConfig = z.strictObject({
       .default('industry:all'),
     /** The DORA edition pages and the CLI lead with: 2025 scores, the 2024 cluster or the 2023 bands. */
     edition: z.enum(['2023', '2024', '2025']).default('2025'),
+    /** Team figures by the owner at each event's time (`history`), or all of a service's history on today's team. */
+    teamOwners: z.enum(['history', 'current']).default('history'),
   }),
   demo: z.strictObject({
     mode: z.enum(['auto', 'off']).default('auto'),
@@ -118,6 +120,16 @@ export const ZConfig = z.strictObject({
     serviceFields: z.array(z.string().min(1)).min(1).default(['Affected services']),
     /** How far back a first sync reads incidents. */
     backfillDays: z.coerce.number().int().positive().max(3650).default(365),
+    /** Cron expression (UTC) for scheduled syncs by the worker. */
+    schedule: z.string().min(1).optional(),
+  }),
+  backstage: z.strictObject({
+    /** The Backstage backend's base URL (its backend.baseUrl); the catalog API is at `/api/catalog` under it. */
+    url: z.url().optional(),
+    /** A static token Backstage accepts (backend.auth.externalAccess, type static), sent as a bearer token. */
+    token: z.string().min(1).optional(),
+    /** Entities per page of `/entities/by-query`. */
+    pageSize: z.coerce.number().int().positive().max(1000).default(500),
     /** Cron expression (UTC) for scheduled syncs by the worker. */
     schedule: z.string().min(1).optional(),
   }),
@@ -260,6 +272,7 @@ export const SECRET_PATHS = [
   'pagerduty.webhookSecrets',
   'incidentIo.token',
   'incidentIo.webhookSecrets',
+  'backstage.token',
   'auth.oidc.clientSecret',
   'notifications.slack.token',
   'notifications.email.smtpUrl',

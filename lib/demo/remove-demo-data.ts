@@ -15,7 +15,10 @@ const DEMO_ONLY_SERVICES = `select s.name from services s where s.source = ${DEM
 
 // Order matters: links before their deployments, derived scorecard rows and services before their teams.
 const STATEMENTS: [string, string][] = [
-  ['deployment_changes', `delete from deployment_changes where deployment_id in (select id from deployments where source = ${DEMO})`],
+  [
+    'deployment_changes',
+    `delete from deployment_changes where deployment_id in (select id from deployments where source = ${DEMO})`,
+  ],
   ['deployments', `delete from deployments where source = ${DEMO}`],
   ['changes', `delete from changes where source = ${DEMO}`],
   ['incidents', `delete from incidents where source = ${DEMO}`],
@@ -25,8 +28,12 @@ const STATEMENTS: [string, string][] = [
   ['raw_payloads', `delete from raw_payloads where source = ${DEMO}`],
   ['check_results', `delete from check_results where service in (${DEMO_ONLY_SERVICES})`],
   ['scorecard_snapshots', `delete from scorecard_snapshots where service in (${DEMO_ONLY_SERVICES})`],
+  ['service_owners', `delete from service_owners where service in (${DEMO_ONLY_SERVICES})`],
   ['services', `delete from services where name in (${DEMO_ONLY_SERVICES})`],
-  ['teams', `delete from teams t where t.source = ${DEMO} and not exists (select 1 from services s where s.team = t.name)`],
+  [
+    'teams',
+    `delete from teams t where t.source = ${DEMO} and not exists (select 1 from services s where s.team = t.name)`,
+  ],
   ['ingest_runs', `delete from ingest_runs where source = ${DEMO}`],
 ];
 
@@ -38,7 +45,10 @@ export const removeDemoData = async ({ db }: { db: Executor }): Promise<Record<s
   db.transaction(async (tx) => {
     const removed: Record<string, number> = {};
     for (const [table, statement] of STATEMENTS) {
-      const rows = await queryRows<{ count: number }>(tx, sql.raw(`with gone as (${statement} returning 1) select count(*)::int as count from gone`));
+      const rows = await queryRows<{ count: number }>(
+        tx,
+        sql.raw(`with gone as (${statement} returning 1) select count(*)::int as count from gone`),
+      );
       removed[table] = rows[0]?.count ?? 0;
     }
     return removed;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { buildScopeCondition } from './build-scope-condition';
+import { buildOwnerAt, buildScopeCondition } from './build-scope-condition';
 import type { MetricsScope, MetricsSettings, MetricsWindow } from './metrics-types';
 
 export type DoraCteOptions = {
@@ -28,12 +28,22 @@ export type DoraCteOptions = {
  */
 export const buildDoraCtes = ({ scope, windows, groupBy, settings, useRollup = false }: DoraCteOptions): SQL => {
   const pattern = settings.productionEnvironmentPattern;
-  const counted = (alias: string) => sql`${sql.raw(`${alias}.status = 'success' and ${alias}.finished_at is not null and ${alias}.environment ~*`)} ${pattern}`;
-  const inScope = (column: string) => buildScopeCondition(scope, sql.raw(column));
-  // A team's figures pool its services' events: each event's group is its service's team (services without one are
-  // in no team's group).
-  const group = (column: string) =>
-    groupBy === 'service' ? sql.raw(column) : groupBy === 'team' ? sql`(select s.team from services s where s.name = ${sql.raw(column)})` : sql`''`;
+  const counted = (alias: string) =>
+    sql`${sql.raw(`${alias}.status = 'success' and ${alias}.finished_at is not null and ${alias}.environment ~*`)} ${pattern}`;
+  const owners = settings.teamOwners ?? 'history';
+  // `at`: the time the event counts at, so a team's scope and groups follow who owned the service then.
+  const inScope = (column: string, at?: string) =>
+    buildScopeCondition(scope, sql.raw(column), { at: at ? sql.raw(at) : undefined, owners });
+  // A team's figures pool its services' events: each event's group is the team owning its service at the event's time
+  // (or today, with teamOwners = current); services without one are in no team's group.
+  const teamOf = (column: string, at: string) =>
+    owners === 'current'
+      ? sql`(select s.team from services s where s.name = ${sql.raw(column)})`
+      : buildOwnerAt(sql.raw(column), sql.raw(at));
+  const group = (column: string, at: string) =>
+    groupBy === 'service' ? sql.raw(column) : groupBy === 'team' ? teamOf(column, at) : sql`''`;
+  // Rollup rows are found service by service; a team's history also needs each row's time checked.
+  const rowInScope = 'team' in scope && owners === 'history' ? inScope('f.service', 'f.finished_at') : sql`true`;
   const labels = settings.reworkLabels.map((label) => label.toLowerCase());
   const labelled =
     labels.length === 0
@@ -44,7 +54,10 @@ export const buildDoraCtes = ({ scope, windows, groupBy, settings, useRollup = f
         )}))`;
   const attribution = sql`(${settings.attributionWindowHours}::float8 * interval '1 hour')`;
   const values = sql.join(
-    windows.map((window, index) => sql`(${index}::int, ${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`),
+    windows.map(
+      (window, index) =>
+        sql`(${index}::int, ${window.from.toISOString()}::timestamptz, ${window.to.toISOString()}::timestamptz)`,
+    ),
     sql`, `,
   );
   // The windows' overall bounds as values the planner can see (bounds read from `win` look unknown to it, which
@@ -55,7 +68,9 @@ export const buildDoraCtes = ({ scope, windows, groupBy, settings, useRollup = f
     groupBy === 'service'
       ? sql`select s.name as g from services s where ${inScope('s.name')}`
       : groupBy === 'team'
-        ? sql`select distinct s.team as g from services s where s.team is not null and ${inScope('s.name')}`
+        ? owners === 'current'
+          ? sql`select distinct s.team as g from services s where s.team is not null and ${inScope('s.name')}`
+          : sql`select distinct o.team as g from service_owners o where o.team is not null and ${inScope('o.service')}`
         : sql`select ''::text as g`;
   // Rollbacks and incidents naming a deployment are few next to an organization's D: for the whole organization read
   // them all and keep those of D; for a smaller scope look each of D's deployments up instead.
@@ -77,12 +92,13 @@ export const buildDoraCtes = ({ scope, windows, groupBy, settings, useRollup = f
         where ${inScope('s.name')}) f`;
   // Not materialized: each use (lead times, rework by pull request) streams the window's rows from the index.
   const firstShippedFromRollup = sql`first_shipped as not materialized (
-  select win.w, ${group('f.service')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
+  select win.w, ${group('f.service', 'f.finished_at')} as g, f.deployment_id, f.service, f.finished_at, f.sha, f.authored_at,
          (f.pull_request_ids is not null and exists (
            select 1 from pull_requests pr where pr.id = any(f.pull_request_ids) and (pr.is_revert or ${labelled}))) as rework_pr,
          extract(epoch from f.finished_at - f.authored_at)::float8 as lead_seconds
   from win
   join ${rollupRows} on f.finished_at >= win.w_from and f.finished_at < win.w_to
+  where ${rowInScope}
 ),`;
   const firstShippedDirect = sql`shipped as materialized (
   -- A commit is (service, sha): two sources reporting the same commit, or a redeploy, ship it once.
@@ -118,9 +134,9 @@ win(w, w_from, w_to) as (values ${values}),
 span as (select min(w_from) as lo, max(w_to) as hi from win),
 grp as (${groups}),
 dw as materialized (
-  select win.w, ${group('d.service')} as g, d.id, d.service, d.finished_at, d.rollback_of, d.reason
+  select win.w, ${group('d.service', 'd.finished_at')} as g, d.id, d.service, d.finished_at, d.rollback_of, d.reason
   from win join deployments d on d.finished_at >= win.w_from and d.finished_at < win.w_to
-  where ${counted('d')} and ${inScope('d.service')} and d.finished_at >= ${lo} and d.finished_at < ${hi}
+  where ${counted('d')} and ${inScope('d.service', 'd.finished_at')} and d.finished_at >= ${lo} and d.finished_at < ${hi}
 ),
 ${useRollup ? firstShippedFromRollup : firstShippedDirect}
 attributions as materialized (
@@ -182,8 +198,9 @@ outcomes as materialized (
   left join reworked_by_pull_request pr on pr.deployment_id = dw.id
 ),
 restores as (
-  select win.w, ${group('i.service')} as g, i.id, i.service, extract(epoch from i.resolved_at - i.opened_at)::float8 as restore_seconds
+  select win.w, ${group('i.service', 'i.resolved_at')} as g, i.id, i.service,
+         extract(epoch from i.resolved_at - i.opened_at)::float8 as restore_seconds
   from win join incidents i on i.resolved_at >= win.w_from and i.resolved_at < win.w_to
-  where ${inScope('i.service')} and i.resolved_at >= i.opened_at
+  where ${inScope('i.service', 'i.resolved_at')} and i.resolved_at >= i.opened_at
 )`;
 };

@@ -1,10 +1,40 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { MetricsScope } from './metrics-types';
+import type { MetricsScope, TeamOwners } from './metrics-types';
 
-/** A SQL condition that a service-name column belongs to the scope. */
-export const buildScopeCondition = (scope: MetricsScope, column: SQL): SQL => {
+export type ScopeConditionOptions = {
+  /**
+   * The time the row's event counts at (a deployment's finish, an incident's resolution). With it, a team scope keeps
+   * the rows of services the team owned at that time; without it, the services it owns or owned at any time.
+   */
+  at?: SQL;
+  /** `history` (default): owners at the time of each event; `current`: today's owners own the whole history. */
+  owners?: TeamOwners;
+};
+
+/** A team and every team below it (`teams.parent`), as a subquery; UNION stops on a cycle in the hierarchy. */
+export const buildTeamTree = (team: string): SQL =>
+  sql`(with recursive tree(name) as (
+        select ${team}::text union select t.name from teams t join tree on t.parent = tree.name
+      ) select name from tree)`;
+
+/** The team that owned a service at a time (service_owners; null when none did). */
+export const buildOwnerAt = (service: SQL, at: SQL): SQL =>
+  sql`(select o.team from service_owners o where o.service = ${service} and o.since <= ${at} order by o.since desc limit 1)`;
+
+/** A SQL condition that a service-name column (at a time, for a team's history) belongs to the scope. */
+export const buildScopeCondition = (
+  scope: MetricsScope,
+  column: SQL,
+  { at, owners = 'history' }: ScopeConditionOptions = {},
+): SQL => {
   if ('service' in scope) return sql`${column} = ${scope.service}`;
-  if ('team' in scope) return sql`${column} in (select s.name from services s where s.team = ${scope.team})`;
+  if ('team' in scope) {
+    const tree = buildTeamTree(scope.team);
+    if (owners === 'current') return sql`${column} in (select s.name from services s where s.team in ${tree})`;
+    // The services the team ever owned first, so a team's rows are still read service by service from the index.
+    const ever = sql`${column} in (select o.service from service_owners o where o.team in ${tree})`;
+    return at ? sql`(${ever} and ${buildOwnerAt(column, at)} in ${tree})` : ever;
+  }
   if ('services' in scope) {
     if (scope.services.length === 0) return sql`false`;
     return sql`${column} in (${sql.join(

@@ -3,6 +3,6 @@ import type { MetricsSettings } from './metrics-types';
 
 /** The configured metric settings, with any given ones taking precedence (tests and what-if views inject them). */
 export const getMetricsSettings = (overrides: Partial<MetricsSettings> = {}): MetricsSettings => {
-  const { productionEnvironmentPattern, attributionWindowHours, reworkLabels } = getConfig().metrics;
-  return { productionEnvironmentPattern, attributionWindowHours, reworkLabels, ...overrides };
+  const { productionEnvironmentPattern, attributionWindowHours, reworkLabels, teamOwners } = getConfig().metrics;
+  return { productionEnvironmentPattern, attributionWindowHours, reworkLabels, teamOwners, ...overrides };
 };

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { services } from '../db/schema';
+import { serviceOwners, services } from '../db/schema';
 import { withSpan } from '../observability/trace';
+import { getMetricsSettings } from './get-metrics-settings';
 import { shapeDoraSeries, type DoraSeries, type DoraSeriesRequest } from './get-dora-series';
 import { queryBucketCells } from './query-bucket-cells';
 
@@ -13,7 +14,15 @@ export type TeamSeriesRequest = Omit<DoraSeriesRequest, 'scope'> & { teams: stri
 export const getTeamSeries = async ({ teams, ...request }: TeamSeriesRequest): Promise<Map<string, DoraSeries>> =>
   withSpan('waymark.metrics.get_team_series', { 'waymark.teams': teams.join(',') }, async () => {
     if (teams.length === 0) return new Map();
-    const owned = await request.db.select({ name: services.name }).from(services).where(inArray(services.team, teams));
+    // The services the teams own, or (by owners at each event's time) ever owned: the grouping keeps each event on
+    // the team of its time, and events on teams outside the list are left out below.
+    const owned =
+      getMetricsSettings(request.settings).teamOwners === 'current'
+        ? await request.db.select({ name: services.name }).from(services).where(inArray(services.team, teams))
+        : await request.db
+            .selectDistinct({ name: serviceOwners.service })
+            .from(serviceOwners)
+            .where(inArray(serviceOwners.team, teams));
     const scope = { services: owned.map((service) => service.name) };
     const { buckets, cells } = await queryBucketCells({ ...request, scope, groupBy: 'team' });
     const byTeam = new Map<string, typeof cells>();
@@ -21,6 +30,13 @@ export const getTeamSeries = async ({ teams, ...request }: TeamSeriesRequest): P
     return new Map(
       teams
         .filter((team) => byTeam.has(team))
-        .map((team) => [team, shapeDoraSeries(byTeam.get(team)!.sort((a, b) => a.w - b.w), buckets, { ...request, scope: { team } })]),
+        .map((team) => [
+          team,
+          shapeDoraSeries(
+            byTeam.get(team)!.sort((a, b) => a.w - b.w),
+            buckets,
+            { ...request, scope: { team } },
+          ),
+        ]),
     );
   });

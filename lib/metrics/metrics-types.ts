@@ -7,7 +7,16 @@ export type MetricsScope = { service: string } | { team: string } | { org: true 
 /** Half-open `[from, to)`, in UTC. */
 export type MetricsWindow = { from: Date; to: Date };
 
-export type MetricsSettings = Pick<Config['metrics'], 'productionEnvironmentPattern' | 'attributionWindowHours' | 'reworkLabels'>;
+/** Whose a team's history is: the team that owned each service at each event's time, or today's owners. */
+export type TeamOwners = 'history' | 'current';
+
+export type MetricsSettings = Pick<
+  Config['metrics'],
+  'productionEnvironmentPattern' | 'attributionWindowHours' | 'reworkLabels'
+> & {
+  /** Default `metrics.teamOwners` (history). */
+  teamOwners?: TeamOwners;
+};
 
 /** What a read over one scope and window takes; settings default to the configuration's. */
 export type ScopedMetricsRead = {

@@ -16,9 +16,24 @@ const DAY = 24 * HOUR;
 
 describe('DORA 2023 bands', () => {
   it('puts each bound where the report does: durations exclusive, failure rates inclusive', () => {
-    expect([DAY - 1, DAY, 7 * DAY - 1, 7 * DAY, 30 * DAY - 1, 30 * DAY].map((v) => computeTier2023('leadTime', v))).toEqual(['elite', 'high', 'high', 'medium', 'medium', 'low']);
-    expect([HOUR - 1, HOUR, DAY, 7 * DAY].map((v) => computeTier2023('recoveryTime', v))).toEqual(['elite', 'high', 'medium', 'low']);
-    expect([0, 0.05, 0.0501, 0.1, 0.15, 0.1501, 0.64].map((v) => computeTier2023('changeFailureRate', v))).toEqual(['elite', 'elite', 'high', 'high', 'medium', 'low', 'low']);
+    expect(
+      [DAY - 1, DAY, 7 * DAY - 1, 7 * DAY, 30 * DAY - 1, 30 * DAY].map((v) => computeTier2023('leadTime', v)),
+    ).toEqual(['elite', 'high', 'high', 'medium', 'medium', 'low']);
+    expect([HOUR - 1, HOUR, DAY, 7 * DAY].map((v) => computeTier2023('recoveryTime', v))).toEqual([
+      'elite',
+      'high',
+      'medium',
+      'low',
+    ]);
+    expect([0, 0.05, 0.0501, 0.1, 0.15, 0.1501, 0.64].map((v) => computeTier2023('changeFailureRate', v))).toEqual([
+      'elite',
+      'elite',
+      'high',
+      'high',
+      'medium',
+      'low',
+      'low',
+    ]);
     expect(computeTier2023('leadTime', null)).toBeNull();
   });
 
@@ -49,15 +64,41 @@ describe('DORA 2024 clusters', () => {
   });
 
   it('uses the keys that have values, and none without any', () => {
-    expect(computeCluster2024({ deploysPerDay: 5, leadTimeSeconds: null, changeFailureRate: null, recoveryTimeSeconds: null })).toBe('elite');
-    expect(computeCluster2024({ deploysPerDay: 0.01, leadTimeSeconds: 90 * DAY, changeFailureRate: 0.45, recoveryTimeSeconds: null })).toBe('low');
-    expect(computeCluster2024({ deploysPerDay: null, leadTimeSeconds: null, changeFailureRate: null, recoveryTimeSeconds: null })).toBeNull();
+    expect(
+      computeCluster2024({
+        deploysPerDay: 5,
+        leadTimeSeconds: null,
+        changeFailureRate: null,
+        recoveryTimeSeconds: null,
+      }),
+    ).toBe('elite');
+    expect(
+      computeCluster2024({
+        deploysPerDay: 0.01,
+        leadTimeSeconds: 90 * DAY,
+        changeFailureRate: 0.45,
+        recoveryTimeSeconds: null,
+      }),
+    ).toBe('low');
+    expect(
+      computeCluster2024({
+        deploysPerDay: null,
+        leadTimeSeconds: null,
+        changeFailureRate: null,
+        recoveryTimeSeconds: null,
+      }),
+    ).toBeNull();
     // A 0 s lead time is "as fast as it gets", not an error.
-    expect(computeCluster2024({ deploysPerDay: 3, leadTimeSeconds: 0, changeFailureRate: 0, recoveryTimeSeconds: 0 })).toBe('elite');
+    expect(
+      computeCluster2024({ deploysPerDay: 3, leadTimeSeconds: 0, changeFailureRate: 0, recoveryTimeSeconds: 0 }),
+    ).toBe('elite');
   });
 
   it('names its source and version', () => {
-    expect(DORA_2024_CLUSTERS).toMatchObject({ version: '2024', source: expect.stringContaining('State of DevOps Report 2024') });
+    expect(DORA_2024_CLUSTERS).toMatchObject({
+      version: '2024',
+      source: expect.stringContaining('State of DevOps Report 2024'),
+    });
   });
 });
 
@@ -72,7 +113,15 @@ describe('formatting for people', () => {
       '1.5 deploys/month',
       '0.3 deploys/month',
     ]);
-    expect([null, 40, 720, 19 * HOUR, 36 * HOUR + 1800, 3.5 * DAY, 45 * DAY].map(formatSeconds)).toEqual(['—', '40 s', '12 min', '19 h', '37 h', '3.5 days', '45 days']);
+    expect([null, 40, 720, 19 * HOUR, 36 * HOUR + 1800, 3.5 * DAY, 45 * DAY].map(formatSeconds)).toEqual([
+      '—',
+      '40 s',
+      '12 min',
+      '19 h',
+      '37 h',
+      '3.5 days',
+      '45 days',
+    ]);
     expect([0.0877, 0.0526, 0, 1, null].map(formatRate)).toEqual(['8.8 %', '5.3 %', '0 %', '100 %', '—']);
     expect(formatTier('elite')).toBe('Elite');
     expect(formatTier(null)).toBe('No data');
@@ -81,12 +130,17 @@ describe('formatting for people', () => {
 
 describe('windows and buckets', () => {
   it('defaults to whole UTC days ending at the next midnight', () => {
-    expect(getDefaultWindow({ now: new Date('2026-11-21T15:30:00Z'), days: 90 })).toEqual({ from: new Date('2026-08-24T00:00:00Z'), to: new Date('2026-11-22T00:00:00Z') });
+    expect(getDefaultWindow({ now: new Date('2026-11-21T15:30:00Z'), days: 90 })).toEqual({
+      from: new Date('2026-08-24T00:00:00Z'),
+      to: new Date('2026-11-22T00:00:00Z'),
+    });
   });
 
   it('splits a window into clipped ISO weeks and calendar months that add up to it', () => {
     const window = { from: new Date('2026-01-28T12:00:00Z'), to: new Date('2026-03-03T00:00:00Z') };
-    expect(computeSeriesBuckets(window, 'month').map((b) => [b.from.toISOString(), b.to.toISOString(), b.partial])).toEqual([
+    expect(
+      computeSeriesBuckets(window, 'month').map((b) => [b.from.toISOString(), b.to.toISOString(), b.partial]),
+    ).toEqual([
       ['2026-01-28T12:00:00.000Z', '2026-02-01T00:00:00.000Z', true],
       ['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', false],
       ['2026-03-01T00:00:00.000Z', '2026-03-03T00:00:00.000Z', true],
@@ -101,12 +155,16 @@ describe('windows and buckets', () => {
     expect(parseMetricsQuery({ team: 'core', from: '2026-02-02', to: '2026-05-04T00:00:00+02:00' })).toEqual({
       scope: { team: 'core' },
       window: { from: new Date('2026-02-02T00:00:00Z'), to: new Date('2026-05-03T22:00:00Z') },
+      settings: {},
     });
     const org = parseMetricsQuery({});
     expect(org.scope).toEqual({ org: true });
     expect(org.window).toEqual(getDefaultWindow());
     // Only `to`: the default length, ending there.
     expect(parseMetricsQuery({ to: '2026-05-04' }, []).window.from).toEqual(new Date('2026-02-03T00:00:00Z'));
-    expect(parseMetricsQuery({ bucket: 'month', limit: '20' }, ['bucket', 'limit'])).toMatchObject({ bucket: 'month', limit: 20 });
+    expect(parseMetricsQuery({ bucket: 'month', limit: '20' }, ['bucket', 'limit'])).toMatchObject({
+      bucket: 'month',
+      limit: 20,
+    });
   });
 });

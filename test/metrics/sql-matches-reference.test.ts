@@ -11,13 +11,38 @@ import { computeReferenceMetrics } from './reference/compute-reference-metrics';
 import { at, buildHistory, historySpec } from './reference/history-arbitrary';
 import { loadHistory } from './reference/load-history';
 
-const SETTINGS: MetricsSettings = { productionEnvironmentPattern: '^(prod|production)$', attributionWindowHours: 12, reworkLabels: ['bug', 'hotfix'] };
-const SCOPES: MetricsScope[] = [{ org: true }, { team: 'core' }, { service: 'api' }, { services: ['api', 'batch'] }];
-const TABLES = ['services', 'teams', 'deployments', 'changes', 'deployment_changes', 'incidents', 'pull_requests', 'raw_payloads', 'metrics_first_shipments'];
+const SETTINGS: MetricsSettings = {
+  productionEnvironmentPattern: '^(prod|production)$',
+  attributionWindowHours: 12,
+  reworkLabels: ['bug', 'hotfix'],
+};
+const SCOPES: MetricsScope[] = [
+  { org: true },
+  { team: 'core' },
+  { team: 'eng' },
+  { service: 'api' },
+  { services: ['api', 'batch'] },
+];
+const TABLES = [
+  'service_owners',
+  'services',
+  'teams',
+  'deployments',
+  'changes',
+  'deployment_changes',
+  'incidents',
+  'pull_requests',
+  'raw_payloads',
+  'metrics_first_shipments',
+];
 // The same pattern written differently: answered by the direct query, not the rollup (built for the configured one).
 const DIRECT: MetricsSettings = { ...SETTINGS, productionEnvironmentPattern: '^(?:prod|production)$' };
 
-const rollupRows = (db: Db) => queryRows<{ row: string }>(db, sql`select to_jsonb(f)::text as row from metrics_first_shipments f order by service, sha`);
+const rollupRows = (db: Db) =>
+  queryRows<{ row: string }>(
+    db,
+    sql`select to_jsonb(f)::text as row from metrics_first_shipments f order by service, sha`,
+  );
 
 // Windows on the same 6-hour grid as the history, so deployments and resolutions land exactly on their edges.
 const windowSpec = fc.record({
@@ -41,6 +66,13 @@ describeEachBackend('SQL figures equal the reference implementation', ({ db }) =
           const expected = computeReferenceMetrics(generated.history, scope, window, SETTINGS);
           expect(await getDoraMetrics({ db: db(), scope, window, settings: SETTINGS })).toEqual(expected);
           expect(await getDoraMetrics({ db: db(), scope, window, settings: DIRECT })).toEqual(expected);
+        }
+        // A team as it is today: every event of the services it owns now, whenever they happened.
+        const today = { ...SETTINGS, teamOwners: 'current' as const };
+        for (const scope of [{ team: 'core' }, { team: 'eng' }]) {
+          expect(await getDoraMetrics({ db: db(), scope, window, settings: today })).toEqual(
+            computeReferenceMetrics(generated.history, scope, window, today),
+          );
         }
         if (rollupFirst) {
           await refreshMetricsRollup({ db: db(), pattern: SETTINGS.productionEnvironmentPattern, force: true });

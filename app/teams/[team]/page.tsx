@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { listOwnershipChanges } from '@/lib/catalog/list-ownership-changes';
 import { listServices } from '@/lib/catalog/list-services';
 import { getDb } from '@/lib/db/client';
 import { drillHref } from '../../activity/_components/drill-href';
@@ -16,6 +17,7 @@ import { PageHeader } from '../../_components/ui/page-header';
 import { formatWindow } from '../../_components/format/format-window';
 import { readSort } from '../../_components/ui/sort-rows';
 import { Widget } from '../../_components/ui/widget';
+import { OwnershipChanges } from './_components/ownership-changes';
 import { SERVICE_COLUMNS, ServicesTable } from '../../services/_components/services-table';
 import { teamPath, nameFromPageParam } from '@/lib/links/name-path';
 import { formatCount } from '@/lib/format/format-count';
@@ -30,9 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const team = nameFromPageParam((await params).team);
-  const services = await listServices({ db: await getDb(), team });
-  // A team exists only through the services that name it.
-  if (services.length === 0) notFound();
+  const db = await getDb();
+  const [services, changes] = await Promise.all([listServices({ db, team }), listOwnershipChanges({ db, team })]);
+  // A team exists only through the services that name it, now or before (its history stays readable).
+  if (services.length === 0 && changes.length === 0) notFound();
   const defaultDays = getDefaultDays();
   const search = await searchParams;
   const filters = { ...readFilters(search, defaultDays), team: null, service: null };
@@ -47,7 +50,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
         title={team}
         lede={
           <>
-            {formatCount(services.length, 'service')} owned by {team}. <Link href={`${path}/todo`}>What to fix next</Link>
+            {formatCount(services.length, 'service')} owned by {team}.{' '}
+            <Link href={`${path}/todo`}>What to fix next</Link>
           </>
         }
         actions={<FilterBar action={path} filters={filters} defaultDays={defaultDays} compact />}
@@ -62,6 +66,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         editionHref={(choice) => filterHref(path, filters, defaultDays, { edition: choice })}
         drillHref={(figure) => drillHref(figure.drill, { ...filters, team }, defaultDays)}
       />
+      <OwnershipChanges team={team} changes={changes} />
       <Card title="Spread across services" hint={`${team}'s figure pools its services; here is each one`}>
         <Widget label="Spread across services" height={360}>
           <ServiceSpread team={team} window={window} edition={edition} />
@@ -69,7 +74,14 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </Card>
       <Card title="Services" hint={`Figures over ${formatWindow(window)}`}>
         <Widget label="Services" height={300}>
-          <ServicesTable query="" sort={sort} dir={dir} window={window} team={team} href={(column, direction) => filterHref(path, filters, defaultDays, { sort: column, dir: direction })} />
+          <ServicesTable
+            query=""
+            sort={sort}
+            dir={dir}
+            window={window}
+            team={team}
+            href={(column, direction) => filterHref(path, filters, defaultDays, { sort: column, dir: direction })}
+          />
         </Widget>
       </Card>
     </>

@@ -20,13 +20,23 @@ import { defineCommand } from '../command';
 import { openCommandDb } from '../open-command-db';
 
 const describeScope = (scope: DoraMetrics['scope']) =>
-  'service' in scope ? `service ${scope.service}` : 'team' in scope ? `team ${scope.team}` : 'services' in scope ? `services ${scope.services.join(', ')}` : 'the organization';
+  'service' in scope
+    ? `service ${scope.service}`
+    : 'team' in scope
+      ? `team ${scope.team}`
+      : 'services' in scope
+        ? `services ${scope.services.join(', ')}`
+        : 'the organization';
 
 type Row = [string, string, string, string, string];
 
 const render = (header: Row, rows: Row[]) => {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 };
 
@@ -45,14 +55,53 @@ const renderTable = (m: MetricsAnswer, previous: DoraMetrics) => {
   const change = (key: ModelMetricKey) => describePeriodChange(comparePeriods(key, m, previous), shownDays);
   const f = m.deploymentFrequency;
   // The 2023 frequency band is graded on deployment days per week, so that is the figure shown beside it.
-  const frequency = m.edition === '2023' && f.medianDeployDaysPerWeek !== null ? `median ${f.medianDeployDaysPerWeek} deploy days/week` : formatDeployFrequency(f.perDay);
+  const frequency =
+    m.edition === '2023' && f.medianDeployDaysPerWeek !== null
+      ? `median ${f.medianDeployDaysPerWeek} deploy days/week`
+      : formatDeployFrequency(f.perDay);
   const rows: Row[] = [
-    ['Deployment frequency', frequency, `${f.deployments} deployments`, change('deploymentFrequency'), grade(m, 'deploymentFrequency', f.tier)],
-    ['Lead time for changes', `p50 ${formatSeconds(m.leadTime.p50Seconds)}, p90 ${formatSeconds(m.leadTime.p90Seconds)}`, `${m.leadTime.changes} changes`, change('leadTime'), grade(m, 'leadTime', m.leadTime.tier)],
-    ['Failed deployment recovery', `p50 ${formatSeconds(m.recoveryTime.p50Seconds)}`, `${m.recoveryTime.recovered} of ${m.recoveryTime.failed} recovered`, change('recoveryTime'), grade(m, 'recoveryTime', m.recoveryTime.tier)],
-    ['Change failure rate', formatRate(m.changeFailureRate.rate), `${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} failed`, change('changeFailureRate'), grade(m, 'changeFailureRate', m.changeFailureRate.tier)],
-    ['Deployment rework rate', formatRate(m.reworkRate.rate), `${m.reworkRate.rework} of ${m.reworkRate.deployments}`, change('reworkRate'), grade(m, 'reworkRate', undefined)],
-    ['Time to restore service', `p50 ${formatSeconds(m.timeToRestore.p50Seconds)}`, `${m.timeToRestore.incidents} incidents`, '', ''],
+    [
+      'Deployment frequency',
+      frequency,
+      `${f.deployments} deployments`,
+      change('deploymentFrequency'),
+      grade(m, 'deploymentFrequency', f.tier),
+    ],
+    [
+      'Lead time for changes',
+      `p50 ${formatSeconds(m.leadTime.p50Seconds)}, p90 ${formatSeconds(m.leadTime.p90Seconds)}`,
+      `${m.leadTime.changes} changes`,
+      change('leadTime'),
+      grade(m, 'leadTime', m.leadTime.tier),
+    ],
+    [
+      'Failed deployment recovery',
+      `p50 ${formatSeconds(m.recoveryTime.p50Seconds)}`,
+      `${m.recoveryTime.recovered} of ${m.recoveryTime.failed} recovered`,
+      change('recoveryTime'),
+      grade(m, 'recoveryTime', m.recoveryTime.tier),
+    ],
+    [
+      'Change failure rate',
+      formatRate(m.changeFailureRate.rate),
+      `${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} failed`,
+      change('changeFailureRate'),
+      grade(m, 'changeFailureRate', m.changeFailureRate.tier),
+    ],
+    [
+      'Deployment rework rate',
+      formatRate(m.reworkRate.rate),
+      `${m.reworkRate.rework} of ${m.reworkRate.deployments}`,
+      change('reworkRate'),
+      grade(m, 'reworkRate', undefined),
+    ],
+    [
+      'Time to restore service',
+      `p50 ${formatSeconds(m.timeToRestore.p50Seconds)}`,
+      `${m.timeToRestore.incidents} incidents`,
+      '',
+      '',
+    ],
   ];
   const lastColumn = m.edition === '2025' ? 'DORA 2025 score (answer)' : m.edition === '2023' ? 'DORA 2023 band' : '';
   const { throughput, instability } = m.factors;
@@ -80,7 +129,8 @@ const renderTable = (m: MetricsAnswer, previous: DoraMetrics) => {
 export const metricsCommand = defineCommand({
   name: 'metrics',
   summary: 'Print the DORA metrics of a service, a team or the organization',
-  usage: 'waymark metrics [--service S | --team T] [--from DATE] [--to DATE] [--edition 2025|2024|2023] [--benchmark G] [--json]',
+  usage:
+    'waymark metrics [--service S | --team T [--owners current]] [--from DATE] [--to DATE] [--edition 2025|2024|2023] [--benchmark G] [--json]',
   help: [
     'Computes deployment frequency, lead time, change failure rate, recovery time, time to restore and rework rate',
     'over the half-open window [from, to) in UTC, as defined in METRICS.md.',
@@ -88,7 +138,9 @@ export const metricsCommand = defineCommand({
     'Options:',
     '  --service S   one service',
     '  --team T      all services of a team, pooled (a median over all their changes, not an average of services)',
-    '                (neither: the whole organization)',
+    '                (neither: the whole organization); by default each event counts for the team that owned its',
+    '                service at the time',
+    "  --owners O    history (default, metrics.teamOwners) or current: a team's services as owned today, all history",
     '  --from DATE   start, inclusive: 2026-02-02 (UTC midnight) or 2026-02-02T00:00:00Z',
     '  --to DATE     end, exclusive (default: the next UTC midnight; the window is metrics.defaultWindowDays long)',
     '  --edition E   lead with the DORA 2025 scores (default, metrics.edition), the 2024 cluster or the 2023 bands',
@@ -101,6 +153,7 @@ export const metricsCommand = defineCommand({
   options: {
     service: { type: 'string' },
     team: { type: 'string' },
+    owners: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     edition: { type: 'string' },
@@ -109,10 +162,11 @@ export const metricsCommand = defineCommand({
   },
   run: async ({ values, positionals, stdout }) => {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-    const { scope, window, edition, benchmark } = parseMetricsQuery(
+    const { scope, window, settings, edition, benchmark } = parseMetricsQuery(
       {
         service: values.service as string | undefined,
         team: values.team as string | undefined,
+        owners: values.owners as 'history' | 'current' | undefined,
         from: values.from as string | undefined,
         to: values.to as string | undefined,
         edition: values.edition as Edition | undefined,
@@ -121,12 +175,19 @@ export const metricsCommand = defineCommand({
       ['edition', 'benchmark'],
     );
     const { db } = await openCommandDb('metrics');
-    const metrics = await getMetricsAnswer({ db, scope, window, edition, benchmark });
+    const metrics = await getMetricsAnswer({ db, scope, window, settings, edition, benchmark });
     if (values.json) {
       stdout.write(`${JSON.stringify(metrics)}\n`);
       return;
     }
-    const previous = await getDoraMetrics({ db, scope, window: toPreviousWindow(window), edition, benchmark });
+    const previous = await getDoraMetrics({
+      db,
+      scope,
+      window: toPreviousWindow(window),
+      settings,
+      edition,
+      benchmark,
+    });
     stdout.write(`${renderTable(metrics, previous)}\n`);
     if (metrics.deploymentFrequency.deployments === 0) {
       // An empty window of a scope that has deployments says where they are, as the pages do.

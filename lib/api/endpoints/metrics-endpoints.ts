@@ -6,12 +6,20 @@ import { listIncidents } from '../../metrics/list-incidents';
 import { parseMetricsQuery, ZMetricsQuery, type MetricsQueryKey } from '../../metrics/parse-metrics-query';
 import { defineApiEndpoint } from '../define-api-endpoint';
 import { toPageSchema } from '../schemas/page-schema';
-import { ZDoraSeries, ZMetricsAnswer, ZListedChange, ZListedDeployment, ZListedIncident } from '../schemas/metrics-schemas';
+import {
+  ZDoraSeries,
+  ZMetricsAnswer,
+  ZListedChange,
+  ZListedDeployment,
+  ZListedIncident,
+} from '../schemas/metrics-schemas';
 
 // The metrics endpoints take the metrics query of the CLI and the pages (parseMetricsQuery: scope, window, defaults);
 // the query schema below is the same ZMetricsQuery, cut to each endpoint's keys, so the document lists exactly those.
 const metricsQuery = (keys: MetricsQueryKey[]) => {
-  const picked = Object.fromEntries(['service', 'team', 'from', 'to', ...keys].map((key) => [key, true])) as Record<MetricsQueryKey, true>;
+  const picked = Object.fromEntries(
+    ['service', 'team', 'owners', 'from', 'to', ...keys].map((key) => [key, true]),
+  ) as Record<MetricsQueryKey, true>;
   return ZMetricsQuery.pick(picked);
 };
 
@@ -27,8 +35,8 @@ export const metricsEndpoint = defineApiEndpoint({
   paged: false,
   response: ZMetricsAnswer,
   answer: ({ db, raw }) => {
-    const { scope, window, edition, benchmark } = parseMetricsQuery(raw, ['edition', 'benchmark']);
-    return getMetricsAnswer({ db, scope, window, edition, benchmark });
+    const { scope, window, settings, edition, benchmark } = parseMetricsQuery(raw, ['edition', 'benchmark']);
+    return getMetricsAnswer({ db, scope, window, settings, edition, benchmark });
   },
 });
 
@@ -42,8 +50,12 @@ export const seriesEndpoint = defineApiEndpoint({
   paged: false,
   response: ZDoraSeries,
   answer: ({ db, raw }) => {
-    const { scope, window, bucket, edition, benchmark } = parseMetricsQuery(raw, ['bucket', 'edition', 'benchmark']);
-    return getDoraSeries({ db, scope, window, bucket: bucket ?? 'week', edition, benchmark });
+    const { scope, window, settings, bucket, edition, benchmark } = parseMetricsQuery(raw, [
+      'bucket',
+      'edition',
+      'benchmark',
+    ]);
+    return getDoraSeries({ db, scope, window, settings, bucket: bucket ?? 'week', edition, benchmark });
   },
 });
 
@@ -57,8 +69,8 @@ export const deploymentsEndpoint = defineApiEndpoint({
   paged: true,
   response: toPageSchema(ZListedDeployment, 'DeploymentPage'),
   answer: ({ db, raw, page }) => {
-    const { scope, window, failed, rework } = parseMetricsQuery(raw, ['failed', 'rework']);
-    return listDeployments({ db, scope, window, filter: { failed, rework }, ...page });
+    const { scope, window, settings, failed, rework } = parseMetricsQuery(raw, ['failed', 'rework']);
+    return listDeployments({ db, scope, window, settings, filter: { failed, rework }, ...page });
   },
 });
 
@@ -72,8 +84,8 @@ export const changesEndpoint = defineApiEndpoint({
   paged: true,
   response: toPageSchema(ZListedChange, 'ChangePage'),
   answer: ({ db, raw, page }) => {
-    const { scope, window, deployment, dropped } = parseMetricsQuery(raw, ['deployment', 'dropped']);
-    return listChanges({ db, scope, window, filter: { deploymentId: deployment, dropped }, ...page });
+    const { scope, window, settings, deployment, dropped } = parseMetricsQuery(raw, ['deployment', 'dropped']);
+    return listChanges({ db, scope, window, settings, filter: { deploymentId: deployment, dropped }, ...page });
   },
 });
 
@@ -87,7 +99,7 @@ export const incidentsEndpoint = defineApiEndpoint({
   paged: true,
   response: toPageSchema(ZListedIncident, 'IncidentPage'),
   answer: ({ db, raw, page }) => {
-    const { scope, window, of } = parseMetricsQuery(raw, ['of']);
-    return listIncidents({ db, scope, window, filter: { of }, ...page });
+    const { scope, window, settings, of } = parseMetricsQuery(raw, ['of']);
+    return listIncidents({ db, scope, window, settings, filter: { of }, ...page });
   },
 });

@@ -18,6 +18,8 @@ const provenance = {
 export const teams = pgTable('teams', {
   name: text('name').primaryKey(),
   displayName: text('display_name'),
+  /** The group this team belongs to (a Backstage group's parent): a parent's figures pool its sub-teams' services. */
+  parent: text('parent'),
   source: text('source').notNull(),
   ingestedAt: at('ingested_at').notNull().defaultNow(),
 });
@@ -38,6 +40,21 @@ export const services = pgTable(
     ingestedAt: at('ingested_at').notNull().defaultNow(),
   },
   (t) => [index('services_team_idx').on(t.team)],
+);
+
+/**
+ * Who owned a service from when: one row per change of `services.team`, written by a trigger on services, so every
+ * source records it. The first owner holds since `-infinity` (history before Waymark saw the service is theirs).
+ * Team figures attribute each event to the team that owned its service at the event's time.
+ */
+export const serviceOwners = pgTable(
+  'service_owners',
+  {
+    service: text('service').notNull(),
+    since: at('since').notNull(),
+    team: text('team'),
+  },
+  (t) => [primaryKey({ columns: [t.service, t.since] }), index('service_owners_team_idx').on(t.team)],
 );
 
 export const deployments = pgTable(
@@ -107,7 +124,10 @@ export const pullRequests = pgTable(
     author: text('author'),
     /** open | closed | merged */
     state: text('state').notNull(),
-    labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
+    labels: text('labels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isRevert: boolean('is_revert').notNull().default(false),
     baseBranch: text('base_branch'),
     headSha: text('head_sha'),
@@ -119,7 +139,10 @@ export const pullRequests = pgTable(
     mergedAt: at('merged_at'),
     closedAt: at('closed_at'),
   },
-  (t) => [index('pull_requests_service_merged_idx').on(t.service, t.mergedAt), index('pull_requests_merge_commit_idx').on(t.mergeCommitSha)],
+  (t) => [
+    index('pull_requests_service_merged_idx').on(t.service, t.mergedAt),
+    index('pull_requests_merge_commit_idx').on(t.mergeCommitSha),
+  ],
 );
 
 export const incidents = pgTable(

@@ -17,7 +17,10 @@ const COMMITS_PER_SERVICE = 4;
 
 // Mostly a dense fortnight (ties, shared commits, edges), sometimes a whole quarter (full weeks and months).
 const step = (dense: [number, number], wide: [number, number]) =>
-  fc.oneof({ weight: 3, arbitrary: fc.integer({ min: dense[0], max: dense[1] }) }, { weight: 1, arbitrary: fc.integer({ min: wide[0], max: wide[1] }) });
+  fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: dense[0], max: dense[1] }) },
+    { weight: 1, arbitrary: fc.integer({ min: wide[0], max: wide[1] }) },
+  );
 
 const deploymentSpec = fc.record({
   service: fc.nat({ max: SERVICES.length - 1 }),
@@ -63,14 +66,29 @@ const pullRequestSpec = fc.record({
 
 export const historySpec = fc.record({
   // Author times per (service, commit), on the grid, some after the deployments that carry them.
-  authoredSteps: fc.array(fc.array(step([-6, 24], [-40, 120]), { minLength: COMMITS_PER_SERVICE, maxLength: COMMITS_PER_SERVICE }), {
-    minLength: SERVICES.length,
-    maxLength: SERVICES.length,
-  }),
+  authoredSteps: fc.array(
+    fc.array(step([-6, 24], [-40, 120]), { minLength: COMMITS_PER_SERVICE, maxLength: COMMITS_PER_SERVICE }),
+    {
+      minLength: SERVICES.length,
+      maxLength: SERVICES.length,
+    },
+  ),
   deployments: fc.array(deploymentSpec, { maxLength: 24 }),
   incidents: fc.array(incidentSpec, { maxLength: 10 }),
   // Pull requests of some commits, by (service, commit).
-  pullRequests: fc.array(fc.tuple(fc.nat({ max: SERVICES.length - 1 }), fc.nat({ max: COMMITS_PER_SERVICE - 1 }), pullRequestSpec), { maxLength: 5 }),
+  pullRequests: fc.array(
+    fc.tuple(fc.nat({ max: SERVICES.length - 1 }), fc.nat({ max: COMMITS_PER_SERVICE - 1 }), pullRequestSpec),
+    { maxLength: 5 },
+  ),
+  // Services moving teams (to another team, a team outside the hierarchy, or none) at a time.
+  ownerChanges: fc.array(
+    fc.record({
+      service: fc.nat({ max: SERVICES.length - 1 }),
+      team: fc.constantFrom('core', 'data', 'ops', null),
+      step: step([-2, 24], [-8, 120]),
+    }),
+    { maxLength: 3 },
+  ),
   duplicates: fc.array(fc.nat(), { maxLength: 6 }),
   shuffleSeed: fc.integer(),
   batches: fc.integer({ min: 1, max: 3 }),
@@ -104,14 +122,27 @@ const iso = (date: Date) => date.toISOString();
 
 /** Turns a spec into events-v1 records (shuffled, duplicated, in batches) and the final state they describe. */
 export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
-  const history: RefHistory = { services: SERVICES.map((s) => ({ ...s })), deployments: [], changes: [], incidents: [], pullRequests: [] };
-  const records: { key: string; order: number; record: unknown }[] = SERVICES.map((s) => ({ key: `s:${s.name}`, order: 0, record: { kind: 'service', ...s } }));
+  const history: RefHistory = {
+    services: SERVICES.map((s) => ({ ...s })),
+    deployments: [],
+    changes: [],
+    incidents: [],
+    pullRequests: [],
+  };
+  const records: { key: string; order: number; record: unknown }[] = SERVICES.map((s) => ({
+    key: `s:${s.name}`,
+    order: 0,
+    record: { kind: 'service', ...s },
+  }));
   const changes = new Map<string, RefHistory['changes'][number]>();
 
   spec.deployments.forEach((d, index) => {
     const service = SERVICES[d.service]!.name;
     const finishedAt = d.status === 'in_progress' ? null : at(d.finishedStep);
-    const commits = d.commits.map((commit) => ({ sha: shaOf(d.service, commit), authoredAt: at(spec.authoredSteps[d.service]![commit]!) }));
+    const commits = d.commits.map((commit) => ({
+      sha: shaOf(d.service, commit),
+      authoredAt: at(spec.authoredSteps[d.service]![commit]!),
+    }));
     const rollbackOf = d.rollbackOf === null || d.rollbackOf === index ? null : `d${d.rollbackOf}`;
     const commitSha = d.commitSha === null ? null : shaOf(d.service, d.commitSha);
     const record = {
@@ -128,12 +159,26 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     };
     if (d.earlier) {
       const { status, environment } = d.earlier;
-      const earlierCommits = d.earlier.commits.map((commit) => ({ sha: shaOf(d.service, commit), authoredAt: iso(at(spec.authoredSteps[d.service]![commit]!)) }));
-      records.push({ key: `d${index}`, order: 0, record: { ...record, status, environment, finishedAt: iso(at(d.finishedStep)), commits: earlierCommits } });
+      const earlierCommits = d.earlier.commits.map((commit) => ({
+        sha: shaOf(d.service, commit),
+        authoredAt: iso(at(spec.authoredSteps[d.service]![commit]!)),
+      }));
+      records.push({
+        key: `d${index}`,
+        order: 0,
+        record: { ...record, status, environment, finishedAt: iso(at(d.finishedStep)), commits: earlierCommits },
+      });
     }
     records.push({ key: `d${index}`, order: 1, record });
     const changeIds = commits.map((c) => `events:change:${service}@${c.sha}`);
-    for (const [i, c] of commits.entries()) changes.set(changeIds[i]!, { id: changeIds[i]!, service, sha: c.sha, authoredAt: c.authoredAt, pullRequestId: null });
+    for (const [i, c] of commits.entries())
+      changes.set(changeIds[i]!, {
+        id: changeIds[i]!,
+        service,
+        sha: c.sha,
+        authoredAt: c.authoredAt,
+        pullRequestId: null,
+      });
     history.deployments.push({
       id: `events:deployment:d${index}`,
       service,
@@ -157,11 +202,26 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     const resolvedAt = i.resolvedAfterSteps === null ? null : at(openedStep + i.resolvedAfterSteps);
     const causedBy = i.cause.kind === 'deployment' ? `d${i.cause.index}` : null;
     const sha = i.cause.kind === 'sha' ? shaOf(serviceIndex, i.cause.commit) : null;
-    const record = { kind: 'incident', id: `i${index}`, service, openedAt: iso(openedAt), resolvedAt: resolvedAt ? iso(resolvedAt) : null, causedBy };
-    if (i.sentOpenFirst && resolvedAt) records.push({ key: `i${index}`, order: 0, record: { ...record, resolvedAt: null } });
+    const record = {
+      kind: 'incident',
+      id: `i${index}`,
+      service,
+      openedAt: iso(openedAt),
+      resolvedAt: resolvedAt ? iso(resolvedAt) : null,
+      causedBy,
+    };
+    if (i.sentOpenFirst && resolvedAt)
+      records.push({ key: `i${index}`, order: 0, record: { ...record, resolvedAt: null } });
     records.push({ key: `i${index}`, order: 1, record });
     if (sha) causedBySha.push({ incidentId: `events:incident:i${index}`, sha });
-    history.incidents.push({ id: `events:incident:i${index}`, service, openedAt, resolvedAt, causedBy: causedBy ? `events:deployment:${causedBy}` : null, causedBySha: sha });
+    history.incidents.push({
+      id: `events:incident:i${index}`,
+      service,
+      openedAt,
+      resolvedAt,
+      causedBy: causedBy ? `events:deployment:${causedBy}` : null,
+      causedBySha: sha,
+    });
   });
 
   const pullRequests: GeneratedHistory['pullRequests'] = [];
@@ -175,9 +235,20 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     history.pullRequests.push({ id, labels: pr.labels, isRevert: pr.isRevert });
   });
   history.changes = [...changes.values()];
+  // One change per (service, time): the last written wins, as the table's key makes it.
+  const moves = new Map(
+    spec.ownerChanges.map((c) => [
+      `${c.service}@${c.step}`,
+      { service: SERVICES[c.service]!.name, team: c.team, since: at(c.step) },
+    ]),
+  );
+  history.ownerChanges = [...moves.values()];
+  history.parents = { core: 'eng', data: 'eng' };
 
   // Exact duplicates anywhere, then any order, except that versions of one record keep their order.
-  for (const n of spec.duplicates) if (records.length > 0) records.push({ ...records[n % records.length]!, order: records[n % records.length]!.order });
+  for (const n of spec.duplicates)
+    if (records.length > 0)
+      records.push({ ...records[n % records.length]!, order: records[n % records.length]!.order });
   const shuffled = shuffle(records, spec.shuffleSeed);
   const versions = new Map<string, typeof records>();
   for (const item of shuffled) versions.set(item.key, [...(versions.get(item.key) ?? []), item]);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/client';
 import { changes, incidents, pullRequests } from '../../../lib/db/schema';
 import { importEvents } from '../../../ingest/sources/events/import-events';
@@ -24,5 +24,25 @@ export const loadHistory = async (db: Db, generated: GeneratedHistory) => {
     });
     await db.update(changes).set({ pullRequestId: pr.id }).where(eq(changes.id, pr.changeId));
   }
-  for (const { incidentId, sha } of generated.causedBySha) await db.update(incidents).set({ causedBySha: sha }).where(eq(incidents.id, incidentId));
+  await loadOwnership(db, generated.history);
+  for (const { incidentId, sha } of generated.causedBySha)
+    await db.update(incidents).set({ causedBySha: sha }).where(eq(incidents.id, incidentId));
+};
+
+/**
+ * Who owned what when: the services' current team set as a source would (the trigger records it, at the time of
+ * writing), then the changes at their generated times in place of that record; and the hierarchy eng → core, data.
+ */
+const loadOwnership = async (db: Db, history: GeneratedHistory['history']) => {
+  const changes = [...(history.ownerChanges ?? [])].sort((a, b) => a.since.getTime() - b.since.getTime());
+  for (const change of changes)
+    await db.execute(sql`update services set team = ${change.team} where name = ${change.service}`);
+  await db.execute(sql`delete from service_owners where since > '2026-06-01'`);
+  for (const change of changes) {
+    await db.execute(sql`insert into service_owners (service, since, team) values (${change.service}, ${change.since.toISOString()}, ${change.team})
+      on conflict (service, since) do update set team = excluded.team`);
+  }
+  await db.execute(sql`insert into teams (name, source) values ('eng', 'test') on conflict do nothing`);
+  for (const [team, parent] of Object.entries(history.parents ?? {}))
+    await db.execute(sql`update teams set parent = ${parent} where name = ${team}`);
 };
