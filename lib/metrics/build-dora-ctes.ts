@@ -159,6 +159,22 @@ attributions as materialized (
   ) x
   where i.caused_by is null and i.caused_by_sha is not null and ${inScope('i.service')}
   union all
+  -- A named request, deployment URL or artifact: the deployment that is it, or that first shipped the request.
+  select i.id, x.id, i.resolved_at
+  from incidents i
+  cross join lateral (
+    select d.id from deployments d
+    where d.service = i.service and ${counted('d')}
+      and (d.url = i.caused_by_ref or d.artifact = i.caused_by_ref or d.id in (
+        select dc.deployment_id from pull_requests pr
+        join changes c on c.pull_request_id = pr.id and c.service = i.service
+        join deployment_changes dc on dc.change_id = c.id
+        where pr.url = i.caused_by_ref))
+    order by d.finished_at, d.id collate "C"
+    limit 1
+  ) x
+  where i.caused_by is null and i.caused_by_sha is null and i.caused_by_ref is not null and ${inScope('i.service')}
+  union all
   select i.id, x.id, i.resolved_at
   from span, incidents i
   cross join lateral (
@@ -167,7 +183,7 @@ attributions as materialized (
     order by d.finished_at desc, d.id collate "C" desc
     limit 1
   ) x
-  where i.caused_by is null and i.caused_by_sha is null and ${inScope('i.service')}
+  where i.caused_by is null and i.caused_by_sha is null and i.caused_by_ref is null and ${inScope('i.service')}
     -- Only incidents that can fail a deployment in D: opened after the window starts, within the attribution window after it ends.
     and i.opened_at >= span.lo and i.opened_at <= span.hi + ${attribution}
     and i.opened_at - x.finished_at <= ${attribution}

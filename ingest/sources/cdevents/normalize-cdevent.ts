@@ -1,4 +1,4 @@
-import { findNamedCommit } from '../../../lib/domain/find-named-commit';
+import { findNamedCause, toCauseColumns } from '../../../lib/domain/find-named-cause';
 import { makeId } from '../../../lib/domain/ids';
 import type { DeploymentRow, IncidentRow, PipelineRunRow, PullRequestRow } from '../../../lib/domain/types';
 import type { Cdevent } from './cdevents-schema';
@@ -61,10 +61,21 @@ export const normalizeCdeventDeployment = (
     finishedAt: at(event),
     rollbackOf: null,
     reason: rollback ? 'rollback' : 'planned',
+    artifact: artifactId,
   };
 };
 
 type IncidentContent = { description?: string; service?: { id: string }; artifactId?: string; ticketURI?: string };
+
+// The incident's artifactId names the artifact deployed when it was detected (CDEvents v0.5 incident.detected): the
+// deployment of that artifact, unless a description names a cause of its own.
+const cdeventCause = (described: IncidentContent[]) => {
+  const named = findNamedCause(...described.map((item) => item.description));
+  return toCauseColumns({
+    sha: named.sha,
+    ref: named.ref ?? described.find((item) => item.artifactId)?.artifactId ?? null,
+  });
+};
 
 /**
  * One incident from all the events of its subject: opened at the first detected or reported event, resolved at the
@@ -95,7 +106,7 @@ export const normalizeCdeventIncident = (events: Cdevent[], services: CdeventSer
     severity: null,
     openedAt: at(first),
     resolvedAt: lastResolve && !reopened ? at(lastResolve) : null,
-    causedBySha: findNamedCommit(...described.map((item) => item.description)),
+    ...cdeventCause(described),
   };
 };
 

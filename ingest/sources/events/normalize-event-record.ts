@@ -1,3 +1,4 @@
+import { findNamedCause, toCauseColumns } from '../../../lib/domain/find-named-cause';
 import type { FactKind, FactObservation } from '../../../lib/domain/facts';
 import { makeChangeId, makeId } from '../../../lib/domain/ids';
 import type { ChangeRow, DeploymentRow, IncidentRow, PipelineRunRow, ServiceRow } from '../../../lib/domain/types';
@@ -24,8 +25,18 @@ const normalizeFacts = (record: FactsRecord, source: string): FactObservation[] 
   for (const [field, kind] of FACT_FIELDS) {
     const error = record.errors?.[field];
     const data = record[field];
-    if (error) observations.push({ service: record.service, kind, source, collectedAt, status: 'error', data: null, error });
-    else if (data) observations.push({ service: record.service, kind, source, collectedAt, status: 'ok', data: data as Record<string, unknown>, error: null });
+    if (error)
+      observations.push({ service: record.service, kind, source, collectedAt, status: 'error', data: null, error });
+    else if (data)
+      observations.push({
+        service: record.service,
+        kind,
+        source,
+        collectedAt,
+        status: 'ok',
+        data: data as Record<string, unknown>,
+        error: null,
+      });
   }
   return observations;
 };
@@ -54,21 +65,19 @@ export const normalizeEventRecord = (record: EventRecord, source: string): Norma
     case 'deployment': {
       const id = makeId(source, 'deployment', record.id);
       const changes =
-        record.commits?.map(
-          (commit): ChangeRow => ({
-            id: makeChangeId(source, record.service, commit.sha.toLowerCase()),
-            source,
-            sourceId: `${record.service}@${commit.sha.toLowerCase()}`,
-            service: record.service,
-            sha: commit.sha.toLowerCase(),
-            authoredAt: new Date(commit.authoredAt),
-            committedAt: date(commit.committedAt),
-            author: commit.author ?? null,
-            title: commit.message ? (commit.message.split('\n')[0] ?? null) : null,
-            url: null,
-            pullRequestId: null,
-          }),
-        ) ?? null;
+        record.commits?.map((commit): ChangeRow => ({
+          id: makeChangeId(source, record.service, commit.sha.toLowerCase()),
+          source,
+          sourceId: `${record.service}@${commit.sha.toLowerCase()}`,
+          service: record.service,
+          sha: commit.sha.toLowerCase(),
+          authoredAt: new Date(commit.authoredAt),
+          committedAt: date(commit.committedAt),
+          author: commit.author ?? null,
+          title: commit.message ? (commit.message.split('\n')[0] ?? null) : null,
+          url: null,
+          pullRequestId: null,
+        })) ?? null;
       return {
         kind: 'deployment',
         key: record.id,
@@ -104,7 +113,8 @@ export const normalizeEventRecord = (record: EventRecord, source: string): Norma
           openedAt: new Date(record.openedAt),
           resolvedAt: date(record.resolvedAt),
           causedBy: record.causedBy ? makeId(source, 'deployment', record.causedBy) : null,
-          causedBySha: null,
+          // A title naming a commit, a request or a deployment URL attributes it as every source's text does.
+          ...toCauseColumns(findNamedCause(record.title)),
         },
       };
     case 'pipeline_run':
@@ -127,6 +137,11 @@ export const normalizeEventRecord = (record: EventRecord, source: string): Norma
         },
       };
     case 'facts':
-      return { kind: 'facts', key: `${record.service}@${record.collectedAt}`, service: record.service, facts: normalizeFacts(record, source) };
+      return {
+        kind: 'facts',
+        key: `${record.service}@${record.collectedAt}`,
+        service: record.service,
+        facts: normalizeFacts(record, source),
+      };
   }
 };

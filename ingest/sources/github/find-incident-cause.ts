@@ -1,11 +1,11 @@
-import { findNamedCommit } from '../../../lib/domain/find-named-commit';
+import { findNamedCause } from '../../../lib/domain/find-named-cause';
 import { githubIds } from './github-ids';
 
 const DEPLOYMENT_URL = /\/deployments\/(\d+)\b/i;
 const RUN_URL = /\/actions\/runs\/(\d+)\b/i;
 const DEPLOYMENT_TEXT = /\bdeployment\s*(?:id\s*)?[#:]?\s*(\d+)\b/i;
 
-/** What an incident body names as its cause: a deployment (API or Actions run) and/or a commit sha. */
+/** What an incident body names as its cause: a deployment (API or Actions run), a commit sha, a request or URL. */
 export const findIncidentCause = (fullName: string, body: string | null | undefined) => {
   const text = body ?? '';
   const deployment = DEPLOYMENT_URL.exec(text) ?? DEPLOYMENT_TEXT.exec(text);
@@ -15,5 +15,6 @@ export const findIncidentCause = (fullName: string, body: string | null | undefi
     : run
       ? githubIds.deploymentId(githubIds.runDeployment(fullName, Number(run[1])))
       : null;
-  return { causedBy, causedBySha: findNamedCommit(text) };
+  const named = findNamedCause(text);
+  return { causedBy, causedBySha: named.sha, causedByRef: named.ref };
 };

@@ -1,3 +1,4 @@
+import { findNamedCause } from '../../../lib/domain/find-named-cause';
 import { makeId } from '../../../lib/domain/ids';
 import type { IncidentRow } from '../../../lib/domain/types';
 import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
@@ -17,6 +18,7 @@ export const normalizeGitlabIncident = (
 ): IncidentRow | null => {
   if (!isGitlabIncident(issue, incidentLabel)) return null;
   const sourceId = gitlabIds.incident(project, issue.iid);
+  const cause = findNamedCause(issue.title, issue.description);
   return {
     id: makeId(GITLAB_SOURCE, 'incident', sourceId),
     source: GITLAB_SOURCE,
@@ -28,6 +30,7 @@ export const normalizeGitlabIncident = (
     openedAt: issue.created_at,
     resolvedAt: issue.state === 'closed' ? (issue.closed_at ?? issue.updated_at) : null,
     causedBy: null,
-    causedBySha: null,
+    causedBySha: cause.sha,
+    causedByRef: cause.ref,
   };
 };

@@ -1,4 +1,4 @@
-import { findNamedCommit } from '../../../lib/domain/find-named-commit';
+import { findNamedCause, toCauseColumns } from '../../../lib/domain/find-named-cause';
 import type { IncidentIoCatalogEntry, IncidentIoIncident } from './incident-io-payloads';
 
 /** An incident's fields as Waymark keeps them, before its affected services are mapped to Waymark services. */
@@ -11,6 +11,7 @@ export type NormalizedIncidentIoIncident = {
   acknowledgedAt: Date | null;
   resolvedAt: Date | null;
   causedBySha: string | null;
+  causedByRef: string | null;
   /** Catalog entries of the service fields, in the order the incident lists them. */
   affected: IncidentIoCatalogEntry[];
 };
@@ -43,7 +44,7 @@ export const skipIncidentIoIncident = (incident: IncidentIoIncident): IncidentIo
  * Times from the incident's timestamps (incident.io's "Reported at", "Accepted at", "Resolved at"…, named per
  * account but these are built in): opened when reported (declared), else `created_at`; resolved only while the status
  * category is `learning` or `closed`, at "Resolved at", else "Closed at". Severity: the severity's name. A commit named
- * in the name, summary or a text/link custom field is kept as the cause (lib/domain/find-named-commit.ts). Affected
+ * in the name, summary or a text/link custom field is kept as the cause (lib/domain/find-named-cause.ts). Affected
  * services: the catalog entries of the custom fields named in `serviceFields` (default "Affected services").
  */
 export const normalizeIncidentIoIncident = (
@@ -66,7 +67,7 @@ export const normalizeIncidentIoIncident = (
     openedAt: timestampOf(incident, 'reported at') ?? new Date(incident.created_at),
     acknowledgedAt: timestampOf(incident, 'accepted at'),
     resolvedAt: resolved ? (timestampOf(incident, 'resolved at') ?? timestampOf(incident, 'closed at')) : null,
-    causedBySha: findNamedCommit(incident.name, incident.summary, ...texts),
+    ...toCauseColumns(findNamedCause(incident.name, incident.summary, ...texts)),
     affected,
   };
 };

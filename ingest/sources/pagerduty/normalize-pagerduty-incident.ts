@@ -1,4 +1,4 @@
-import { findNamedCommit } from '../../../lib/domain/find-named-commit';
+import { findNamedCause, toCauseColumns } from '../../../lib/domain/find-named-cause';
 import type { PagerdutyIncident, PagerdutyLogEntry } from './pagerduty-payloads';
 
 /** An incident's fields as Waymark keeps them, before its PagerDuty service is mapped to a Waymark service. */
@@ -10,8 +10,9 @@ export type NormalizedPagerdutyIncident = {
   openedAt: Date;
   acknowledgedAt: Date | null;
   resolvedAt: Date | null;
-  /** A commit the title or description names as the cause (lib/domain/find-named-commit.ts). */
+  /** A commit, request or URL the title or description names as the cause (lib/domain/find-named-cause.ts). */
   causedBySha: string | null;
+  causedByRef: string | null;
   pagerdutyService: { id: string; name: string | null };
 };
 
@@ -55,7 +56,7 @@ export const normalizePagerdutyIncident = (
     openedAt,
     acknowledgedAt: acknowledge ? new Date(acknowledge.created_at) : null,
     resolvedAt,
-    causedBySha: findNamedCommit(incident.title, incident.description),
+    ...toCauseColumns(findNamedCause(incident.title, incident.description)),
     pagerdutyService: { id: incident.service.id, name: incident.service.summary ?? null },
   };
 };

@@ -73,6 +73,8 @@ export const deployments = pgTable(
     rollbackOf: text('rollback_of'),
     /** planned | hotfix | rollback */
     reason: text('reason'),
+    /** The artifact deployed, as its source names it (a CDEvents artifactId, a purl): an incident may name it. */
+    artifact: text('artifact'),
   },
   (t) => [
     index('deployments_service_finished_idx').on(t.service, t.finishedAt),
@@ -142,6 +144,7 @@ export const pullRequests = pgTable(
   (t) => [
     index('pull_requests_service_merged_idx').on(t.service, t.mergedAt),
     index('pull_requests_merge_commit_idx').on(t.mergeCommitSha),
+    index('pull_requests_url_idx').on(t.url),
   ],
 );
 
@@ -161,6 +164,11 @@ export const incidents = pgTable(
     causedBy: text('caused_by'),
     /** A commit sha named as the cause; resolved to the deployment that first shipped it. */
     causedBySha: text('caused_by_sha'),
+    /**
+     * A pull or merge request URL, a deployment URL or an artifact id named as the cause (lib/domain/find-named-cause.ts);
+     * resolved to the deployment that first shipped it, or is it.
+     */
+    causedByRef: text('caused_by_ref'),
   },
   (t) => [
     index('incidents_service_opened_idx').on(t.service, t.openedAt),

@@ -24,6 +24,7 @@ export type RefDeployment = {
   rollbackOf: string | null;
   reason: string | null;
   changeIds: string[];
+  url?: string | null;
 };
 export type RefChange = { id: string; service: string; sha: string; authoredAt: Date; pullRequestId: string | null };
 export type RefIncident = {
@@ -33,8 +34,10 @@ export type RefIncident = {
   resolvedAt: Date | null;
   causedBy: string | null;
   causedBySha: string | null;
+  /** A pull request or deployment URL named in the title. */
+  causedByRef?: string | null;
 };
-export type RefPullRequest = { id: string; labels: string[]; isRevert: boolean };
+export type RefPullRequest = { id: string; labels: string[]; isRevert: boolean; url?: string };
 export type RefHistory = {
   services: { name: string; team: string | null }[];
   /** Changes of owner after the first (a service's first owner, in `services`, holds since always). */
@@ -155,6 +158,18 @@ export const computeReferenceMetrics = (
       const sha = incident.causedBySha.toLowerCase();
       const shippers = counted
         .filter((d) => d.service === incident.service && (d.commitSha === sha || commitsOf(d).has(sha)))
+        .sort((a, b) => (before(a, b) ? -1 : 1));
+      attribute(incident, shippers[0]);
+    } else if (incident.causedByRef) {
+      // The deployment at that URL, or the first that carried a change of the pull request at that URL.
+      const ref = incident.causedByRef;
+      const requests = new Set(history.pullRequests.filter((pr) => pr.url === ref).map((pr) => pr.id));
+      const ofRequest = (changeId: string) => {
+        const change = changeById.get(changeId);
+        return change !== undefined && change.service === incident.service && requests.has(change.pullRequestId ?? '');
+      };
+      const shippers = counted
+        .filter((d) => d.service === incident.service && (d.url === ref || d.changeIds.some(ofRequest)))
         .sort((a, b) => (before(a, b) ? -1 : 1));
       attribute(incident, shippers[0]);
     } else {

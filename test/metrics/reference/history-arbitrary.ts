@@ -32,6 +32,8 @@ const deploymentSpec = fc.record({
   // An index into the deployments (earlier, later, itself is skipped) or one that never arrives.
   rollbackOf: fc.option(fc.nat({ max: 30 }), { nil: null, freq: 3 }),
   reason: fc.constantFrom(null, 'planned', 'hotfix', 'rollback'),
+  // A link to the run, which an incident may name as its cause.
+  hasUrl: fc.boolean(),
   // An earlier version of the record, replaced later by the final one (a run that succeeded on retry, a corrected
   // environment, another set of commits).
   earlier: fc.option(
@@ -54,6 +56,8 @@ const incidentSpec = fc.record({
     fc.constant({ kind: 'none' as const }),
     fc.record({ kind: fc.constant('deployment' as const), index: fc.nat({ max: 30 }) }),
     fc.record({ kind: fc.constant('sha' as const), commit: fc.nat({ max: COMMITS_PER_SERVICE - 1 }) }),
+    // A URL in the title: a deployment's run or a pull request (either may not exist, or be of another service).
+    fc.record({ kind: fc.constant('url' as const), index: fc.nat({ max: 6 }), pullRequest: fc.boolean() }),
   ),
   // An unresolved version arrives first, as an incident tool would send it.
   sentOpenFirst: fc.boolean(),
@@ -100,7 +104,7 @@ export type GeneratedHistory = {
   /** The events-v1 records in arrival order, split into import batches. */
   batches: unknown[][];
   /** Pull requests (the GitHub source's job) to write after the import: (change id, pr). */
-  pullRequests: { changeId: string; id: string; labels: string[]; isRevert: boolean }[];
+  pullRequests: { changeId: string; id: string; labels: string[]; isRevert: boolean; url: string }[];
   /** Incidents whose cause is a commit sha (the GitHub source's job): (incident id, sha). */
   causedBySha: { incidentId: string; sha: string }[];
   /** The state the database must end up in, for the reference. */
@@ -119,6 +123,8 @@ const shuffle = <T>(items: T[], seed: number) => {
 };
 
 const iso = (date: Date) => date.toISOString();
+const runUrl = (index: number) => `https://ci.example.com/runs/${index}`;
+const pullRequestUrl = (index: number) => `https://github.com/acme/shop/pull/${index}`;
 
 /** Turns a spec into events-v1 records (shuffled, duplicated, in batches) and the final state they describe. */
 export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
@@ -156,6 +162,7 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
       commits: commits.map((c) => ({ sha: c.sha, authoredAt: iso(c.authoredAt) })),
       rollbackOf,
       reason: d.reason,
+      ...(d.hasUrl ? { url: runUrl(index) } : {}),
     };
     if (d.earlier) {
       const { status, environment } = d.earlier;
@@ -189,6 +196,7 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
       rollbackOf: rollbackOf ? `events:deployment:${rollbackOf}` : null,
       reason: d.reason,
       changeIds,
+      url: d.hasUrl ? runUrl(index) : null,
     });
   });
 
@@ -202,6 +210,8 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     const resolvedAt = i.resolvedAfterSteps === null ? null : at(openedStep + i.resolvedAfterSteps);
     const causedBy = i.cause.kind === 'deployment' ? `d${i.cause.index}` : null;
     const sha = i.cause.kind === 'sha' ? shaOf(serviceIndex, i.cause.commit) : null;
+    const ref =
+      i.cause.kind === 'url' ? (i.cause.pullRequest ? pullRequestUrl(i.cause.index) : runUrl(i.cause.index)) : null;
     const record = {
       kind: 'incident',
       id: `i${index}`,
@@ -209,6 +219,15 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
       openedAt: iso(openedAt),
       resolvedAt: resolvedAt ? iso(resolvedAt) : null,
       causedBy,
+      // A request URL counts anywhere in the text; another URL only after a cue ("deployment", "caused by").
+      ...(ref
+        ? {
+            title:
+              i.cause.kind === 'url' && i.cause.pullRequest
+                ? `Errors since ${ref} merged`
+                : `Deployment ${ref} broke it`,
+          }
+        : {}),
     };
     if (i.sentOpenFirst && resolvedAt)
       records.push({ key: `i${index}`, order: 0, record: { ...record, resolvedAt: null } });
@@ -221,6 +240,7 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
       resolvedAt,
       causedBy: causedBy ? `events:deployment:${causedBy}` : null,
       causedBySha: sha,
+      causedByRef: ref,
     });
   });
 
@@ -231,8 +251,9 @@ export const buildHistory = (spec: HistorySpec): GeneratedHistory => {
     if (!change || change.pullRequestId) return;
     const id = `github:pull_request:pr${index}`;
     change.pullRequestId = id;
-    pullRequests.push({ changeId, id, labels: pr.labels, isRevert: pr.isRevert });
-    history.pullRequests.push({ id, labels: pr.labels, isRevert: pr.isRevert });
+    const url = pullRequestUrl(index);
+    pullRequests.push({ changeId, id, labels: pr.labels, isRevert: pr.isRevert, url });
+    history.pullRequests.push({ id, labels: pr.labels, isRevert: pr.isRevert, url });
   });
   history.changes = [...changes.values()];
   // One change per (service, time): the last written wins, as the table's key makes it.

@@ -20,6 +20,7 @@ export const loadHistory = async (db: Db, generated: GeneratedHistory) => {
       state: 'merged',
       labels: pr.labels,
       isRevert: pr.isRevert,
+      url: pr.url,
       openedAt: new Date('2026-01-01T00:00:00Z'),
     });
     await db.update(changes).set({ pullRequestId: pr.id }).where(eq(changes.id, pr.changeId));

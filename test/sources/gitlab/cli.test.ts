@@ -56,7 +56,9 @@ describe('waymark ingest gitlab (embedded database)', () => {
     });
     expect(unknown).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--source svn: not a source that can be renormalized (events, git, github, gitlab, pagerduty, incident-io, cdevents, otel)'),
+      stderr: expect.stringContaining(
+        '--source svn: not a source that can be renormalized (events, git, github, gitlab, pagerduty, incident-io, cdevents, otel, backstage)',
+      ),
     });
   }, 300_000);
 
