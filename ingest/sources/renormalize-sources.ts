@@ -1,5 +1,6 @@
 import type { Config } from '../../lib/config/config-schema';
 import type { Db } from '../../lib/db/client';
+import { renormalizeBackstage } from './backstage/renormalize-backstage';
 import { renormalizeCdevents } from './cdevents/renormalize-cdevents';
 import { renormalizeEvents } from './events/renormalize-events';
 import { renormalizeGit } from './git/renormalize-git';
@@ -19,7 +20,7 @@ type Renormalizer = {
 };
 
 // Sources with a room of their own; every other namespace of stored events-v1 records is the events source's.
-const OWN_SOURCES = ['git', 'gitlab', 'github', 'pagerduty', 'incident-io', 'cdevents', 'otel'];
+const OWN_SOURCES = ['git', 'gitlab', 'github', 'pagerduty', 'incident-io', 'cdevents', 'otel', 'backstage'];
 
 /** The sources whose normalizers can run again over their stored raw payloads (`waymark renormalize`). */
 export const RENORMALIZERS: Record<string, Renormalizer> = {
@@ -31,4 +32,5 @@ export const RENORMALIZERS: Record<string, Renormalizer> = {
   'incident-io': { unit: 'incident', run: (db, config) => renormalizeIncidentIo(db, config.incidentIo) },
   cdevents: { unit: 'event', run: (db, config) => renormalizeCdevents(db, config.cdevents.services) },
   otel: { unit: 'export', run: (db) => renormalizeOtel(db) },
+  backstage: { unit: 'entity record', run: (db) => renormalizeBackstage(db) },
 };

@@ -3,6 +3,8 @@ import type { Db } from '../../lib/db/client';
 import { AppError } from '../../lib/errors';
 import { JOB_NAMES, type JobQueue } from '../../lib/jobs/job-queue';
 import { log } from '../../lib/observability/log';
+import { createBackstageClient } from '../sources/backstage/create-backstage-client';
+import { syncBackstage } from '../sources/backstage/sync-backstage';
 import { createGithubClient } from '../sources/github/create-github-client';
 import { createGithubTokenSource } from '../sources/github/create-github-token-source';
 import { getGithubConfig } from '../sources/github/get-github-config';
@@ -106,6 +108,25 @@ export const registerJobHandlers = async (queue: JobQueue, { db, config, roles }
       const client = createIncidentIoClient({ token: incidentIo.token, apiUrl: incidentIo.apiUrl });
       const outcome = await syncIncidentIo({ db, client, settings: incidentIo, full: data.full === true });
       log.info('incident.io sync done', { incidents: outcome.incidents, unmapped: outcome.unmapped, requests: outcome.requests });
+    });
+    await queue.work(JOB_NAMES.backstageSync, async (data) => {
+      const { backstage } = config;
+      if (!backstage.url)
+        throw new AppError('CONFIG_INVALID', 'Backstage syncs need backstage.url (WAYMARK_BACKSTAGE_URL; see README)');
+      const client = createBackstageClient({ url: backstage.url, token: backstage.token });
+      const outcome = await syncBackstage({
+        db,
+        client,
+        pageSize: backstage.pageSize,
+        scope: new URL(backstage.url).origin,
+        full: data.full === true,
+      });
+      log.info('Backstage sync done', {
+        services: outcome.services,
+        teams: outcome.teams,
+        removedComponents: outcome.removed.components.length,
+        requests: outcome.requests,
+      });
     });
   }
 };

@@ -7,8 +7,8 @@ import { registerJobHandlers, type WorkerRoles } from './register-job-handlers';
 
 /**
  * Starts this process's share of the background work: the job handlers for its roles, the cron schedules of GitHub
- * PagerDuty and incident.io syncs (github.schedule, pagerduty.schedule, incidentIo.schedule), and a sweep that queues webhook deliveries stored while
- * no worker ran.
+ * PagerDuty, incident.io and Backstage syncs (github.schedule, pagerduty.schedule, incidentIo.schedule,
+ * backstage.schedule), and a sweep that queues webhook deliveries stored while no worker ran.
  */
 export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
   await registerJobHandlers(queue, { db, config, roles });
@@ -23,6 +23,10 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
   if (roles.syncs && config.incidentIo.schedule) {
     await queue.schedule(JOB_NAMES.incidentIoSync, config.incidentIo.schedule);
     log.info('incident.io syncs scheduled', { cron: config.incidentIo.schedule });
+  }
+  if (roles.syncs && config.backstage.schedule) {
+    await queue.schedule(JOB_NAMES.backstageSync, config.backstage.schedule);
+    log.info('Backstage catalog syncs scheduled', { cron: config.backstage.schedule });
   }
   if (roles.webhooks) {
     const webhookJobs = [

@@ -45,5 +45,7 @@ export const ENV_VARS: ReadonlyArray<{ name: string; path: string; kind: 'string
   { name: 'WAYMARK_INCIDENT_IO_API_URL', path: 'incidentIo.apiUrl', kind: 'string', description: 'incident.io API base URL (default https://api.incident.io).' },
   { name: 'WAYMARK_INCIDENT_IO_WEBHOOK_SECRETS', path: 'incidentIo.webhookSecrets', kind: 'list', description: 'Comma-separated whsec_ signing secrets of the incident.io webhook endpoint (secret).' },
   { name: 'WAYMARK_INCIDENT_IO_BACKFILL_DAYS', path: 'incidentIo.backfillDays', kind: 'string', description: 'How many days of incidents a first incident.io sync reads (default 365).' },
+  { name: 'WAYMARK_BACKSTAGE_URL', path: 'backstage.url', kind: 'string', description: 'Backstage backend base URL whose catalog `waymark ingest backstage` reads.' },
+  { name: 'WAYMARK_BACKSTAGE_TOKEN', path: 'backstage.token', kind: 'string', description: 'Static token the Backstage backend accepts (externalAccess), sent as a bearer token (secret).' },
   { name: 'LOG_LEVEL', path: 'log.level', kind: 'string', description: 'debug, info, warn or error (default info).' },
 ];

@@ -22,17 +22,53 @@ export const readCatalogTeam = (owner: unknown) => {
   return match[2]!;
 };
 
-const describeEntity = (entity: CatalogFacts): CatalogDescription => {
+// Waymark's own annotation wins, then the `tier` label (Backstage labels are the usual place for a short
+// classification), then any other `…/tier` annotation a catalog may already carry.
+const readTier = (entity: CatalogFacts) => {
   const annotations = (entity.metadata.annotations ?? {}) as Record<string, unknown>;
+  const labels = (entity.metadata.labels ?? {}) as Record<string, unknown>;
   const tierKey = Object.keys(annotations).find((key) => /(^|\/)tier$/i.test(key));
-  const tags = Array.isArray(entity.metadata.tags) ? entity.metadata.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  const chosen = annotations['waymark.dev/tier'] ?? labels.tier ?? (tierKey ? annotations[tierKey] : null);
+  return chosen === null || chosen === undefined ? null : text(String(chosen));
+};
+
+/** The annotations naming a component's repository, GitHub's first (both are Backstage's own conventions). */
+export const REPOSITORY_ANNOTATIONS = ['github.com/project-slug', 'gitlab.com/project-slug'] as const;
+
+/** The repository (`owner/name`, `group/sub/name`) a catalog entity's slug annotation names, or null. */
+export const readCatalogRepository = (entity: CatalogFacts) => {
+  const annotations = (entity.metadata.annotations ?? {}) as Record<string, unknown>;
+  for (const key of REPOSITORY_ANNOTATIONS) {
+    const slug = text(annotations[key]);
+    if (slug) return slug;
+  }
+  return null;
+};
+
+const describeEntity = (entity: CatalogFacts): CatalogDescription => {
+  const tags = Array.isArray(entity.metadata.tags)
+    ? entity.metadata.tags.filter((tag): tag is string => typeof tag === 'string')
+    : [];
   const system = text(entity.spec?.system);
   return {
     team: readCatalogTeam(entity.spec?.owner),
     lifecycle: text(entity.spec?.lifecycle),
-    tier: tierKey ? text(String(annotations[tierKey])) : null,
+    tier: readTier(entity),
     tags: tags.length > 0 || system ? [...tags, ...(system ? [`system:${system}`] : [])] : null,
   };
+};
+
+/**
+ * One catalog entity already read as an object (a document of a catalog-info.yaml, or an entity the Backstage catalog
+ * API answered), checked and described the same way whichever source found it.
+ */
+export const describeCatalogEntity = (value: unknown, path = 'catalog-info.yaml'): CatalogInfo => {
+  const parsed = ZCatalogFacts.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { status: 'error', error: `${path}: ${issue.path.join('.') || 'entity'}: ${issue.message}` };
+  }
+  return { status: 'ok', entity: parsed.data, ...describeEntity(parsed.data) };
 };
 
 // yaml's pretty errors end with " at line 4, column 1:" and a code frame; the line is named separately here.
@@ -60,12 +96,7 @@ export const normalizeCatalogInfo = (content: string, path = 'catalog-info.yaml'
   const entities = list.map((document) => document.toJS() as unknown).filter((value) => value && typeof value === 'object' && !Array.isArray(value)) as Record<string, unknown>[];
   const chosen = entities.find((entity) => entity.kind === 'Component') ?? entities[0];
   if (!chosen) return { status: 'error', error: `${path}: no entity in the file` };
-  const parsed = ZCatalogFacts.safeParse(chosen);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { status: 'error', error: `${path}: ${issue.path.join('.') || 'entity'}: ${issue.message}` };
-  }
-  return { status: 'ok', entity: parsed.data, ...describeEntity(parsed.data) };
+  return describeCatalogEntity(chosen, path);
 };
 
 /** The catalog file of a tree, read: the first of CATALOG_FILES present, or null when there is none. */
@@ -79,7 +110,7 @@ export const readCatalogFile = (files: Readonly<Record<string, string>>): Catalo
  * valid one. Without one, team, lifecycle, tier and tags stay null so another source's answer is kept.
  */
 export const describeCatalogService = (
-  { name, repository, source, sourceId }: { name: string; repository: string; source: string; sourceId: string },
+  { name, repository, source, sourceId }: { name: string; repository: string | null; source: string; sourceId: string },
   catalog: CatalogInfo | null,
 ): ServiceRow => {
   const ok = catalog?.status === 'ok' ? catalog : null;

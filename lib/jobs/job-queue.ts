@@ -37,6 +37,8 @@ export const JOB_NAMES = {
   incidentIoSync: 'incident-io-sync',
   /** Normalize one stored incident.io webhook delivery. */
   incidentIoWebhook: 'incident-io-webhook',
+  /** Sync the Backstage catalog's services and teams (queued by backstage.schedule). */
+  backstageSync: 'backstage-sync',
   /** Normalize one stored CDEvents delivery. */
   cdeventsWebhook: 'cdevents-webhook',
   /** Normalize one stored OTLP traces export. */

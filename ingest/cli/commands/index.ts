@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { impactCommand } from './impact';
+import { ingestBackstageCommand } from './ingest-backstage';
 import { ingestCdeventsCommand } from './ingest-cdevents';
 import { ingestEventsCommand } from './ingest-events';
 import { ingestGitCommand } from './ingest-git';
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   ingestPagerdutyCommand,
   ingestIncidentIoCommand,
   ingestCdeventsCommand,
+  ingestBackstageCommand,
   demoCommand,
   metricsCommand,
   scoreCommand,
