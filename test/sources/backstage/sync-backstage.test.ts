@@ -6,6 +6,9 @@ import { ingestRuns, rawPayloads, services } from '../../../lib/db/schema';
 import { queryRows } from '../../../lib/db/query-rows';
 import { listCatalogAnnotation } from '../../../lib/domain/list-catalog-annotation';
 import { isAppError } from '../../../lib/errors';
+import { getDoraMetrics } from '../../../lib/metrics/get-dora-metrics';
+import { importEvents } from '../../../ingest/sources/events/import-events';
+import { asLines } from '../../helpers/event-input';
 import { buildBackstageWorld, GROUP_TREE } from '../../fakes/backstage/build-backstage-world';
 import { startFakeBackstage, type FakeBackstage } from '../../fakes/backstage/fake-backstage-server';
 import { describeEachBackend } from '../../helpers/test-db';
@@ -127,6 +130,21 @@ describeEachBackend('Backstage catalog sync', ({ db }) => {
   it('a component whose owner changes moves team, and service_owners keeps both owners with dates', async () => {
     await start();
     await runSync(db(), fake!);
+    // A deployment of svc-01 an hour ago, while devex owned it.
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await importEvents({
+      db: db(),
+      input: asLines([
+        {
+          kind: 'deployment',
+          id: 'd1',
+          service: 'svc-01',
+          environment: 'production',
+          status: 'success',
+          finishedAt: hourAgo,
+        },
+      ]),
+    });
     component('svc-01').spec.owner = 'group:default/search';
     // Another sync in a later transaction: the trigger dates the change with that transaction's time.
     await new Promise((done) => setTimeout(done, 20));
@@ -148,6 +166,11 @@ describeEachBackend('Backstage catalog sync', ({ db }) => {
     );
     expect(new Date(later!.since).getTime()).toBeGreaterThanOrEqual(between.getTime());
     expect((await readServiceRows(db())).find((row) => row.name === 'svc-01')!.team).toBe('search');
+    // The deployment stays devex's: search's figures start at the move.
+    const window = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 60_000) };
+    const deploymentsOf = async (team: string) =>
+      (await getDoraMetrics({ db: db(), scope: { team }, window })).deploymentFrequency.deployments;
+    expect([await deploymentsOf('devex'), await deploymentsOf('search')]).toEqual([1, 0]);
   });
 
   it('a group that moves under another parent, and one renamed, update their teams', async () => {
