@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/query-rows';
-import { buildTeamTree } from '../metrics/build-scope-condition';
+import { buildTeamTree } from '../domain/build-team-tree';
 
 /** A service changing hands: from one team (null: none) to another, from `since` on. */
 export type OwnershipChange = { service: string; from: string | null; to: string | null; since: Date };

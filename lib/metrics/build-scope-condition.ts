@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { buildTeamTree } from '../domain/build-team-tree';
 import type { MetricsScope, TeamOwners } from './metrics-types';
 
 export type ScopeConditionOptions = {
@@ -10,12 +11,6 @@ export type ScopeConditionOptions = {
   /** `history` (default): owners at the time of each event; `current`: today's owners own the whole history. */
   owners?: TeamOwners;
 };
-
-/** A team and every team below it (`teams.parent`), as a subquery; UNION stops on a cycle in the hierarchy. */
-export const buildTeamTree = (team: string): SQL =>
-  sql`(with recursive tree(name) as (
-        select ${team}::text union select t.name from teams t join tree on t.parent = tree.name
-      ) select name from tree)`;
 
 /** The team that owned a service at a time (service_owners; null when none did). */
 export const buildOwnerAt = (service: SQL, at: SQL): SQL =>

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/query-rows';
 import { AppError } from '../errors';
-import { buildTeamTree } from './build-scope-condition';
+import { buildTeamTree } from '../domain/build-team-tree';
 import type { MetricsScope, MetricsWindow } from './metrics-types';
 
 /**

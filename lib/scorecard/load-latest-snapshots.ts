@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { cacheByRevision } from '../db/cache-by-revision';
 import type { Executor } from '../db/client';
 import { scorecardSnapshots, services } from '../db/schema';
+import { buildTeamTree } from '../domain/build-team-tree';
 
 const readLatestSnapshots = (db: Executor, team?: string) =>
   db
@@ -16,7 +17,8 @@ const readLatestSnapshots = (db: Executor, team?: string) =>
     })
     .from(scorecardSnapshots)
     .innerJoin(services, eq(services.name, scorecardSnapshots.service))
-    .where(team !== undefined ? eq(services.team, team) : undefined)
+    // A team's own services and its sub-teams'.
+    .where(team !== undefined ? sql`${services.team} in ${buildTeamTree(team)}` : undefined)
     .orderBy(scorecardSnapshots.service, desc(scorecardSnapshots.day));
 
 /**

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { listOwnershipChanges } from '../../lib/catalog/list-ownership-changes';
+import { listServices } from '../../lib/catalog/list-services';
+import { listTeams } from '../../lib/catalog/list-teams';
 import { queryRows } from '../../lib/db/query-rows';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { getTeamMetrics } from '../../lib/metrics/get-team-metrics';
@@ -91,6 +93,17 @@ describeEachBackend('ownership over time', ({ db }) => {
     const org = await getDoraMetrics({ db: db(), scope: { org: true }, window });
     expect({ ...parent, scope: org.scope }).toEqual(org);
     expect(parent.deploymentFrequency.deployments).toBe(27);
+    // The catalog reads list the parent with its sub-teams' services.
+    expect(await listTeams({ db: db() })).toEqual([
+      { name: 'core', displayName: null, parent: 'engineering', services: 2, hasSubteams: false },
+      { name: 'discovery', displayName: null, parent: 'engineering', services: 1, hasSubteams: false },
+      { name: 'engineering', displayName: null, parent: null, services: 3, hasSubteams: true },
+    ]);
+    expect((await listServices({ db: db(), team: 'engineering' })).map((service) => service.name)).toEqual([
+      'ledger',
+      'payments',
+      'search',
+    ]);
     // A team nobody ever gave a service is refused by name, as before.
     await expect(getDoraMetrics({ db: db(), scope: { team: 'nobody' }, window })).rejects.toThrow(
       'team "nobody" owns no service',

@@ -50,7 +50,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
         title={team}
         lede={
           <>
-            {formatCount(services.length, 'service')} owned by {team}.{' '}
+            {formatCount(services.length, 'service')} owned by {team}
+            {services.some((service) => service.team !== team) ? ' and the teams below it' : ''}.{' '}
             <Link href={`${path}/todo`}>What to fix next</Link>
           </>
         }
