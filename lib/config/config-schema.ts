@@ -141,7 +141,8 @@ export const ZConfig = z.strictObject({
     backfillHorizonDays: z.coerce.number().int().positive().default(30),
     /**
      * Services of monorepos, when their folders have no catalog-info.yaml to find them by: each names its repository
-     * (`owner/name` as the origin remote says, or the folder name), its paths and optionally its tag glob.
+     * (`owner/name` as the origin remote says, or the folder name), its paths and optionally its tag glob. The GitHub
+     * source reads the same list (one place for a repository's services, whichever source reads it).
      */
     services: z
       .array(

@@ -1,17 +1,12 @@
-import { readCatalogFile } from '../../../lib/domain/normalize-catalog-info';
+import { isMonorepoTag } from '../../../lib/domain/is-monorepo-tag';
+import { listCatalogServices } from '../../../lib/domain/list-catalog-services';
+import type { ConfiguredService, MonorepoService } from '../../../lib/domain/monorepo-service';
+import { selectConfiguredServices } from '../../../lib/domain/select-configured-services';
 import { collectGitTree } from './collect-git-tree';
-import { isMonorepoTag } from './inspect-git-repository';
 import { openGitRepository } from './open-git-repository';
 import { runGit } from './run-git';
 
-export type MonorepoService = {
-  service: string;
-  paths: string[];
-  deployTags?: string;
-  origin: 'waymark.yaml' | 'catalog';
-};
-
-type ConfiguredService = { name: string; repository: string; paths: string[]; tags?: string };
+export type { MonorepoService } from '../../../lib/domain/monorepo-service';
 
 const CATALOG_GLOBS = ['**/catalog-info.yaml', '**/catalog-info.yml'];
 
@@ -27,28 +22,13 @@ export const discoverMonorepoServices = async (
   configured: readonly ConfiguredService[] = [],
 ): Promise<MonorepoService[]> => {
   const repository = await openGitRepository(path);
-  const own = configured.filter((entry) => [repository.location, repository.folderName].includes(entry.repository));
-  if (own.length > 0) {
-    return own.map((entry) => ({
-      service: entry.name,
-      paths: entry.paths,
-      origin: 'waymark.yaml' as const,
-      ...(entry.tags ? { deployTags: entry.tags } : {}),
-    }));
-  }
+  const own = selectConfiguredServices(configured, [repository.location, repository.folderName]);
+  if (own.length > 0) return own;
   const tree = await collectGitTree(repository.path, repository.headSha, CATALOG_GLOBS);
-  const files = Object.keys(tree.files);
-  if (files.some((file) => !file.includes('/'))) return [];
+  const candidates = listCatalogServices(tree.files);
+  if (candidates.length === 0) return [];
   const tags = (await runGit(repository.path, ['for-each-ref', '--format=%(refname:short)', 'refs/tags'])).split('\n');
-  const found: MonorepoService[] = [];
-  for (const file of files.sort()) {
-    const folder = file.slice(0, file.lastIndexOf('/'));
-    const name = file.slice(folder.length + 1);
-    const catalog = readCatalogFile({ [name]: tree.files[file]! });
-    if (catalog?.status !== 'ok') continue;
-    const service = catalog.entity.metadata.name;
-    if (tags.some((tag) => isMonorepoTag(service, tag)))
-      found.push({ service, paths: [`${folder}/**`], origin: 'catalog' });
-  }
-  return found;
+  return candidates
+    .filter(({ service }) => tags.some((tag) => isMonorepoTag(service, tag)))
+    .map(({ service, paths, origin }) => ({ service, paths, origin }));
 };

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isMonorepoTag } from '../../../lib/domain/is-monorepo-tag';
 import { isReleaseVersion, RELEASE_VERSION_RULE } from '../../../lib/domain/release-version';
 import { AppError } from '../../../lib/errors';
 import { collectGitTags } from './collect-git-tags';
@@ -85,11 +86,6 @@ export type GitInspection = {
   source: GitDeploymentSource;
   paths: readonly string[] | null;
 };
-
-/** A monorepo service's own tags: its name, then @ or /, then a release version (checkout@1.4.0, checkout/v1.4.0). */
-export const monorepoTagPrefixes = (service: string) => [`${service}@`, `${service}/`];
-export const isMonorepoTag = (service: string, tag: string) =>
-  monorepoTagPrefixes(service).some((prefix) => tag.startsWith(prefix) && isReleaseVersion(tag.slice(prefix.length)));
 
 /** The folder a path glob starts in (`services/checkout/**` → `services/checkout`), where its catalog file lives. */
 const staticFolderOf = (glob: string) => {

@@ -18,6 +18,7 @@ export const getGithubConfig = (config: Config): GithubConfig => {
     incidentLabel: github.incidentLabel,
     backfillHorizonDays: github.backfillHorizonDays,
     factFileGlobs: getFactFileGlobs(),
+    services: config.git.services,
   };
   const app = [github.appId, github.privateKey, github.installationId];
   if (app.some(Boolean) && !app.every(Boolean)) {

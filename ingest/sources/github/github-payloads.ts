@@ -117,6 +117,12 @@ export const ZCompare = z.looseObject({
   commits: z.array(ZCommit),
 });
 
+/** `GET /repos/{owner}/{repo}/commits/{ref}`: a commit with the files it changed (a rename names both paths). */
+export const ZCommitFiles = z.looseObject({
+  sha: z.string().min(4),
+  files: z.array(z.looseObject({ filename: z.string(), previous_filename: z.string().nullish() })),
+});
+
 export type GithubRepository = z.infer<typeof ZRepository>;
 export type GithubDeployment = z.infer<typeof ZDeployment>;
 export type GithubDeploymentStatus = z.infer<typeof ZDeploymentStatus>;

@@ -1,4 +1,5 @@
 import type { Db } from '../../../lib/db/client';
+import type { ConfiguredService } from '../../../lib/domain/monorepo-service';
 import type { GithubClient } from './create-github-client';
 
 /** What a GitHub sync needs from the configuration, resolved once per run. */
@@ -10,6 +11,8 @@ export type GithubSettings = {
   backfillHorizonDays: number;
   /** Globs of the files whose contents become repository facts. */
   factFileGlobs: readonly string[];
+  /** waymark.yaml's `git.services`: monorepo services by path, for every source that reads repositories. */
+  services?: readonly ConfiguredService[];
 };
 
 /** One repository's sync: its client (with its own request counter), settings and what it has done so far. */

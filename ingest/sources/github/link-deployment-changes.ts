@@ -1,18 +1,19 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { deployments } from '../../../lib/db/schema';
 import type { Executor } from '../../../lib/db/client';
-import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
-import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
+import { storeRawPayloads } from '../../../lib/domain/store-raw-payloads';
 import { normalizeDeployedCommits } from '../../../lib/domain/normalize-deployed-commits';
+import { stableHash } from '../../../lib/domain/stable-hash';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
 import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
+import { collectDeployedCommits, DAY } from './collect-deployed-commits';
 import type { GithubClient } from './create-github-client';
-import { fetchPages } from './fetch-pages';
 import { GITHUB_SOURCE, githubIds } from './github-ids';
-import { parsePayload, ZCompare } from './github-payloads';
 import { GITHUB_CURSOR_SOURCE, type GithubSettings } from './github-settings';
-import { loadPullRequestIndex, parseCommits, type PullRequestIndex } from './load-pull-request-index';
+import { keepCommitsTouchingPaths } from './keep-commits-touching-paths';
+import { loadMonorepoServices } from './load-monorepo-services';
+import { loadPullRequestIndex, type PullRequestIndex } from './load-pull-request-index';
 import { resolvePullRequests } from './resolve-pull-requests';
 import { toDeployedCommit } from './to-deployed-commit';
 
@@ -31,72 +32,49 @@ export type LinkTarget = {
   relink?: boolean;
 };
 
-type Deployed = { commits: ReturnType<typeof parseCommits>; status: string; fetched: RawPayloadInput[] } | null;
-
-const DAY = 86_400_000;
-
-/** Commits a deployment shipped since the previous one (compare), or within the horizon for the first one. */
-const collectDeployed = async (target: LinkTarget, base: string | null, head: string, finishedAt: Date): Promise<Deployed> => {
-  const { db, client, fullName, owner, repo } = target;
-  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY);
-  const sourceId = base ? `${fullName}:${base}...${head}` : `${fullName}:${head}@${since.toISOString()}`;
-  const kind = base ? 'compare' : 'commit_window';
-  const [known] = await getRawPayloads(db, { source: GITHUB_SOURCE, kind, sourceIds: [sourceId] });
-  let payload = known?.payload as { status: string; commits: unknown[] } | undefined;
-  const fetched: RawPayloadInput[] = [];
-  if (!payload) {
-    if (!client) return null;
-    target.checkStopped();
-    if (base) {
-      let status = 'ahead';
-      const pages = await fetchPages<unknown>(client, 'GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}` }, {
-        itemsOf: (data) => {
-          const parsed = parsePayload(ZCompare, data, 'comparison');
-          if (parsed.ok) status = parsed.value.status;
-          return (data as { commits?: unknown[] }).commits ?? [];
-        },
-      });
-      payload = { status, commits: pages.notModified ? [] : pages.items };
-    } else {
-      const pages = await fetchPages<unknown>(client, 'GET /repos/{owner}/{repo}/commits', { owner, repo, sha: head, since: since.toISOString(), until: finishedAt.toISOString() });
-      payload = { status: 'first', commits: pages.notModified ? [] : [...pages.items].reverse() };
-    }
-    fetched.push({ source: GITHUB_SOURCE, kind, sourceId, scope: fullName, payload });
-  }
-  return { commits: parseCommits(payload.commits), status: payload.status, fetched };
-};
+/** One service's chain of deployments in the repository: the repository's own, or a monorepo service's (its paths). */
+type Chain = { service: string; paths: readonly string[] | null };
 
 /**
- * Links every counted (successful, production) deployment of the repository's service to the commits it shipped:
- * those reachable from its sha and not from the previous counted deployment's sha, with each pull request's own
- * commits standing in for its squash, rebase or merge commit; the first deployment seen gets only the commits within
- * the backfill horizon. A deployment of an ancestor of the previous one is a rollback of it, shipping nothing new.
- * Only deployments whose base changed since they were last linked are visited (the `links` cursor), and every
- * comparison is kept as a raw payload, so re-linking costs no requests.
+ * Links one service's counted deployments in order, each against that service's previous one. What a link was made
+ * from is kept in the `links` cursor (the previous sha, and a monorepo service's paths), so a deployment is linked
+ * again only when that changes.
  */
-export const linkDeploymentChanges = async (target: LinkTarget) => {
-  const { db, fullName, service } = target;
+const linkChain = async (target: LinkTarget, chain: Chain, links: Record<string, string | null>) => {
+  const { db, fullName } = target;
+  const { service, paths } = chain;
   const production = new RegExp(target.settings.productionPattern, 'i');
-  const linksKey = { source: GITHUB_CURSOR_SOURCE, scope: fullName, kind: 'links' };
-  const links = (await getIngestCursor<Record<string, string | null>>(db, linksKey.source, linksKey.scope, linksKey.kind)).cursor ?? {};
   const rows = await db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.source, GITHUB_SOURCE), eq(deployments.service, service), eq(deployments.status, 'success')))
+    .where(
+      and(eq(deployments.source, GITHUB_SOURCE), eq(deployments.service, service), eq(deployments.status, 'success')),
+    )
     .orderBy(asc(deployments.finishedAt), asc(deployments.id));
-  const counted = rows.filter((row) => row.sourceId.startsWith(`${fullName}/`) && row.finishedAt && row.commitSha && production.test(row.environment));
+  const counted = rows.filter(
+    (row) =>
+      row.sourceId.startsWith(`${fullName}/`) && row.finishedAt && row.commitSha && production.test(row.environment),
+  );
+  const pathsKey = paths ? `|paths:${stableHash(paths)}` : '';
+  const horizonDays = target.settings.backfillHorizonDays;
 
   let index: PullRequestIndex | null = null;
   let linked = 0;
   for (const [position, deployment] of counted.entries()) {
     const previous = counted[position - 1];
-    const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
+    const expected = `${previous ? `sha:${previous.commitSha}` : `horizon:${horizonDays}`}${pathsKey}`;
     if (!target.relink && links[deployment.sourceId] === expected) continue;
-    let deployed = await collectDeployed(target, previous?.commitSha ?? null, deployment.commitSha!, deployment.finishedAt!);
+    const { commitSha, finishedAt } = deployment as { commitSha: string; finishedAt: Date };
+    let deployed = await collectDeployedCommits(target, previous?.commitSha ?? null, commitSha, finishedAt);
     // A previous sha GitHub no longer knows (a force push) leaves only the horizon to go by.
     if (deployed === null) continue;
+    const own = paths
+      ? await keepCommitsTouchingPaths(target, deployed.commits, paths)
+      : { commits: deployed.commits, fetched: [] };
+    // Files of a commit not stored, and no client to ask: the next sync links it.
+    if (own === null) continue;
     index ??= await loadPullRequestIndex(db, fullName);
-    const resolved = await resolvePullRequests(target, deployed.commits, index);
+    const resolved = await resolvePullRequests(target, own.commits, index);
     const rollback = deployed.status === 'behind' && previous !== undefined;
     // Only the pull requests this deployment's commits came from; the index grows as commits are resolved.
     const numbers = [...new Set(resolved.pullRequestBySha.values())];
@@ -106,21 +84,54 @@ export const linkDeploymentChanges = async (target: LinkTarget) => {
     const changes = normalizeDeployedCommits({
       source: GITHUB_SOURCE,
       service,
-      deployed: deployed.commits.map(toDeployedCommit),
-      requestBySha: new Map([...resolved.pullRequestBySha].map(([sha, n]) => [sha, githubIds.pullRequest(fullName, n)])),
+      deployed: own.commits.map(toDeployedCommit),
+      requestBySha: new Map(
+        [...resolved.pullRequestBySha].map(([sha, n]) => [sha, githubIds.pullRequest(fullName, n)]),
+      ),
       requestCommits,
-      horizonStart: previous ? null : new Date(deployment.finishedAt!.getTime() - target.settings.backfillHorizonDays * DAY),
+      horizonStart: previous ? null : new Date(finishedAt.getTime() - horizonDays * DAY),
     });
-    const fetched = [...deployed.fetched, ...resolved.fetched];
+    const fetched = [...deployed.fetched, ...own.fetched, ...resolved.fetched];
     deployed = null;
     await db.transaction(async (tx) => {
       await storeRawPayloads(tx, fetched);
+      const reason = rollback ? ('rollback' as const) : null;
+      const rollbackOf = rollback ? previous.id : null;
       const { inserted, updated } = await upsertDeployments(tx, [
-        { deployment: { ...deployment, reason: rollback ? 'rollback' : null, rollbackOf: rollback ? previous.id : null }, changes },
+        { deployment: { ...deployment, reason, rollbackOf }, changes },
       ]);
       if (inserted.size + updated.size > 0) linked++;
-      await saveIngestCursor(tx, linksKey, { cursor: { [deployment.sourceId]: expected } }, { merge: true });
+      const cursor = { [deployment.sourceId]: expected };
+      await saveIngestCursor(tx, linksKeyOf(fullName), { cursor }, { merge: true });
     });
   }
+  return linked;
+};
+
+const linksKeyOf = (fullName: string) => ({ source: GITHUB_CURSOR_SOURCE, scope: fullName, kind: 'links' });
+
+/**
+ * Links every counted (successful, production) deployment of the repository's service to the commits it shipped:
+ * those reachable from its sha and not from the previous counted deployment's sha, with each pull request's own
+ * commits standing in for its squash, rebase or merge commit; the first deployment seen gets only the commits within
+ * the backfill horizon. A deployment of an ancestor of the previous one is a rollback of it, shipping nothing new.
+ * In a monorepo each service named by deployments is its own chain (its previous deployment, not the repository's)
+ * and carries only the commits changing its paths; deployments naming no service stay the repository's, whole.
+ * Only deployments whose base changed since they were last linked are visited (the `links` cursor), and every
+ * answer is kept as a raw payload, so re-linking costs no requests.
+ */
+export const linkDeploymentChanges = async (target: LinkTarget) => {
+  const { db, fullName } = target;
+  const key = linksKeyOf(fullName);
+  const stored = await getIngestCursor<Record<string, string | null>>(db, key.source, key.scope, key.kind);
+  const links = stored.cursor ?? {};
+  const monorepo = await loadMonorepoServices(db, fullName);
+  const chains: Chain[] = [
+    // A monorepo service named like the repository is that service: its paths rule.
+    ...(monorepo.some((entry) => entry.service === target.service) ? [] : [{ service: target.service, paths: null }]),
+    ...monorepo.map((entry) => ({ service: entry.service, paths: entry.paths })),
+  ];
+  let linked = 0;
+  for (const chain of chains) linked += await linkChain(target, chain, links);
   target.counts.linked = (target.counts.linked ?? 0) + linked;
 };

@@ -21,7 +21,8 @@ export type GithubFactsInput = {
   collectedAt: Date;
 };
 
-const decode = (answer: { content?: string; encoding?: string }) => {
+/** A Contents API answer's text, cut at the fact size limit. */
+export const decodeContent = (answer: { content?: string; encoding?: string }) => {
   const text = answer.encoding === 'base64' ? Buffer.from(answer.content ?? '', 'base64').toString('utf8') : (answer.content ?? '');
   return text.length > MAX_FACT_FILE_BYTES ? text.slice(0, MAX_FACT_FILE_BYTES) : text;
 };
@@ -31,7 +32,7 @@ const decode = (answer: { content?: string; encoding?: string }) => {
  * gives (owner → team, lifecycle, tier annotation, tags and system). Pure: stored raw answers give the same facts.
  */
 export const normalizeGithubFacts = (input: GithubFactsInput): { observations: FactObservation[]; service: ServiceRow | null } => {
-  const files = Object.fromEntries(Object.entries(input.contents).map(([path, answer]) => [path, decode(answer)]));
+  const files = Object.fromEntries(Object.entries(input.contents).map(([path, answer]) => [path, decodeContent(answer)]));
   const base = { service: input.service, source: GITHUB_SOURCE, collectedAt: input.collectedAt };
   const repository = normalizeRepositoryFacts({ defaultBranch: input.defaultBranch, headSha: input.headSha, tree: input.tree, files });
   const catalog = readCatalogFile(files);

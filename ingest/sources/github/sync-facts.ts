@@ -1,3 +1,4 @@
+import { listMonorepoCatalogFiles } from '../../../lib/domain/list-catalog-services';
 import { readChangedFactFiles } from '../../../lib/domain/read-changed-fact-files';
 import { recordFacts } from '../../../lib/domain/record-facts';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
@@ -9,7 +10,8 @@ import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
 import { fetchConditional } from './fetch-conditional';
 import { GITHUB_SOURCE } from './github-ids';
 import { GITHUB_CURSOR_SOURCE, type RepositorySync } from './github-settings';
-import { normalizeGithubFacts, type ProtectionPayload } from './normalize-github-facts';
+import { decodeContent, normalizeGithubFacts, type ProtectionPayload } from './normalize-github-facts';
+import { recordMonorepoServices } from './record-monorepo-services';
 import type { RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
 
 type FactsCursor = { headSha: string | null };
@@ -45,7 +47,8 @@ const collectProtection = async (sync: RepositorySync, branch: string, isProtect
 /**
  * Repository facts for the scorecard: the default branch (one conditional request; 304 when nothing was pushed), its
  * tree in one recursive call, the fact files whose blobs changed, branch protection and rulesets. When nothing
- * changed, the stored answers are normalized again and the facts only get a newer `checkedAt`.
+ * changed, the stored answers are normalized again and the facts only get a newer `checkedAt`. It runs before the
+ * deployments are read, since a monorepo's services (its sub-folder catalog files) decide whose each deployment is.
  */
 export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defaultBranch: string }) => {
   const { db, client, fullName, owner, repo } = sync;
@@ -75,7 +78,11 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
   }
 
   const blobs = new Map(tree.tree.filter((entry) => (entry as { type?: string }).type !== 'tree').map((entry) => [entry.path, entry as { sha?: string; size?: number }]));
-  const wanted = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter((path) => (blobs.get(path)?.size ?? 0) <= MAX_FACT_FILE_BYTES * 4);
+  const small = (path: string) => (blobs.get(path)?.size ?? 0) <= MAX_FACT_FILE_BYTES * 4;
+  const factFiles = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter(small);
+  // A monorepo's sub-folder catalog files name its services: read too, and only when the tree has them.
+  const catalogFiles = listMonorepoCatalogFiles([...blobs.keys()]).filter(small);
+  const wanted = [...new Set([...factFiles, ...catalogFiles])];
   const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(fullName.length + 1), row.payload as Content]));
   const { contents, fetched } = await readChangedFactFiles({
     paths: wanted,
@@ -89,12 +96,15 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
   });
   for (const [path, answer] of fetched) raw.push({ source: GITHUB_SOURCE, kind: 'content', sourceId: `${fullName}:${path}`, scope: fullName, payload: answer });
 
-  const facts = normalizeGithubFacts({ fullName, service: sync.service, defaultBranch, headSha, tree, contents, protection: protection!, collectedAt: sync.now });
+  const factContents = Object.fromEntries(factFiles.map((path) => [path, contents[path]!]));
+  const catalogTexts = Object.fromEntries(catalogFiles.map((path) => [path, decodeContent(contents[path]!)]));
+  const facts = normalizeGithubFacts({ fullName, service: sync.service, defaultBranch, headSha, tree, contents: factContents, protection: protection!, collectedAt: sync.now });
   await db.transaction(async (tx) => {
     await storeRawPayloads(tx, raw);
     if (facts.service) await upsertServices(tx, [facts.service]);
     const { changed } = await recordFacts(tx, facts.observations);
     sync.counts.facts = (sync.counts.facts ?? 0) + changed;
+    await recordMonorepoServices(tx, sync, catalogTexts);
     await saveIngestCursor(tx, key, { cursor: { headSha }, etag: branch.notModified ? stored.etag : branch.etag });
   });
 };

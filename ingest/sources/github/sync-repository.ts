@@ -55,8 +55,8 @@ const syncRepositoryRecord = async (sync: RepositorySync) => {
 };
 
 /**
- * Syncs one repository, step by step (repository, deployments, workflow runs, pull requests, linking, incidents,
- * facts); each step commits its rows together with its cursor, so a stopped sync resumes where it was. The run is
+ * Syncs one repository, step by step (repository, facts, deployments, workflow runs, pull requests, linking,
+ * incidents); each step commits its rows together with its cursor, so a stopped sync resumes where it was. The run is
  * recorded in ingest_runs with its counts, requests and the rate limit left; a repository GitHub refuses (404/403)
  * is recorded as failed and the error returned, never thrown, so the other repositories go on.
  */
@@ -84,12 +84,13 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
       pipeline.sofar.counts = sync.counts;
       try {
         const repository = await syncRepositoryRecord(sync);
+        // Facts first: a monorepo's services, found in its tree, decide which service each deployment is.
+        await syncFacts(sync, { defaultBranch: repository.default_branch ?? 'main' });
         const { usesDeploymentsApi } = await syncDeployments(sync);
         await syncWorkflowRuns(sync, { usesDeploymentsApi });
         await syncPullRequests(sync);
         await linkDeploymentChanges(sync);
         await syncIncidents(sync);
-        await syncFacts(sync, { defaultBranch: repository.default_branch ?? 'main' });
         pipeline.touch([sync.service]);
         const requests = client.stats.requests - requestsBefore;
         const result: RepositoryOutcome = { fullName, status: 'success', counts: sync.counts, requests, error: null };

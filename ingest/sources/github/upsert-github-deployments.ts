@@ -3,8 +3,11 @@ import { ensureServices } from '../../../lib/domain/ensure-services';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
 import type { DeploymentRow } from '../../../lib/domain/types';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
+import { upsertServices } from '../../../lib/domain/upsert-services';
+import { describeMonorepoServices } from './describe-monorepo-services';
 import { GITHUB_SOURCE, githubIds, serviceOf } from './github-ids';
 import { parsePayload, ZDeployment, ZDeploymentStatus, type GithubDeploymentStatus } from './github-payloads';
+import { loadMonorepoServices } from './load-monorepo-services';
 import { markDeploymentsUnlinked } from './mark-deployments-unlinked';
 import { normalizeDeployment } from './normalize-deployment';
 
@@ -19,6 +22,7 @@ export const upsertGithubDeployments = async (tx: Executor, fullName: string, it
   const raw: RawPayloadInput[] = [];
   const rows: DeploymentRow[] = [];
   let invalid = 0;
+  const monorepo = items.length > 0 ? await loadMonorepoServices(tx, fullName) : [];
   for (const item of items) {
     const parsed = parsePayload(ZDeployment, item.deployment, 'deployment');
     const id = (item.deployment as { id?: unknown } | null)?.id;
@@ -42,10 +46,14 @@ export const upsertGithubDeployments = async (tx: Executor, fullName: string, it
       });
       if (parsedStatus.ok) statuses.push(parsedStatus.value);
     }
-    rows.push(normalizeDeployment(fullName, parsed.value, statuses));
+    rows.push(normalizeDeployment(fullName, parsed.value, statuses, monorepo));
   }
   await storeRawPayloads(tx, raw);
-  await ensureServices(tx, [serviceOf(fullName)], GITHUB_SOURCE);
+  // A monorepo service a deployment names becomes a service, described by its catalog file when it has one.
+  const named = monorepo.filter((entry) => rows.some((row) => row.service === entry.service));
+  const descriptions = named.length > 0 ? await describeMonorepoServices(tx, fullName, named) : [];
+  if (descriptions.length > 0) await upsertServices(tx, descriptions);
+  await ensureServices(tx, [serviceOf(fullName), ...named.map((entry) => entry.service)], GITHUB_SOURCE);
   const written = await upsertDeployments(tx, rows.map((deployment) => ({ deployment, changes: null })));
   const rewritten = rows.filter((row) => written.inserted.has(row.id) || written.updated.has(row.id)).map((row) => row.sourceId);
   await markDeploymentsUnlinked(tx, fullName, rewritten);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sha1, type FakeCommit, type FakeRepo, type FakeWorld } from './fake-world';
-import { iso, renderCommit, renderDeployment, renderIssue, renderPull, renderRepository, renderReview, renderRun, renderStatus, restExample } from './render-rest';
+import { iso, renderCommit, renderCommitWithFiles, renderDeployment, renderIssue, renderPull, renderRepository, renderReview, renderRun, renderStatus, restExample } from './render-rest';
 
 /** Faults served on demand, in order, to requests whose path matches. */
 export type Fault = {
@@ -44,6 +44,21 @@ const reachable = (repo: FakeRepo, head: string) => {
 };
 
 const byCommitTime = (a: FakeCommit, b: FakeCommit) => a.committedAt.getTime() - b.committedAt.getTime() || a.sha.localeCompare(b.sha);
+
+/**
+ * A commit's files as GitHub pages them: 300 at once unless `per_page` (max 100) asks fewer, the rest behind
+ * `rel="next"` links (up to 3,000 files), each page repeating the commit with its slice of the files.
+ */
+const paginateCommitFiles = (commit: ReturnType<typeof renderCommitWithFiles>, query: URLSearchParams, base: string): Answer => {
+  const perPage = query.has('per_page') ? Math.min(100, Math.max(1, Number(query.get('per_page')))) : 300;
+  const page = Math.max(1, Number(query.get('page') ?? 1));
+  const all = commit.files.slice(0, 3000);
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const link = (target: number, rel: string) => `<${base}?per_page=${perPage}&page=${target}>; rel="${rel}"`;
+  const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+  const body = { ...commit, files: all.slice((page - 1) * perPage, page * perPage) };
+  return { status: 200, body, headers: links.length > 0 ? { link: links.join(', ') } : {} };
+};
 
 const resolveRef = (repo: FakeRepo, ref: string) => repo.branches[ref] ?? (repo.commits.has(ref) ? ref : null);
 
@@ -105,6 +120,11 @@ const routes = (world: FakeWorld, api: string): Route[] => {
         .sort(byCommitTime)
         .reverse();
       return json(commits.map((commit) => renderCommit(repo!, commit, api)));
+    }),
+    repoRoute('GET', '/commits/([^/]+)', ([, , ref], query, repo) => {
+      const sha = resolveRef(repo!, decodeURIComponent(ref!));
+      if (!sha) return json({ message: `No commit found for SHA: ${ref}`, documentation_url: 'https://docs.github.com/rest', status: '422' }, 422);
+      return paginateCommitFiles(renderCommitWithFiles(repo!, repo!.commits.get(sha)!, api), query, `${api}/repos/${repo!.fullName}/commits/${ref}`);
     }),
     repoRoute('GET', '/commits/([0-9a-f]{40})/pulls', ([, , sha], _q, repo) =>
       json(repo!.pulls.filter((pull) => pull.commits.includes(sha!) || pull.landedShas.includes(sha!)).map((pull) => renderPull(repo!, pull, api))),

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
  * merge commit, deployments with statuses, workflow runs, issues and files. The fake server renders it in GitHub's
  * REST shapes; the webhook builder renders the same state as deliveries, so both paths see one history.
  */
-export type FakeCommit = { sha: string; parents: string[]; message: string; author: string; authoredAt: Date; committedAt: Date };
+/** `files`: the paths the commit changed (against its first parent), as GitHub's commit endpoint lists them. */
+export type FakeCommit = { sha: string; parents: string[]; message: string; author: string; authoredAt: Date; committedAt: Date; files?: string[] };
 export type FakeStatus = { id: number; state: string; createdAt: Date };
 export type FakeDeployment = { id: number; sha: string; ref: string; environment: string; createdAt: Date; updatedAt: Date; statuses: FakeStatus[] };
 export type FakeRun = {
@@ -132,16 +133,22 @@ export class FakeRepoBuilder {
     return this;
   }
 
-  private addCommit(parents: string[], message: string, author: string, authoredAt: Date, committedAt = this.clock) {
+  private addCommit(parents: string[], message: string, author: string, authoredAt: Date, committedAt = this.clock, files: string[] = []) {
     const sha = sha1(`${this.repo.fullName}|${parents.join(',')}|${message}|${authoredAt.toISOString()}|${committedAt.toISOString()}`);
-    this.repo.commits.set(sha, { sha, parents, message, author, authoredAt, committedAt });
+    this.repo.commits.set(sha, { sha, parents, message, author, authoredAt, committedAt, files });
     return sha;
   }
 
-  /** A commit straight on a branch (the default branch unless named). */
-  commit(message: string, author = 'dev-direct', branch = this.repo.defaultBranch) {
+  /** The files a pull request's commits changed: what its squash or merge commit changes on the base branch. */
+  private filesOf(shas: string[]) {
+    return [...new Set(shas.flatMap((sha) => this.repo.commits.get(sha)?.files ?? []))].sort();
+  }
+
+  /** A commit straight on a branch (the default branch unless named); `files` are written and listed as changed. */
+  commit(message: string, author = 'dev-direct', branch = this.repo.defaultBranch, files: Record<string, string> = {}) {
     const head = this.repo.branches[branch];
-    const sha = this.addCommit(head ? [head] : [], message, author, this.clock);
+    Object.assign(this.repo.files, files);
+    const sha = this.addCommit(head ? [head] : [], message, author, this.clock, this.clock, Object.keys(files).sort());
     this.repo.branches[branch] = sha;
     this.repo.updatedAt = this.clock;
     return sha;
@@ -191,18 +198,19 @@ export class FakeRepoBuilder {
     const baseHead = this.repo.branches[base]!;
     let landed: string;
     if (method === 'squash') {
-      landed = this.addCommit([baseHead], `${pull.title} (#${pull.number})`, pull.author, this.clock);
+      landed = this.addCommit([baseHead], `${pull.title} (#${pull.number})`, pull.author, this.clock, this.clock, this.filesOf(pull.commits));
       pull.landedShas = [landed];
     } else if (method === 'rebase') {
       let parent = baseHead;
       pull.landedShas = pull.commits.map((sha) => {
         const original = this.repo.commits.get(sha)!;
-        parent = this.addCommit([parent], original.message, original.author, original.authoredAt, this.clock);
+        parent = this.addCommit([parent], original.message, original.author, original.authoredAt, this.clock, original.files);
         return parent;
       });
       landed = parent;
     } else {
-      landed = this.addCommit([baseHead, pull.commits.at(-1)!], `Merge pull request #${pull.number} from ${this.repo.owner}/${pull.headRef}`, pull.author, this.clock);
+      const message = `Merge pull request #${pull.number} from ${this.repo.owner}/${pull.headRef}`;
+      landed = this.addCommit([baseHead, pull.commits.at(-1)!], message, pull.author, this.clock, this.clock, this.filesOf(pull.commits));
       pull.landedShas = [landed];
     }
     this.repo.branches[base] = landed;
@@ -211,9 +219,9 @@ export class FakeRepoBuilder {
     return landed;
   }
 
-  /** A Deployments API deployment of `sha` with the given status sequence, a minute apart. */
-  deploy(sha: string, states: string[], environment = 'production') {
-    const deployment: FakeDeployment = { id: this.world.nextId(), sha, ref: this.repo.defaultBranch, environment, createdAt: this.clock, updatedAt: this.clock, statuses: [] };
+  /** A Deployments API deployment of `sha` with the given status sequence, a minute apart; `ref` as deployed. */
+  deploy(sha: string, states: string[], environment = 'production', ref = this.repo.defaultBranch) {
+    const deployment: FakeDeployment = { id: this.world.nextId(), sha, ref, environment, createdAt: this.clock, updatedAt: this.clock, statuses: [] };
     this.repo.deployments.push(deployment);
     for (const state of states) this.addStatus(deployment, state);
     return deployment;

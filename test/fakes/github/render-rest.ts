@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FakeCommit, FakeDeployment, FakeIssue, FakePull, FakeRepo, FakeRun, FakeStatus } from './fake-world';
+import { sha1, type FakeCommit, type FakeDeployment, type FakeIssue, type FakePull, type FakeRepo, type FakeRun, type FakeStatus } from './fake-world';
 
 /**
  * Renders the fake world in GitHub's REST shapes: every object starts as a deep copy of the documented example
@@ -61,6 +61,27 @@ export const renderCommit = (repo: FakeRepo, commit: FakeCommit, api: string) =>
     committer: user('web-flow'),
     parents: commit.parents.map((sha) => ({ sha, url: `${api}/repos/${repo.fullName}/commits/${sha}` })),
   };
+};
+
+/** `GET /repos/{owner}/{repo}/commits/{ref}`: the commit with its stats and every file it changed (one line each). */
+export const renderCommitWithFiles = (repo: FakeRepo, commit: FakeCommit, api: string) => {
+  const example = restExample('repos__get-commit') as { files: Record<string, unknown>[] };
+  const template = example.files[0]!;
+  const files = (commit.files ?? []).map((filename) => ({
+    ...template,
+    sha: sha1(`${commit.sha}:${filename}`),
+    filename,
+    status: 'modified',
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+    blob_url: `https://github.com/${repo.fullName}/blob/${commit.sha}/${filename}`,
+    raw_url: `https://github.com/${repo.fullName}/raw/${commit.sha}/${filename}`,
+    contents_url: `${api}/repos/${repo.fullName}/contents/${filename}?ref=${commit.sha}`,
+    patch: '@@ -0,0 +1 @@\n+changed',
+  }));
+  const stats = { total: files.length, additions: files.length, deletions: 0 };
+  return { ...example, ...renderCommit(repo, commit, api), stats, files };
 };
 
 export const renderDeployment = (repo: FakeRepo, deployment: FakeDeployment, api: string) => ({

@@ -7,10 +7,10 @@ import { ingestGitRepository } from '../../../ingest/sources/git/ingest-git-repo
 import { inspectGitRepository } from '../../../ingest/sources/git/inspect-git-repository';
 import type { Db } from '../../../lib/db/client';
 import { changes, deploymentChanges, deployments, services } from '../../../lib/db/schema';
-import { getDoraMetrics } from '../../../lib/metrics/get-dora-metrics';
 import { runCli } from '../../helpers/run-cli';
 import { describeEachBackend } from '../../helpers/test-db';
 import { createGitFixture, type GitFixture } from './git-fixture';
+import { expectMonorepoLeadTimes } from '../../helpers/expect-monorepo-lead-times';
 
 const at = (day: number, hour = 10) => `2026-01-0${day}T${String(hour).padStart(2, '0')}:00:00Z`;
 const catalog = (name: string, owner: string) =>
@@ -80,21 +80,7 @@ describeEachBackend('a monorepo read service by service (--path)', ({ db }) => {
     // Root tooling is no service's change.
     expect(await db().select().from(changes).where(eq(changes.sha, sha.c3!))).toEqual([]);
 
-    const window = { from: new Date('2025-12-31T00:00:00Z'), to: new Date('2026-01-10T00:00:00Z') };
-    const settings = { productionEnvironmentPattern: '^(prod|production)$', attributionWindowHours: 168 };
-    const metricsOf = (service: string) => getDoraMetrics({ db: db(), scope: { service }, window, settings });
-    // checkout: c1 0 h, c5 24 h, c2 72 h: p50 24 h; p90 at rank 1.8 = 24 + 0.8 × 48 = 62.4 h.
-    expect((await metricsOf('checkout')).leadTime).toMatchObject({
-      changes: 3,
-      p50Seconds: 24 * 3600,
-      p90Seconds: 62.4 * 3600,
-    });
-    // search: c1 0 h, c5 6 h, c4 54 h: p50 6 h; p90 = 6 + 0.8 × 48 = 44.4 h.
-    expect((await metricsOf('search')).leadTime).toMatchObject({
-      changes: 3,
-      p50Seconds: 6 * 3600,
-      p90Seconds: 44.4 * 3600,
-    });
+    const metricsOf = await expectMonorepoLeadTimes(db());
     expect((await metricsOf('checkout')).deploymentFrequency).toMatchObject({ deployments: 3 });
     expect((await metricsOf('search')).deploymentFrequency).toMatchObject({ deployments: 2 });
   });
