@@ -12,9 +12,17 @@ export type ScopeConditionOptions = {
   owners?: TeamOwners;
 };
 
+// Services that changed owner at least once: hashed once per statement, so the services that never moved (most) are
+// answered from their one owner without a lookup per event.
+const MOVED = sql`(select o.service from service_owners o where o.since > '-infinity')`;
+
+const buildOwnerLookup = (service: SQL, at: SQL): SQL =>
+  sql`(select o.team from service_owners o where o.service = ${service} and o.since <= ${at} order by o.since desc limit 1)`;
+
 /** The team that owned a service at a time (service_owners; null when none did). */
 export const buildOwnerAt = (service: SQL, at: SQL): SQL =>
-  sql`(select o.team from service_owners o where o.service = ${service} and o.since <= ${at} order by o.since desc limit 1)`;
+  sql`(case when ${service} in ${MOVED} then ${buildOwnerLookup(service, at)}
+       else (select s.team from services s where s.name = ${service}) end)`;
 
 /** A SQL condition that a service-name column (at a time, for a team's history) belongs to the scope. */
 export const buildScopeCondition = (
@@ -28,7 +36,8 @@ export const buildScopeCondition = (
     if (owners === 'current') return sql`${column} in (select s.name from services s where s.team in ${tree})`;
     // The services the team ever owned first, so a team's rows are still read service by service from the index.
     const ever = sql`${column} in (select o.service from service_owners o where o.team in ${tree})`;
-    return at ? sql`(${ever} and ${buildOwnerAt(column, at)} in ${tree})` : ever;
+    // A service that never moved was the team's all along; one that moved is checked at the event's time.
+    return at ? sql`(${ever} and (${column} not in ${MOVED} or ${buildOwnerLookup(column, at)} in ${tree}))` : ever;
   }
   if ('services' in scope) {
     if (scope.services.length === 0) return sql`false`;
