@@ -6,13 +6,14 @@ export type OidcSettings = {
   clientSecret: string | undefined;
   scopes: string[];
   groupsClaim: string;
+  signOutAtProvider: boolean;
 };
 
 /** The sign-in settings, or null when sign-in is not configured (anonymous mode). */
 export const getOidcSettings = (config: Config): OidcSettings | null => {
-  const { issuer, clientId, clientSecret, scopes, groupsClaim } = config.auth.oidc;
+  const { issuer, clientId, clientSecret, scopes, groupsClaim, signOutAtProvider } = config.auth.oidc;
   if (!issuer || !clientId) return null;
-  return { issuer, clientId, clientSecret, scopes, groupsClaim };
+  return { issuer, clientId, clientSecret, scopes, groupsClaim, signOutAtProvider };
 };
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;

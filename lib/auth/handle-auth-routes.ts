@@ -1,3 +1,4 @@
+import * as oidc from 'openid-client';
 import { recordAudit } from '../audit/record-audit';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
@@ -7,6 +8,7 @@ import { PEER_ADDRESS_HEADER } from '../http/handle-write-request';
 import { endSession } from './end-session';
 import { finishSignIn } from './finish-sign-in';
 import { getOidcSettings } from './get-auth-settings';
+import { getOidcClient } from './get-oidc-client';
 import { getPublicOrigin, isSameOriginRequest, readSessionCookie } from './resolve-principal';
 import { describeRole } from './roles';
 import { isSecureOrigin, readCookie, serializeCookie, sessionCookieName, SIGN_IN_COOKIE } from './session-cookie';
@@ -65,16 +67,31 @@ export const handleCallback = async (request: Request) => {
   }
 };
 
+/**
+ * Where the browser goes once signed out: home, or with `auth.oidc.signOutAtProvider` the provider's
+ * end_session_endpoint (RP-Initiated Logout 1.0: client_id stands in for the id_token_hint Waymark does not keep),
+ * which sends it back home. A provider that advertises no such endpoint leaves it home.
+ */
+const resolveSignedOutLocation = async (origin: string) => {
+  const settings = getOidcSettings(getConfig());
+  if (!settings?.signOutAtProvider) return '/';
+  const client = await getOidcClient(settings);
+  if (!client.serverMetadata().end_session_endpoint) return '/';
+  const url = oidc.buildEndSessionUrl(client, { client_id: settings.clientId, post_logout_redirect_uri: `${origin}/` });
+  return url.href;
+};
+
 /** POST /auth/sign-out: ends the session server-side (its cookie is refused from now on) and clears the cookie. */
 export const handleSignOut = async (request: Request) => {
   try {
-    const { config, secure } = context(request);
+    const { config, origin, secure } = context(request);
     if (!isSameOriginRequest(config, request)) throw new AppError('FORBIDDEN', 'Cross-site request refused');
     const value = readSessionCookie(config, request);
     const db = await getDb();
     const ended = value ? await endSession({ db, value }) : null;
     if (ended) await recordAudit(db, { actor: ended.email ?? ended.subject, actorRole: describeRole({ kind: 'local', name: 'local', roles: ended.roles }), action: 'auth.sign-out', target: ended.subject, address: request.headers.get(PEER_ADDRESS_HEADER) });
-    return redirect('/', [serializeCookie(sessionCookieName(secure), '', { secure, maxAgeSeconds: 0 })], 303);
+    const location = await resolveSignedOutLocation(origin);
+    return redirect(location, [serializeCookie(sessionCookieName(secure), '', { secure, maxAgeSeconds: 0 })], 303);
   } catch (error) {
     return errorResponse(error);
   }

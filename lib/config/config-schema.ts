@@ -165,6 +165,11 @@ export const ZConfig = z.strictObject({
         scopes: z.array(z.string().min(1)).default(['openid', 'profile', 'email']),
         /** The ID-token claim that lists the user's groups (Okta, Keycloak: groups; Entra: groups, as object ids). */
         groupsClaim: z.string().min(1).default('groups'),
+        /**
+         * Sign-out also ends the session at the provider (OpenID Connect RP-Initiated Logout 1.0, its
+         * end_session_endpoint), coming back to `<publicUrl>/`, which must be registered there as a post-logout URI.
+         */
+        signOutAtProvider: z.boolean().default(false),
       })
       .prefault({})
       .refine((oidc) => Boolean(oidc.issuer) === Boolean(oidc.clientId), {

@@ -7,7 +7,7 @@ import { setDbHandle } from '../../lib/db/client';
 import { auditLog, sessions } from '../../lib/db/schema';
 import { grantRole, revokeRole } from '../../lib/auth/grant-role';
 import { hashCookieValue } from '../../lib/auth/session-cookie';
-import { clearAuthConfig, TEST_CLIENT, useAuthConfig } from '../helpers/auth-config';
+import { clearAuthConfig, TEST_CLIENT, TEST_ROLES, useAuthConfig } from '../helpers/auth-config';
 import { startTestProvider, type TestProvider } from '../helpers/oidc-provider';
 import { APP, callCallback, reachCallback, readSetCookie, signInAs } from '../helpers/sign-in';
 import { countRows } from '../helpers/table-snapshot';
@@ -93,6 +93,26 @@ describeEachBackend('sign-in with OpenID Connect', ({ db, handle }) => {
     expect(out.status).toBe(303);
     expect(readSetCookie(out, 'waymark-session')!.attributes).toContain('Max-Age=0');
     expect((await read(cookie)).status).toBe(401);
+  });
+
+  it('with signOutAtProvider, signs out at the provider too, which accepts the way back home', async () => {
+    const oidc = { issuer: provider.issuer, clientId: TEST_CLIENT.clientId, scopes: ['openid', 'email', 'profile', 'groups'] };
+    useAuthConfig(provider.issuer, { auth: { oidc: { ...oidc, signOutAtProvider: true }, roles: TEST_ROLES } });
+    try {
+      const cookie = await signInAs('vic');
+      const out = await signOut(new Request(`${APP}/auth/sign-out`, { method: 'POST', headers: { cookie: `waymark-session=${cookie}`, origin: APP } }));
+      expect(out.status).toBe(303);
+      const location = new URL(out.headers.get('location')!);
+      expect(`${location.origin}${location.pathname}`).toBe(`${provider.issuer}/session/end`);
+      expect(Object.fromEntries(location.searchParams)).toEqual({ client_id: TEST_CLIENT.clientId, post_logout_redirect_uri: `${APP}/` });
+      expect((await read(cookie)).status).toBe(401);
+      // The provider knows the client and the URI: it asks the user to confirm, rather than refusing the request.
+      const confirm = await fetch(location);
+      expect(confirm.status).toBe(200);
+      expect(await confirm.text()).toContain('<form');
+    } finally {
+      useAuthConfig(provider.issuer);
+    }
   });
 
   it('refuses an idle session, one past its absolute expiry, and a tampered cookie', async () => {

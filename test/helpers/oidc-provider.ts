@@ -40,7 +40,17 @@ export const startTestProvider = async ({ accounts, clientId, clientSecret, redi
   // Made at the first request, so a caller may learn the app's redirect URI after the issuer is known.
   const createProvider = () =>
     new Provider(issuer, {
-      clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [typeof redirectUri === 'string' ? redirectUri : redirectUri()], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: [typeof redirectUri === 'string' ? redirectUri : redirectUri()],
+          // Back to the app's home after a sign-out at the provider (RP-Initiated Logout).
+          post_logout_redirect_uris: [`${new URL(typeof redirectUri === 'string' ? redirectUri : redirectUri()).origin}/`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       jwks: { keys: [key] },
       scopes: ['openid', 'email', 'profile', 'groups'],
       claims: { openid: ['sub'], email: ['email'], profile: ['name'], groups: ['groups'] },
