@@ -1,11 +1,12 @@
 import { getConfig } from '../../../lib/config/load-config';
 import { ingestGitRepository } from '../../sources/git/ingest-git-repository';
+import { countUnattributedCommits } from '../../sources/git/count-unattributed-commits';
 import { discoverMonorepoServices } from '../../sources/git/discover-monorepo-services';
 import { DEFAULT_DEPLOY_TAGS, inspectGitRepository } from '../../sources/git/inspect-git-repository';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { describeGitIngest } from '../describe-git-ingest';
-import { formatCount } from '../../../lib/format/format-count';
+import { formatCount, formatNumberOf } from '../../../lib/format/format-count';
 import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
@@ -82,6 +83,17 @@ export const ingestGitCommand = defineCommand({
       const how =
         discovered[0]!.origin === 'catalog' ? 'with tags of their own' : 'named by git.services in waymark.yaml';
       stdout.write(`${path} is a monorepo of ${formatCount(discovered.length, 'service')} ${how} (${names}).\n`);
+      const { total, unattributed } = await countUnattributedCommits(
+        path,
+        discovered.flatMap((found) => found.paths),
+      );
+      if (unattributed > 0) {
+        stdout.write(
+          `Not attributed: ${formatCount(unattributed, 'commit')} of ${formatNumberOf(total)} on HEAD ` +
+            `${unattributed === 1 ? 'changes' : 'change'} no ` +
+            `service's files (root tooling); no service's lead time counts them.\n`,
+        );
+      }
     }
     const handle = await openCommandDb('ingest git');
     for (const inspection of inspections) {

@@ -109,6 +109,10 @@ it('`waymark ingest git` with no flags finds the monorepo and reads each service
     expect(result, result.stderr).toMatchObject({ code: 0 });
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`${repo.dir} is a monorepo of 2 services with tags of their own (checkout, search).`);
+    // c3 (tools/lint.sh) is the one commit that changes neither service's files.
+    expect(lines[1]).toBe(
+      "Not attributed: 1 commit of 5 on HEAD changes no service's files (root tooling); no service's lead time counts them.",
+    );
     expect(lines.filter((line) => line.startsWith('Ingested'))).toEqual([
       expect.stringMatching(
         /^Ingested checkout .* services\/checkout\/\*\*; 3 deployments read \(3 new, 0 updated\) carrying 3 commits;/,
@@ -136,8 +140,10 @@ it('services named by git.services in waymark.yaml win over the catalog folders'
     expect(result, result.stderr).toMatchObject({ code: 0 });
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`${repo.dir} is a monorepo of 1 service named by git.services in waymark.yaml (tooling).`);
+    // Named alone, tooling leaves the four service commits unattributed.
+    expect(lines[1]).toMatch(/^Not attributed: 4 commits of 5 on HEAD change no service's files/);
     // v9.9.9 is its only tag; within the horizon before it, only c3 changed tools/.
-    expect(lines[1]).toMatch(
+    expect(lines[2]).toMatch(
       /^Ingested tooling .* tools\/\*\*; 1 deployment read \(1 new, 0 updated\) carrying 1 commit;/,
     );
   } finally {
