@@ -3,7 +3,7 @@ import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import { describeCatalogService, readCatalogFile } from '../../../lib/domain/normalize-catalog-info';
 import type { ServiceRow } from '../../../lib/domain/types';
 import { GITHUB_SOURCE } from './github-ids';
-import type { GithubMonorepoService } from './load-monorepo-services';
+import type { StoredMonorepoService } from '../../../lib/domain/record-monorepo-services';
 import { decodeContent } from './normalize-github-facts';
 
 /**
@@ -13,7 +13,7 @@ import { decodeContent } from './normalize-github-facts';
 export const describeMonorepoServices = async (
   db: Executor,
   fullName: string,
-  services: readonly GithubMonorepoService[],
+  services: readonly StoredMonorepoService[],
 ): Promise<ServiceRow[]> => {
   const withFile = services.filter((entry) => entry.catalogFile);
   if (withFile.length === 0) return [];

@@ -12,7 +12,7 @@ import type { GithubClient } from './create-github-client';
 import { GITHUB_SOURCE, githubIds } from './github-ids';
 import { GITHUB_CURSOR_SOURCE, type GithubSettings } from './github-settings';
 import { keepCommitsTouchingPaths } from './keep-commits-touching-paths';
-import { loadMonorepoServices } from './load-monorepo-services';
+import { loadGithubMonorepoServices } from './load-monorepo-services';
 import { loadPullRequestIndex, type PullRequestIndex } from './load-pull-request-index';
 import { resolvePullRequests } from './resolve-pull-requests';
 import { toDeployedCommit } from './to-deployed-commit';
@@ -125,7 +125,7 @@ export const linkDeploymentChanges = async (target: LinkTarget) => {
   const key = linksKeyOf(fullName);
   const stored = await getIngestCursor<Record<string, string | null>>(db, key.source, key.scope, key.kind);
   const links = stored.cursor ?? {};
-  const monorepo = await loadMonorepoServices(db, fullName);
+  const monorepo = await loadGithubMonorepoServices(db, fullName);
   const chains: Chain[] = [
     // A monorepo service named like the repository is that service: its paths rule.
     ...(monorepo.some((entry) => entry.service === target.service) ? [] : [{ service: target.service, paths: null }]),

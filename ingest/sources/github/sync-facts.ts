@@ -11,7 +11,7 @@ import { fetchConditional } from './fetch-conditional';
 import { GITHUB_SOURCE } from './github-ids';
 import { GITHUB_CURSOR_SOURCE, type RepositorySync } from './github-settings';
 import { decodeContent, normalizeGithubFacts, type ProtectionPayload } from './normalize-github-facts';
-import { recordMonorepoServices } from './record-monorepo-services';
+import { recordGithubMonorepoServices } from './record-monorepo-services';
 import type { RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
 
 type FactsCursor = { headSha: string | null };
@@ -104,7 +104,7 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
     if (facts.service) await upsertServices(tx, [facts.service]);
     const { changed } = await recordFacts(tx, facts.observations);
     sync.counts.facts = (sync.counts.facts ?? 0) + changed;
-    await recordMonorepoServices(tx, sync, catalogTexts);
+    await recordGithubMonorepoServices(tx, sync, catalogTexts);
     await saveIngestCursor(tx, key, { cursor: { headSha }, etag: branch.notModified ? stored.etag : branch.etag });
   });
 };

@@ -7,7 +7,7 @@ import { upsertServices } from '../../../lib/domain/upsert-services';
 import { describeMonorepoServices } from './describe-monorepo-services';
 import { GITHUB_SOURCE, githubIds, serviceOf } from './github-ids';
 import { parsePayload, ZDeployment, ZDeploymentStatus, type GithubDeploymentStatus } from './github-payloads';
-import { loadMonorepoServices } from './load-monorepo-services';
+import { loadGithubMonorepoServices } from './load-monorepo-services';
 import { markDeploymentsUnlinked } from './mark-deployments-unlinked';
 import { normalizeDeployment } from './normalize-deployment';
 
@@ -22,7 +22,7 @@ export const upsertGithubDeployments = async (tx: Executor, fullName: string, it
   const raw: RawPayloadInput[] = [];
   const rows: DeploymentRow[] = [];
   let invalid = 0;
-  const monorepo = items.length > 0 ? await loadMonorepoServices(tx, fullName) : [];
+  const monorepo = items.length > 0 ? await loadGithubMonorepoServices(tx, fullName) : [];
   for (const item of items) {
     const parsed = parsePayload(ZDeployment, item.deployment, 'deployment');
     const id = (item.deployment as { id?: unknown } | null)?.id;

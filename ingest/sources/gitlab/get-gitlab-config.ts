@@ -20,6 +20,7 @@ export const getGitlabConfig = (config: Config): GitlabConfig => ({
     backfillHorizonDays: config.gitlab.backfillHorizonDays,
     perPage: 100,
     factFileGlobs: getFactFileGlobs(),
+    services: config.git.services,
   },
   group: config.gitlab.group ?? null,
   projects: config.gitlab.projects,

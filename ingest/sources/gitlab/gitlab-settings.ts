@@ -1,4 +1,5 @@
 import type { Db } from '../../../lib/db/client';
+import type { ConfiguredService } from '../../../lib/domain/monorepo-service';
 import type { GitlabClient } from './create-gitlab-client';
 import type { GitlabProject } from './gitlab-payloads';
 
@@ -12,6 +13,8 @@ export type GitlabSettings = {
   perPage: number;
   /** The files whose contents are collected as repository facts (defaults and what the standards read). */
   factFileGlobs: readonly string[];
+  /** waymark.yaml's `git.services`: monorepo services by path, the same list the git and GitHub sources read. */
+  services?: readonly ConfiguredService[];
 };
 
 /** One project's sync: its client, settings, project and what it has done so far. */

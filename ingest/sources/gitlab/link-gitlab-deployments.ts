@@ -3,6 +3,7 @@ import { deployments } from '../../../lib/db/schema';
 import type { Executor } from '../../../lib/db/client';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import { normalizeDeployedCommits, type DeployedCommit } from '../../../lib/domain/normalize-deployed-commits';
+import { stableHash } from '../../../lib/domain/stable-hash';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
@@ -11,6 +12,8 @@ import type { GitlabClient } from './create-gitlab-client';
 import { collectGitlabCommitWindow, collectGitlabCompare } from './collect-gitlab-records';
 import { GITLAB_SOURCE } from './gitlab-ids';
 import { GITLAB_CURSOR_SOURCE, type GitlabSettings } from './gitlab-settings';
+import { keepGitlabCommitsTouchingPaths } from './keep-gitlab-commits-touching-paths';
+import { loadGitlabMonorepoServices } from './load-gitlab-monorepo-services';
 import {
   loadGitlabMergeRequestIndex,
   parseGitlabCommits,
@@ -61,8 +64,11 @@ const collectShipped = async (target: GitlabLinkTarget, base: string | null, hea
 /**
  * Links each successful production deployment of the project to the commits it shipped since the previous successful
  * deployment of the same environment (GitLab's compare), each merge request's own commits standing for its squash or
- * merge commit; the first one gets the commits within the backfill horizon. Only deployments whose base changed since
- * they were last linked are visited (the `links` cursor), and every comparison is kept, so re-linking costs nothing.
+ * merge commit; the first one gets the commits within the backfill horizon. In a monorepo each service a deployment
+ * names is its own chain (its previous deployment, not the project's) and carries only the commits changing its
+ * paths; deployments naming no service stay the project's, whole. Only deployments whose base (or service paths)
+ * changed since they were last linked are visited (the `links` cursor), and every comparison and commit diff is kept,
+ * so re-linking costs nothing.
  */
 export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
   const { db, path } = target;
@@ -80,14 +86,19 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
       ),
     )
     .orderBy(asc(deployments.finishedAt), asc(deployments.id));
+  const monorepo = new Map((await loadGitlabMonorepoServices(db, path)).map((entry) => [entry.service, entry.paths]));
   const previousOf = new Map<string, (typeof rows)[number]>();
   let index: MergeRequestIndex | null = null;
   let linked = 0;
   for (const deployment of rows) {
     if (!deployment.finishedAt || !deployment.commitSha || !production.test(deployment.environment)) continue;
-    const previous = previousOf.get(deployment.environment);
-    previousOf.set(deployment.environment, deployment);
-    const expected = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
+    // A monorepo service's deployments follow that service's previous one; ordinary ones follow the environment's.
+    const paths = monorepo.get(deployment.service) ?? null;
+    const chain = `${deployment.service}\u0000${deployment.environment}`;
+    const previous = previousOf.get(chain);
+    previousOf.set(chain, deployment);
+    const base = previous ? `sha:${previous.commitSha}` : `horizon:${target.settings.backfillHorizonDays}`;
+    const expected = `${base}${paths ? `|paths:${stableHash(paths)}` : ''}`;
     if (!target.relink && links[deployment.sourceId] === expected) continue;
     const shipped = await collectShipped(
       target,
@@ -96,11 +107,17 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
       deployment.finishedAt,
     );
     if (!shipped) continue;
+    const perPage = target.settings.perPage;
+    const own = paths
+      ? await keepGitlabCommitsTouchingPaths({ ...target, perPage }, shipped.commits, paths)
+      : { commits: shipped.commits, fetched: [] };
+    // A commit's diff not stored, and no client to ask: the next sync links it.
+    if (!own) continue;
     index ??= await loadGitlabMergeRequestIndex(db, path);
     const changes = normalizeDeployedCommits({
       source: GITLAB_SOURCE,
-      service: target.service,
-      deployed: shipped.commits satisfies DeployedCommit[],
+      service: deployment.service,
+      deployed: own.commits satisfies DeployedCommit[],
       requestBySha: index.requestBySha,
       requestCommits: index.requestCommits,
       horizonStart: previous
@@ -108,7 +125,7 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
         : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY),
     });
     await db.transaction(async (tx) => {
-      await storeRawPayloads(tx, shipped.fetched);
+      await storeRawPayloads(tx, [...shipped.fetched, ...own.fetched]);
       const written = await upsertDeployments(tx, [{ deployment, changes }]);
       if (written.inserted.size + written.updated.size > 0) linked++;
       await saveIngestCursor(tx, key, { cursor: { [deployment.sourceId]: expected } }, { merge: true });

@@ -1,4 +1,5 @@
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
+import { listMonorepoCatalogFiles } from '../../../lib/domain/list-catalog-services';
 import type { RepositoryTree } from '../../../lib/domain/normalize-repository-facts';
 import { readChangedFactFiles } from '../../../lib/domain/read-changed-fact-files';
 import { recordFacts } from '../../../lib/domain/record-facts';
@@ -6,10 +7,12 @@ import { selectFactFiles } from '../../../lib/domain/select-fact-files';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
 import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
+import { decodeGitlabFile } from './describe-gitlab-monorepo-services';
 import { GITLAB_SOURCE } from './gitlab-ids';
 import { statusOfGitlabError } from './gitlab-request-error';
 import { GITLAB_CURSOR_SOURCE, type ProjectSync } from './gitlab-settings';
 import { normalizeGitlabFacts, type GitlabProtectionPayload } from './normalize-gitlab-facts';
+import { recordGitlabMonorepoServices } from './record-gitlab-monorepo-services';
 import { CATALOG_FILE, type CatalogPayload } from './sync-gitlab-catalog';
 
 type FactsCursor = { headSha: string | null; activity: string | null };
@@ -84,7 +87,12 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
 
   // The catalog step has read catalog-info.yaml already (conditionally); its stored answer serves here too.
   const blobs = new Map((tree.tree as TreeEntry[]).filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
-  const wanted = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter((file) => file !== CATALOG_FILE);
+  const factFiles = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter(
+    (file) => file !== CATALOG_FILE,
+  );
+  // A monorepo's sub-folder catalog files name its services: read too, and only when the tree has them.
+  const catalogFiles = listMonorepoCatalogFiles([...blobs.keys()]);
+  const wanted = [...new Set([...factFiles, ...catalogFiles])];
   const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(path.length + 1), row.payload as FileAnswer]));
   const { contents, fetched } = await readChangedFactFiles({
     paths: wanted,
@@ -98,6 +106,8 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
   });
   for (const [file, answer] of fetched)
     raw.push({ source: GITLAB_SOURCE, kind: 'content', sourceId: `${path}:${file}`, scope: path, payload: answer });
+  const factContents = Object.fromEntries(factFiles.map((file) => [file, contents[file]!]));
+  const catalogTexts = Object.fromEntries(catalogFiles.map((file) => [file, decodeGitlabFile(contents[file]!)]));
   const [catalog] = await rawOf('catalog', [path]);
   const observations = normalizeGitlabFacts({
     path,
@@ -105,7 +115,7 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
     defaultBranch: branchName,
     headSha,
     tree,
-    contents,
+    contents: factContents,
     catalog: (catalog?.payload as CatalogPayload | undefined) ?? null,
     protection: protection!,
     collectedAt: new Date(),
@@ -114,6 +124,7 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
     await storeRawPayloads(tx, raw);
     const { changed } = await recordFacts(tx, observations);
     sync.counts.facts = (sync.counts.facts ?? 0) + changed;
+    await recordGitlabMonorepoServices(tx, sync, catalogTexts);
     await saveIngestCursor(tx, key, { cursor: { headSha, activity }, etag: null });
   });
 };

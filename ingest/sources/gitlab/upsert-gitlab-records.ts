@@ -4,8 +4,10 @@ import { ensureServices } from '../../../lib/domain/ensure-services';
 import { storeRawPayloads, type RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
 import type { PullRequestRow } from '../../../lib/domain/types';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
+import { upsertServices } from '../../../lib/domain/upsert-services';
 import { upsertRows } from '../../../lib/db/upsert-rows';
 import { incidents, pipelineRuns, pullRequests } from '../../../lib/db/schema';
+import { describeGitlabMonorepoServices } from './describe-gitlab-monorepo-services';
 import { GITLAB_SOURCE, gitlabIds, serviceOfProject } from './gitlab-ids';
 import {
   parseGitlabPayload,
@@ -18,6 +20,7 @@ import {
   type GitlabCommit,
   type GitlabNote,
 } from './gitlab-payloads';
+import { loadGitlabMonorepoServices } from './load-gitlab-monorepo-services';
 import { normalizeGitlabDeployment } from './normalize-gitlab-deployment';
 import { normalizeGitlabIncident } from './normalize-gitlab-incident';
 import { normalizeGitlabMergeRequest } from './normalize-gitlab-merge-request';
@@ -83,6 +86,7 @@ const keepPayloads = async (tx: Executor, project: string, raw: RawPayloadInput[
 /**
  * Stores deployments as they came and upserts them; polling, webhooks and renormalize all end here. Their commit
  * links are left alone (linking is its own step). A payload that cannot be read is kept with its reason and skipped.
+ * In a monorepo, a service a deployment names becomes a service, described by its catalog file when it has one.
  */
 export const upsertGitlabDeployments = async (
   tx: Executor,
@@ -90,14 +94,19 @@ export const upsertGitlabDeployments = async (
   payloads: unknown[],
   { store = true }: WriteOptions = {},
 ): Promise<WriteOutcome> => {
+  const monorepo = payloads.length > 0 ? await loadGitlabMonorepoServices(tx, project) : [];
   const { raw, rows, invalid } = readPayloads(project, payloads, {
     schema: ZGitlabDeployment,
     what: 'deployment',
     kind: 'deployment',
     sourceId: (payload) => gitlabIds.deployment(project, idOf(payload, 'id')),
-    normalize: (value) => normalizeGitlabDeployment(project, value),
+    normalize: (value) => normalizeGitlabDeployment(project, value, monorepo),
   });
   await keepPayloads(tx, project, raw, store);
+  const named = monorepo.filter((entry) => rows.some((row) => row.service === entry.service));
+  const descriptions = named.length > 0 ? await describeGitlabMonorepoServices(tx, project, named) : [];
+  if (descriptions.length > 0) await upsertServices(tx, descriptions);
+  if (named.length > 0) await ensureServices(tx, named.map((entry) => entry.service), GITLAB_SOURCE);
   const written = await upsertDeployments(
     tx,
     rows.map((deployment) => ({ deployment, changes: null })),

@@ -5,6 +5,7 @@ import { fullPath, type FakeGitlabWorld, type FakeProject } from './fake-gitlab-
 import {
   renderCommit,
   renderDeployment,
+  renderDiffEntry,
   renderFile,
   renderIssue,
   renderMergeRequest,
@@ -256,6 +257,17 @@ export const startFakeGitlab = async (
           query,
           commits.map((commit) => renderCommit(base(), project!, commit)),
         );
+      },
+    ],
+    [
+      // A commit's changed files, offset-paginated (20 a page unless per_page says otherwise), as GitLab pages them.
+      /^\/projects\/([^/]+)\/repository\/commits\/([0-9a-f]{7,64})\/diff$/,
+      ([id, sha], query, project) => {
+        const commits = [...project!.mainline, ...project!.mergeRequests.flatMap((mr) => [...mr.commits, mr.landed])];
+        const commit = commits.find((candidate) => candidate.sha.startsWith(sha!));
+        if (!commit) return notFound('404 Commit Not Found');
+        const entries = (commit.changes ?? []).map(renderDiffEntry);
+        return paginate(api(`/projects/${id}/repository/commits/${sha}/diff`), query, entries);
       },
     ],
     [

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 
 /** A GitLab group's history, from which the fake server renders REST answers and webhook deliveries. */
-export type FakeGitlabCommit = { sha: string; title: string; author: string; authoredAt: Date; committedAt: Date };
+/** A file a commit changed: `oldPath` when it was renamed (or copied) from there. */
+export type FakeFileChange = { path: string; oldPath?: string; added?: boolean; deleted?: boolean };
+export type FakeGitlabCommit = {
+  sha: string;
+  title: string;
+  author: string;
+  authoredAt: Date;
+  committedAt: Date;
+  /** What `repository/commits/:sha/diff` lists (none given: an empty diff). */
+  changes?: FakeFileChange[];
+};
 export type FakeMergeRequest = {
   id: number;
   iid: number;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   fullPath,
   type FakeDeployment,
+  type FakeFileChange,
   type FakeGitlabCommit,
   type FakeIssue,
   type FakeMergeRequest,
@@ -189,4 +190,17 @@ export const renderFile = (path: string, content: string, commit: string) => ({
   blob_id: gitBlobId(content),
   commit_id: commit,
   last_commit_id: commit,
+});
+
+/** One entry of a commit's diff, as `repository/commits/:sha/diff` lists them (docs.gitlab.com/api/commits). */
+export const renderDiffEntry = (change: FakeFileChange) => ({
+  diff: `@@ -0,0 +1 @@\n+${change.path}\n`,
+  new_path: change.path,
+  old_path: change.oldPath ?? change.path,
+  a_mode: change.added ? '0' : '100644',
+  b_mode: change.deleted ? '0' : '100644',
+  new_file: change.added === true,
+  renamed_file: change.oldPath !== undefined && change.oldPath !== change.path,
+  deleted_file: change.deleted === true,
+  generated_file: null,
 });

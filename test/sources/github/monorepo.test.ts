@@ -1,13 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { syncGithub } from '../../../ingest/sources/github/sync-github';
 import type { Db } from '../../../lib/db/client';
-import { changes, deploymentChanges, deployments, services } from '../../../lib/db/schema';
+import { changes, deployments } from '../../../lib/db/schema';
 import { createFakeWorld, FakeRepoBuilder, type FakeWorld } from '../../fakes/github/fake-world';
 import { startFakeGithub, type FakeGithub } from '../../fakes/github/fake-github-server';
 import { describeEachBackend } from '../../helpers/test-db';
 import { TEST_SETTINGS, testClientOptions } from './github-test-setup';
-import { expectMonorepoLeadTimes } from '../../helpers/expect-monorepo-lead-times';
+import { expectForgeMonorepo, readCarriedCommits } from '../../helpers/expect-forge-monorepo';
 
 const at = (day: number, hour = 10) => new Date(`2026-01-0${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 const catalog = (name: string, owner: string) =>
@@ -74,18 +74,6 @@ const sync = (db: Db) =>
 const nameOf = (sourceId: string) => Object.keys(ids).find((name) => sourceId === `acme/shop/${ids[name]}`)!;
 
 /** Each deployment of a service (by its name above) with the commits it carried, in deployment order. */
-const carried = async (db: Db, service: string) => {
-  const rows = await db
-    .select({ deployment: deployments.sourceId, sha: changes.sha })
-    .from(deployments)
-    .leftJoin(deploymentChanges, eq(deploymentChanges.deploymentId, deployments.id))
-    .leftJoin(changes, eq(changes.id, deploymentChanges.changeId))
-    .where(eq(deployments.service, service))
-    .orderBy(asc(deployments.finishedAt), asc(changes.authoredAt));
-  const byDeployment: Record<string, string[]> = {};
-  for (const row of rows) (byDeployment[nameOf(row.deployment)] ??= []).push(...(row.sha ? [row.sha] : []));
-  return byDeployment;
-};
 
 /** Requests for one commit's files (`/commits/{sha}`, not its pull requests), first pages and further ones. */
 const commitFileRequests = () => fake!.requests.filter((request) => /\/commits\/[0-9a-f]{40}(\?|$)/.test(request.path));
@@ -95,39 +83,7 @@ describeEachBackend('a monorepo through the GitHub source', ({ db }) => {
     const first = await sync(db());
     expect(first.repositories[0]).toMatchObject({ status: 'success' });
 
-    const rows = await db().select({ name: services.name, team: services.team }).from(services).orderBy(services.name);
-    expect(rows).toEqual([
-      { name: 'checkout', team: 'payments' },
-      { name: 'search', team: 'discovery' },
-      { name: 'shop', team: null },
-      { name: 'web', team: 'storefront' },
-    ]);
-    // The environment a service's name leaves is the one production rules read.
-    const environments = await db().selectDistinct({ environment: deployments.environment }).from(deployments);
-    expect(environments).toEqual([{ environment: 'production' }]);
-
-    expect(await carried(db(), 'checkout')).toEqual({
-      'checkout@1.0.0': [sha.c1],
-      'checkout@1.1.0': [sha.c2],
-      'checkout@1.2.0': [sha.c5],
-    });
-    expect(await carried(db(), 'search')).toEqual({
-      'search@1.0.0': [sha.c1],
-      'search@1.1.0': [sha.c4, sha.c5],
-    });
-    expect(await carried(db(), 'web')).toEqual({ 'web@1.0.0': [sha.c1], 'web@1.1.0': [sha.c6] });
-    // Root tooling is no service's change; the deployment naming no service is the repository's, whole.
-    const tooling = await db().select({ service: changes.service }).from(changes).where(eq(changes.sha, sha.c3!));
-    expect(tooling).toEqual([{ service: 'shop' }]);
-    expect(await carried(db(), 'shop')).toEqual({ 'v9.9.9': [sha.c1, sha.c2, sha.c3, sha.c4, sha.c5, sha.c6] });
-
-    const metricsOf = await expectMonorepoLeadTimes(db());
-    // web: c1 0 h, c6 2 h: p50 1 h; p90 at rank 0.9 = 0.9 × 2 h = 1.8 h.
-    expect((await metricsOf('web')).leadTime).toMatchObject({
-      changes: 2,
-      p50Seconds: 3600,
-      p90Seconds: 1.8 * 3600,
-    });
+    const { metricsOf } = await expectForgeMonorepo(db(), sha, nameOf);
     expect((await metricsOf('checkout')).deploymentFrequency).toMatchObject({ deployments: 3 });
     expect((await metricsOf('search')).deploymentFrequency).toMatchObject({ deployments: 2 });
     expect((await metricsOf('web')).deploymentFrequency).toMatchObject({ deployments: 2 });
@@ -157,7 +113,7 @@ describeEachBackend('a monorepo named in waymark.yaml', ({ db }) => {
     const settings = { ...TEST_SETTINGS, services };
     await syncGithub({ db: db(), client: testClientOptions(fake!), settings, repos: ['acme/shop'], now: at(9) });
     // v9.9.9 is its only deployment; within the horizon before it, only c3 changed tools/.
-    expect(await carried(db(), 'tooling')).toEqual({ 'v9.9.9': [sha.c3] });
+    expect(await readCarriedCommits(db(), 'tooling', nameOf)).toEqual({ 'v9.9.9': [sha.c3] });
     // The catalog folders are no services now: their deployments are the repository's, under their own environments.
     const rows = await db()
       .selectDistinct({ service: deployments.service })
