@@ -14,13 +14,13 @@ const nextConfig = {
     '@opentelemetry/resources',
   ],
   poweredByHeader: false,
-  // On every answer: no framing (clickjacking), no plugins, no <base> hijack, no referrer leaving the site, no type
-  // sniffing. A script-src policy needs per-request nonces on Next's inline scripts; not set yet.
+  // On every answer: no framing, no referrer leaving the site, no type sniffing. The Content-Security-Policy, with a
+  // nonce per answer, is `waymark serve`'s (lib/http/build-content-security-policy.ts): a header set here would
+  // replace it.
   headers: async () => [
     {
       source: '/:path*',
       headers: [
-        { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
         { key: 'X-Frame-Options', value: 'DENY' },
         { key: 'Referrer-Policy', value: 'same-origin' },
         { key: 'X-Content-Type-Options', value: 'nosniff' },

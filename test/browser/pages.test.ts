@@ -21,6 +21,38 @@ describeInBrowser('every page', (session) => {
     await page.close();
   });
 
+  it('runs only the scripts carrying the answer\'s nonce, and an injected one not at all', async () => {
+    const page = await session().open('/services');
+    const response = await page.request.get(`${session().baseUrl}/services`);
+    const policies = (await response.headersArray()).filter((header) => header.name.toLowerCase() === 'content-security-policy');
+    expect(policies).toHaveLength(1);
+    const policy = policies[0]!.value;
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(policy).toContain("'strict-dynamic'");
+    // Every script Next wrote into the page carries the nonce (the browser hides it from getAttribute, not .nonce).
+    const nonces = await page.evaluate(() => [...document.scripts].map((script) => script.nonce));
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces).size).toBe(1);
+    expect(nonces[0]).not.toBe(nonce); // a new nonce per answer: the page's differs from the second request's
+    // Injected markup's inline handler (the usual XSS) does not run, and the page still works (client navigation).
+    const ran = await page.evaluate(async () => {
+      const holder = document.createElement('div');
+      holder.innerHTML = '<img src="data:," onerror="window.__injected = true">';
+      document.body.append(holder);
+      await new Promise((done) => setTimeout(done, 200));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await page.getByRole('link', { name: 'Teams', exact: true }).first().click();
+    await page.waitForURL(/\/teams$/);
+    await page.close();
+    // The refusal is the one console error, and it is the policy's.
+    const errors = session().consoleErrors();
+    expect(errors.every((error) => error.includes('Content Security Policy'))).toBe(true);
+    session().clearConsoleErrors();
+  });
+
   it('renders in dark mode too', async () => {
     const page = await session().open('/', { screenshot: 'overview-dark', colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -16,6 +16,7 @@ import { gateRequest } from '../../../lib/auth/gate-request';
 import { isLoopback, resolveListenHost } from '../../../lib/auth/get-auth-settings';
 import { toWebRequest } from '../../../lib/auth/to-web-request';
 import { PEER_ADDRESS_HEADER } from '../../../lib/http/handle-write-request';
+import { buildContentSecurityPolicy } from '../../../lib/http/build-content-security-policy';
 import { hasMalformedPath } from '../../../lib/http/has-malformed-path';
 import { log } from '../../../lib/observability/log';
 import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
@@ -87,6 +88,10 @@ export const serveCommand = defineCommand({
         response.writeHead(refused.status, refused.headers).end(refused.body);
         return;
       }
+      // A new nonce per answer; the request carries the policy too, which is where Next finds the nonce.
+      const policy = buildContentSecurityPolicy();
+      request.headers['content-security-policy'] = policy;
+      response.setHeader('Content-Security-Policy', policy);
       await handler(request, response);
     };
     const server = createServer((request, response) => {

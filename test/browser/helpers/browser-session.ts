@@ -18,6 +18,8 @@ export type BrowserSession = {
   open: (path: string, options?: { screenshot?: string; colorScheme?: 'light' | 'dark'; absolute?: boolean }) => Promise<Page>;
   /** Console errors and uncaught page errors seen so far, per page URL. */
   consoleErrors: () => string[];
+  /** Forget the console errors so far (after a test that provokes one on purpose). */
+  clearConsoleErrors: () => void;
   /** Requests to anything but this machine that a page attempted (they are aborted). */
   blockedRequests: () => string[];
   /** GET a JSON API of the same server. */
@@ -65,6 +67,9 @@ export const describeInBrowser = (title: string, body: (session: () => BrowserSe
           return page;
         },
         consoleErrors: () => [...errors],
+        clearConsoleErrors: () => {
+          errors.length = 0;
+        },
         blockedRequests: () => [...blocked],
         api: async <T>(path: string) => {
           const response = await fetch(`${baseUrl}${path}`);
