@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     expect(config.metrics.productionEnvironmentPattern).toBe('^(prod|production)$');
     expect(config.metrics.attributionWindowHours).toBe(168);
     expect(config.auth).toEqual({
-      oidc: { scopes: ['openid', 'profile', 'email'], groupsClaim: 'groups' },
+      oidc: { scopes: ['openid', 'profile', 'email'], groupsClaim: 'groups', signOutAtProvider: false },
       roles: { admin: [], platform: [], owners: {} },
       session: { idleMinutes: 480, absoluteHours: 24 },
     });

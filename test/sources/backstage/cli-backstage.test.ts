@@ -39,7 +39,7 @@ describe('waymark ingest backstage (embedded database)', () => {
     expect(third.stdout).toMatch(/ 1 component no longer in the catalog, services kept: default\/svc-07\.\n$/);
     const renormalized = await waymark(['renormalize', '--source', 'backstage'], {});
     expect(renormalized.stdout).toMatch(
-      /^Renormalized backstage \(58 entity records\) in .+: 0 rows inserted, 0 updated, 58 unchanged\.\n$/,
+      /^Renormalized backstage \(58 entity records\) in .+: 0 rows inserted, 0 updated, 108 unchanged\.\n$/,
     );
   }, 240_000);
 

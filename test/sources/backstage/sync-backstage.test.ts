@@ -274,7 +274,8 @@ describeEachBackend('Backstage catalog sync', ({ db }) => {
     const outcome = await renormalizeBackstage(db());
     expect(outcome).toMatchObject({ scopes: 58, invalid: 0, inserted: 0, updated: 58 });
     expect(await snapshotTables(db(), ['services', 'teams'])).toEqual(synced);
-    expect(await renormalizeBackstage(db())).toMatchObject({ inserted: 0, updated: 0, unchanged: 58 });
+    // 58 teams and services, and the 50 components' catalog facts the sync recorded (renormalize leaves facts be).
+    expect(await renormalizeBackstage(db())).toMatchObject({ inserted: 0, updated: 0, unchanged: 108 });
     expect(await db().select().from(rawPayloads)).toHaveLength(66);
   });
 });
