@@ -10,7 +10,10 @@ import { registerJobHandlers, type WorkerRoles } from './register-job-handlers';
  * PagerDuty, incident.io and Backstage syncs (github.schedule, pagerduty.schedule, incidentIo.schedule,
  * backstage.schedule), and a sweep that queues webhook deliveries stored while no worker ran.
  */
-export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles }) => {
+export const startWorker = async (
+  queue: JobQueue,
+  { db, config, roles }: { db: Db; config: Config; roles: WorkerRoles },
+) => {
   await registerJobHandlers(queue, { db, config, roles });
   if (roles.syncs && config.github.schedule) {
     await queue.schedule(JOB_NAMES.githubSyncAll, config.github.schedule);
@@ -40,7 +43,8 @@ export const startWorker = async (queue: JobQueue, { db, config, roles }: { db: 
     for (const [source, job] of webhookJobs) {
       const pending = await listPendingDeliveries(db, source);
       for (const deliveryId of pending) await queue.send(job, { deliveryId }, { singletonKey: deliveryId });
-      if (pending.length > 0) log.info('queued webhook deliveries left from before', { source, deliveries: pending.length });
+      if (pending.length > 0)
+        log.info('queued webhook deliveries left from before', { source, deliveries: pending.length });
     }
   }
 };

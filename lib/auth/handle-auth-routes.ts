@@ -38,7 +38,12 @@ export const handleSignIn = async (request: Request) => {
     const settings = requireSettings();
     const { origin, secure } = context(request);
     const returnTo = toSafeReturnPath(new URL(request.url).searchParams.get('returnTo'));
-    const { url, attempt } = await startSignIn({ db: await getDb(), settings, redirectUri: `${origin}/auth/callback`, returnTo });
+    const { url, attempt } = await startSignIn({
+      db: await getDb(),
+      settings,
+      redirectUri: `${origin}/auth/callback`,
+      returnTo,
+    });
     return redirect(url, [serializeCookie(SIGN_IN_COOKIE, attempt, { secure, maxAgeSeconds: 600, path: '/auth' })]);
   } catch (error) {
     return errorResponse(error);
@@ -54,9 +59,30 @@ export const handleCallback = async (request: Request) => {
     // The redirect URI as registered, with the provider's query: the token request must name the same URI.
     const callbackUrl = new URL(`${origin}/auth/callback${new URL(request.url).search}`);
     const attempt = readCookie(request.headers.get('cookie'), SIGN_IN_COOKIE);
-    const { session, user, returnTo } = await finishSignIn({ db, config, settings, callbackUrl, attempt, previous: readSessionCookie(config, request) });
-    const role = describeRole({ kind: 'session', sessionId: '', subject: user.subject, name: user.name, roles: user.roles, teams: user.teams });
-    await recordAudit(db, { actor: user.email ?? user.name, actorRole: role, action: 'auth.sign-in', target: user.subject, detail: { roles: user.roles, teams: user.teams }, address: request.headers.get(PEER_ADDRESS_HEADER) });
+    const { session, user, returnTo } = await finishSignIn({
+      db,
+      config,
+      settings,
+      callbackUrl,
+      attempt,
+      previous: readSessionCookie(config, request),
+    });
+    const role = describeRole({
+      kind: 'session',
+      sessionId: '',
+      subject: user.subject,
+      name: user.name,
+      roles: user.roles,
+      teams: user.teams,
+    });
+    await recordAudit(db, {
+      actor: user.email ?? user.name,
+      actorRole: role,
+      action: 'auth.sign-in',
+      target: user.subject,
+      detail: { roles: user.roles, teams: user.teams },
+      address: request.headers.get(PEER_ADDRESS_HEADER),
+    });
     const maxAgeSeconds = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
     return redirect(returnTo, [
       serializeCookie(sessionCookieName(secure), session.value, { secure, maxAgeSeconds }),
@@ -89,7 +115,14 @@ export const handleSignOut = async (request: Request) => {
     const value = readSessionCookie(config, request);
     const db = await getDb();
     const ended = value ? await endSession({ db, value }) : null;
-    if (ended) await recordAudit(db, { actor: ended.email ?? ended.subject, actorRole: describeRole({ kind: 'local', name: 'local', roles: ended.roles }), action: 'auth.sign-out', target: ended.subject, address: request.headers.get(PEER_ADDRESS_HEADER) });
+    if (ended)
+      await recordAudit(db, {
+        actor: ended.email ?? ended.subject,
+        actorRole: describeRole({ kind: 'local', name: 'local', roles: ended.roles }),
+        action: 'auth.sign-out',
+        target: ended.subject,
+        address: request.headers.get(PEER_ADDRESS_HEADER),
+      });
     const location = await resolveSignedOutLocation(origin);
     return redirect(location, [serializeCookie(sessionCookieName(secure), '', { secure, maxAgeSeconds: 0 })], 303);
   } catch (error) {

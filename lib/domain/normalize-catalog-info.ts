@@ -3,9 +3,15 @@ import { ZCatalogFacts, type CatalogFacts } from './facts';
 import type { ServiceRow } from './types';
 
 /** What a catalog-info.yaml says about its service, the same whichever source read the file. */
-export type CatalogDescription = { team: string | null; lifecycle: string | null; tier: string | null; tags: string[] | null };
+export type CatalogDescription = {
+  team: string | null;
+  lifecycle: string | null;
+  tier: string | null;
+  tags: string[] | null;
+};
 
-export type CatalogInfo = ({ status: 'ok'; entity: CatalogFacts } & CatalogDescription) | { status: 'error'; error: string };
+export type CatalogInfo =
+  ({ status: 'ok'; entity: CatalogFacts } & CatalogDescription) | { status: 'error'; error: string };
 
 export const CATALOG_FILES = ['catalog-info.yaml', 'catalog-info.yml'] as const;
 
@@ -93,7 +99,9 @@ export const normalizeCatalogInfo = (content: string, path = 'catalog-info.yaml'
       return { status: 'error', error: `${path}${line ? ` line ${line}` : ''}: ${firstLine(error.message)}` };
     }
   }
-  const entities = list.map((document) => document.toJS() as unknown).filter((value) => value && typeof value === 'object' && !Array.isArray(value)) as Record<string, unknown>[];
+  const entities = list
+    .map((document) => document.toJS() as unknown)
+    .filter((value) => value && typeof value === 'object' && !Array.isArray(value)) as Record<string, unknown>[];
   const chosen = entities.find((entity) => entity.kind === 'Component') ?? entities[0];
   if (!chosen) return { status: 'error', error: `${path}: no entity in the file` };
   return describeCatalogEntity(chosen, path);

@@ -15,6 +15,10 @@ export const upsertServices = async (
   rows: ServiceRow[],
   { mode = 'merge' }: { mode?: 'merge' | 'replace' } = {},
 ) => {
-  await ensureTeams(db, rows.map((row) => row.team), rows[0]?.source ?? 'unknown');
+  await ensureTeams(
+    db,
+    rows.map((row) => row.team),
+    rows[0]?.source ?? 'unknown',
+  );
   return upsertRows(db, services, rows, { key: [services.name], mode });
 };

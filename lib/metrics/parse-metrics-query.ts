@@ -26,12 +26,9 @@ export const ZMetricsQuery = z.strictObject({
     .min(1, 'must not be empty')
     .optional()
     .meta({ description: "One team's services (not with service)" }),
-  owners: z
-    .enum(['history', 'current'], { error: 'must be history or current' })
-    .optional()
-    .meta({
-      description: "A team's history by the owner at each event's time (history, default) or today's owners (current)",
-    }),
+  owners: z.enum(['history', 'current'], { error: 'must be history or current' }).optional().meta({
+    description: "A team's history by the owner at each event's time (history, default) or today's owners (current)",
+  }),
   from: instant
     .optional()
     .meta({ description: 'Window start (inclusive); default: metrics.defaultWindowDays before to' }),

@@ -17,14 +17,18 @@ describeInBrowser('every page', (session) => {
 
   it('shows the demo banner while the demo organization is loaded', async () => {
     const page = await session().open('/teams');
-    await expect(page.getByTestId('demo-banner').textContent()).resolves.toMatch(/Demo data.*acme.*seed 7.*npx waymark demo --reset/);
+    await expect(page.getByTestId('demo-banner').textContent()).resolves.toMatch(
+      /Demo data.*acme.*seed 7.*npx waymark demo --reset/,
+    );
     await page.close();
   });
 
-  it('runs only the scripts carrying the answer\'s nonce, and an injected one not at all', async () => {
+  it("runs only the scripts carrying the answer's nonce, and an injected one not at all", async () => {
     const page = await session().open('/services');
     const response = await page.request.get(`${session().baseUrl}/services`);
-    const policies = (await response.headersArray()).filter((header) => header.name.toLowerCase() === 'content-security-policy');
+    const policies = (await response.headersArray()).filter(
+      (header) => header.name.toLowerCase() === 'content-security-policy',
+    );
     expect(policies).toHaveLength(1);
     const policy = policies[0]!.value;
     expect(policy).toContain("frame-ancestors 'none'");

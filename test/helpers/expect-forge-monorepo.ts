@@ -23,7 +23,11 @@ export const readCarriedCommits = async (db: Db, service: string, nameOf: (sourc
  * v9.9.9) must give through either source, hand-computed: services and teams, environments, the commits each
  * deployment carried, and the lead times. Returns the reader of carried commits for what a test checks beyond.
  */
-export const expectForgeMonorepo = async (db: Db, sha: Record<string, string>, nameOf: (sourceId: string) => string) => {
+export const expectForgeMonorepo = async (
+  db: Db,
+  sha: Record<string, string>,
+  nameOf: (sourceId: string) => string,
+) => {
   const rows = await db.select({ name: services.name, team: services.team }).from(services).orderBy(services.name);
   expect(rows).toEqual([
     { name: 'checkout', team: 'payments' },

@@ -6,7 +6,10 @@ import Provider from 'oidc-provider';
 /** The users the test provider knows: login name → groups. */
 export type TestAccounts = Record<string, string[]>;
 
-export type IdTokenTamper = (payload: Record<string, unknown>) => { payload: Record<string, unknown>; forgeSignature?: boolean };
+export type IdTokenTamper = (payload: Record<string, unknown>) => {
+  payload: Record<string, unknown>;
+  forgeSignature?: boolean;
+};
 
 export type TestProvider = {
   issuer: string;
@@ -23,14 +26,29 @@ const sign = (header: object, payload: object, key: JsonWebKey) => {
   return `${input}.${signature}`;
 };
 
-const rsaJwk = (kid: string) => ({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' });
+const rsaJwk = (kid: string) => ({
+  ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+  kid,
+  alg: 'RS256',
+  use: 'sig',
+});
 
 /**
  * A real OpenID provider (the oidc-provider package) on a local port: discovery, JWKS, authorization code flow
  * with PKCE, its development login and consent pages. `tamperNextIdToken` rewrites one token response at the HTTP
  * edge, the way a forged or misdirected token would arrive.
  */
-export const startTestProvider = async ({ accounts, clientId, clientSecret, redirectUri }: { accounts: TestAccounts; clientId: string; clientSecret: string; redirectUri: string | (() => string) }): Promise<TestProvider> => {
+export const startTestProvider = async ({
+  accounts,
+  clientId,
+  clientSecret,
+  redirectUri,
+}: {
+  accounts: TestAccounts;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string | (() => string);
+}): Promise<TestProvider> => {
   const key = rsaJwk('test-key');
   const stranger = rsaJwk('test-key');
   let tamper: IdTokenTamper | null = null;
@@ -46,7 +64,9 @@ export const startTestProvider = async ({ accounts, clientId, clientSecret, redi
           client_secret: clientSecret,
           redirect_uris: [typeof redirectUri === 'string' ? redirectUri : redirectUri()],
           // Back to the app's home after a sign-out at the provider (RP-Initiated Logout).
-          post_logout_redirect_uris: [`${new URL(typeof redirectUri === 'string' ? redirectUri : redirectUri()).origin}/`],
+          post_logout_redirect_uris: [
+            `${new URL(typeof redirectUri === 'string' ? redirectUri : redirectUri()).origin}/`,
+          ],
           grant_types: ['authorization_code'],
           response_types: ['code'],
         },
@@ -59,7 +79,9 @@ export const startTestProvider = async ({ accounts, clientId, clientSecret, redi
       features: { devInteractions: { enabled: true } },
       cookies: { keys: ['test-cookie-key'] },
       findAccount: (_ctx: unknown, sub: string) =>
-        accounts[sub] ? { accountId: sub, claims: () => ({ sub, email: `${sub}@example.com`, name: sub, groups: accounts[sub] }) } : undefined,
+        accounts[sub]
+          ? { accountId: sub, claims: () => ({ sub, email: `${sub}@example.com`, name: sub, groups: accounts[sub] }) }
+          : undefined,
     });
   let callback: ReturnType<Provider['callback']> | undefined;
   server.on('request', (request, response: ServerResponse) => {
@@ -70,7 +92,10 @@ export const startTestProvider = async ({ accounts, clientId, clientSecret, redi
       const end = response.end.bind(response) as (body?: unknown) => ServerResponse;
       response.end = ((body?: unknown) => {
         const json = JSON.parse(String(body)) as { id_token: string };
-        const [header, payload] = json.id_token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part!, 'base64url').toString()));
+        const [header, payload] = json.id_token
+          .split('.')
+          .slice(0, 2)
+          .map((part) => JSON.parse(Buffer.from(part!, 'base64url').toString()));
         const changed = change(payload);
         json.id_token = sign(header, changed.payload, changed.forgeSignature ? stranger : key);
         const text = JSON.stringify(json);
@@ -101,7 +126,12 @@ const cookieHeader = (jar: Jar) => [...jar].map(([name, value]) => `${name}=${va
 
 const readForm = (html: string) => {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-  const fields = Object.fromEntries([...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((match) => [
+      match[1]!,
+      match[2]!,
+    ]),
+  );
   return { action, fields };
 };
 
@@ -114,7 +144,11 @@ export const passProviderPages = async (authorizationUrl: string, login: string,
   let url = authorizationUrl;
   let init: RequestInit = {};
   for (let step = 0; step < 12; step += 1) {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader(jar) } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: cookieHeader(jar) },
+    });
     remember(jar, response);
     const location = response.headers.get('location');
     if (location) {

@@ -33,9 +33,15 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const buildApp = () =>
   new Promise<void>((resolveBuild, reject) => {
     const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-    const child = spawn(process.execPath, [nextBin, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveBuild() : reject(new AppError('USAGE', `next build failed with exit code ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolveBuild() : reject(new AppError('USAGE', `next build failed with exit code ${code}`)),
+    );
   });
 
 export const serveCommand = defineCommand({
@@ -54,7 +60,10 @@ export const serveCommand = defineCommand({
     const port = config.server.port;
     const { host, open } = resolveListenHost(config);
     if (open && !config.server.allowAnonymous) {
-      throw new AppError('USAGE', `server.host ${host}: without sign-in configured (auth.oidc) the dashboard would be open to everyone there; set server.allowAnonymous: true (WAYMARK_ALLOW_ANONYMOUS=true) to mean it, or configure sign-in`);
+      throw new AppError(
+        'USAGE',
+        `server.host ${host}: without sign-in configured (auth.oidc) the dashboard would be open to everyone there; set server.allowAnonymous: true (WAYMARK_ALLOW_ANONYMOUS=true) to mean it, or configure sign-in`,
+      );
     }
     if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) {
       stdout.write('No production build found; running `next build` first (once).\n');
@@ -67,9 +76,17 @@ export const serveCommand = defineCommand({
     // Jobs: pg-boss on Postgres (shared with any `waymark worker`), in-process on the embedded database (nothing else
     // may open it). The server runs its share unless server.worker says otherwise, so `npm start` alone is complete.
     const worker = config.server.worker;
-    const queue = handle.backend === 'postgres' ? await createPgBossQueue({ url: handle.url!, schedule: worker === 'all' }) : createInProcessQueue();
+    const queue =
+      handle.backend === 'postgres'
+        ? await createPgBossQueue({ url: handle.url!, schedule: worker === 'all' })
+        : createInProcessQueue();
     setJobQueue(queue);
-    if (worker !== 'off') await startWorker(queue, { db: handle.db, config, roles: { webhooks: true, syncs: worker === 'all', syncConcurrency: 1 } });
+    if (worker !== 'off')
+      await startWorker(queue, {
+        db: handle.db,
+        config,
+        roles: { webhooks: true, syncs: worker === 'all', syncConcurrency: 1 },
+      });
 
     const { default: next } = await import('next');
     const app = next({ dev: false, dir: ROOT, port });
@@ -77,7 +94,9 @@ export const serveCommand = defineCommand({
     const handler = app.getRequestHandler();
     const serveRequest = async (request: IncomingMessage, response: ServerResponse) => {
       if (hasMalformedPath(request.url ?? '/')) {
-        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: the address has malformed percent-encoding\n');
+        response
+          .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Bad request: the address has malformed percent-encoding\n');
         return;
       }
       // The peer address for audit records comes from the socket, never from what the client sent.
@@ -103,12 +122,18 @@ export const serveCommand = defineCommand({
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new AppError('USAGE', `port ${port} is already in use; set PORT to another port`) : error),
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new AppError('USAGE', `port ${port} is already in use; set PORT to another port`)
+            : error,
+        ),
       );
       server.listen(port, host, () => resolveListen());
     });
     stdout.write(`${describeAccess(config, host, open)}\n`);
-    stdout.write(`Waymark is serving http://${isLoopback(host) ? 'localhost' : host}:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`);
+    stdout.write(
+      `Waymark is serving http://${isLoopback(host) ? 'localhost' : host}:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`,
+    );
     // Statistics first: on a fresh embedded database the demo or an import has just filled the tables the scorecards read.
     const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });

@@ -18,8 +18,14 @@ export const collectBackstageEntities = async (
   let cursor: string | undefined;
   for (;;) {
     const query: [string, string][] = cursor
-      ? [['cursor', cursor], ['limit', String(pageSize)]]
-      : [['filter', `kind=${kind}`], ['limit', String(pageSize)]];
+      ? [
+          ['cursor', cursor],
+          ['limit', String(pageSize)],
+        ]
+      : [
+          ['filter', `kind=${kind}`],
+          ['limit', String(pageSize)],
+        ];
     const parsed = ZBackstageQueryPage.safeParse(await client.get('entities/by-query', query));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -22,12 +22,19 @@ export const getGithubConfig = (config: Config): GithubConfig => {
   };
   const app = [github.appId, github.privateKey, github.installationId];
   if (app.some(Boolean) && !app.every(Boolean)) {
-    throw new AppError('CONFIG_INVALID', 'A GitHub App needs all of GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID');
+    throw new AppError(
+      'CONFIG_INVALID',
+      'A GitHub App needs all of GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID',
+    );
   }
   const auth = github.token
     ? { token: github.token }
     : github.appId
-      ? { appId: github.appId, privateKey: github.privateKey!.replace(/\\n/g, '\n'), installationId: github.installationId! }
+      ? {
+          appId: github.appId,
+          privateKey: github.privateKey!.replace(/\\n/g, '\n'),
+          installationId: github.installationId!,
+        }
       : null;
   return { client: auth ? { apiUrl: github.apiUrl, auth } : null, settings };
 };

@@ -7,7 +7,8 @@ import type { GithubDeployment, GithubDeploymentStatus } from './github-payloads
 const FAILED = new Set(['failure', 'error']);
 const RUNNING = new Set(['pending', 'queued', 'in_progress']);
 
-const byTime = (a: GithubDeploymentStatus, b: GithubDeploymentStatus) => a.created_at.getTime() - b.created_at.getTime() || a.id - b.id;
+const byTime = (a: GithubDeploymentStatus, b: GithubDeploymentStatus) =>
+  a.created_at.getTime() - b.created_at.getTime() || a.id - b.id;
 
 /**
  * A Deployments API deployment with every status seen so far (from one REST listing or accumulated webhook

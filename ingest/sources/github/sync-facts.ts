@@ -19,24 +19,38 @@ type Branch = { commit: { sha: string }; protected?: boolean };
 type Content = { sha?: string; content?: string; encoding?: string };
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
-const messageOf = (error: unknown) => String((error as { response?: { data?: { message?: string } } } | null)?.response?.data?.message ?? (error as Error).message);
+const messageOf = (error: unknown) =>
+  String(
+    (error as { response?: { data?: { message?: string } } } | null)?.response?.data?.message ??
+      (error as Error).message,
+  );
 
 /** Classic protection and rulesets; "no permission" is recorded as the reason, so checks say unknown, not fail. */
-const collectProtection = async (sync: RepositorySync, branch: string, isProtected: boolean): Promise<ProtectionPayload> => {
+const collectProtection = async (
+  sync: RepositorySync,
+  branch: string,
+  isProtected: boolean,
+): Promise<ProtectionPayload> => {
   if (!isProtected) return { classic: null, rules: [] };
   const params = { owner: sync.owner, repo: sync.repo, branch };
   let classic: Record<string, unknown> | null = null;
   try {
-    classic = (await sync.client.octokit.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', params)).data as Record<string, unknown>;
+    classic = (await sync.client.octokit.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', params))
+      .data as Record<string, unknown>;
   } catch (error) {
     const status = statusOf(error);
     if (status === 404 && /not protected/i.test(messageOf(error))) classic = null;
-    else if (status === 403 || status === 404) return { error: `no permission to read the branch protection of ${branch} (GitHub answered ${status}: ${messageOf(error)}); it needs admin or "Administration: read"` };
+    else if (status === 403 || status === 404)
+      return {
+        error: `no permission to read the branch protection of ${branch} (GitHub answered ${status}: ${messageOf(error)}); it needs admin or "Administration: read"`,
+      };
     else throw error;
   }
   let rules: { type: string }[] = [];
   try {
-    rules = (await sync.client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', params)).data as { type: string }[];
+    rules = (await sync.client.octokit.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', params)).data as {
+      type: string;
+    }[];
   } catch (error) {
     // Servers without rulesets (older GitHub Enterprise) answer 404: there are none.
     if (statusOf(error) !== 404) throw error;
@@ -53,10 +67,18 @@ const collectProtection = async (sync: RepositorySync, branch: string, isProtect
 export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defaultBranch: string }) => {
   const { db, client, fullName, owner, repo } = sync;
   const key = { source: GITHUB_CURSOR_SOURCE, scope: fullName, kind: 'facts' };
-  const stored = sync.full ? { cursor: null, etag: null } : await getIngestCursor<FactsCursor>(db, key.source, key.scope, key.kind);
+  const stored = sync.full
+    ? { cursor: null, etag: null }
+    : await getIngestCursor<FactsCursor>(db, key.source, key.scope, key.kind);
   sync.checkStopped();
-  const branch = await fetchConditional<Branch>(client, 'GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch: defaultBranch }, stored.etag);
-  const rawOf = async (kind: string, sourceIds?: string[]) => getRawPayloads(db, { source: GITHUB_SOURCE, kind, scope: fullName, ...(sourceIds ? { sourceIds } : {}) });
+  const branch = await fetchConditional<Branch>(
+    client,
+    'GET /repos/{owner}/{repo}/branches/{branch}',
+    { owner, repo, branch: defaultBranch },
+    stored.etag,
+  );
+  const rawOf = async (kind: string, sourceIds?: string[]) =>
+    getRawPayloads(db, { source: GITHUB_SOURCE, kind, scope: fullName, ...(sourceIds ? { sourceIds } : {}) });
 
   const raw: RawPayloadInput[] = [];
   let headSha = stored.cursor?.headSha ?? null;
@@ -64,26 +86,51 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
   let protection = (await rawOf('branch_protection', [fullName]))[0]?.payload as ProtectionPayload | undefined;
   if (!branch.notModified || !tree || !protection) {
     const answer = branch.notModified
-      ? ((await client.octokit.request('GET /repos/{owner}/{repo}/branches/{branch}', { owner, repo, branch: defaultBranch })).data as Branch)
+      ? ((
+          await client.octokit.request('GET /repos/{owner}/{repo}/branches/{branch}', {
+            owner,
+            repo,
+            branch: defaultBranch,
+          })
+        ).data as Branch)
       : branch.data;
     if (answer.commit.sha !== headSha || !tree) {
       sync.checkStopped();
-      tree = (await client.octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: answer.commit.sha, recursive: '1' })).data as RepositoryTree;
+      tree = (
+        await client.octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+          owner,
+          repo,
+          tree_sha: answer.commit.sha,
+          recursive: '1',
+        })
+      ).data as RepositoryTree;
       raw.push({ source: GITHUB_SOURCE, kind: 'tree', sourceId: fullName, scope: fullName, payload: tree });
     }
     headSha = answer.commit.sha;
     sync.checkStopped();
     protection = await collectProtection(sync, defaultBranch, answer.protected !== false);
-    raw.push({ source: GITHUB_SOURCE, kind: 'branch_protection', sourceId: fullName, scope: fullName, payload: protection });
+    raw.push({
+      source: GITHUB_SOURCE,
+      kind: 'branch_protection',
+      sourceId: fullName,
+      scope: fullName,
+      payload: protection,
+    });
   }
 
-  const blobs = new Map(tree.tree.filter((entry) => (entry as { type?: string }).type !== 'tree').map((entry) => [entry.path, entry as { sha?: string; size?: number }]));
+  const blobs = new Map(
+    tree.tree
+      .filter((entry) => (entry as { type?: string }).type !== 'tree')
+      .map((entry) => [entry.path, entry as { sha?: string; size?: number }]),
+  );
   const small = (path: string) => (blobs.get(path)?.size ?? 0) <= MAX_FACT_FILE_BYTES * 4;
   const factFiles = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter(small);
   // A monorepo's sub-folder catalog files name its services: read too, and only when the tree has them.
   const catalogFiles = listMonorepoCatalogFiles([...blobs.keys()]).filter(small);
   const wanted = [...new Set([...factFiles, ...catalogFiles])];
-  const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(fullName.length + 1), row.payload as Content]));
+  const known = new Map(
+    (await rawOf('content')).map((row) => [row.sourceId.slice(fullName.length + 1), row.payload as Content]),
+  );
   const { contents, fetched } = await readChangedFactFiles({
     paths: wanted,
     stored: known,
@@ -91,14 +138,37 @@ export const syncFacts = async (sync: RepositorySync, { defaultBranch }: { defau
     blobOfAnswer: (answer) => answer.sha,
     fetchFile: async (path) => {
       sync.checkStopped();
-      return (await client.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: headSha ?? defaultBranch })).data as Content;
+      return (
+        await client.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+          owner,
+          repo,
+          path,
+          ref: headSha ?? defaultBranch,
+        })
+      ).data as Content;
     },
   });
-  for (const [path, answer] of fetched) raw.push({ source: GITHUB_SOURCE, kind: 'content', sourceId: `${fullName}:${path}`, scope: fullName, payload: answer });
+  for (const [path, answer] of fetched)
+    raw.push({
+      source: GITHUB_SOURCE,
+      kind: 'content',
+      sourceId: `${fullName}:${path}`,
+      scope: fullName,
+      payload: answer,
+    });
 
   const factContents = Object.fromEntries(factFiles.map((path) => [path, contents[path]!]));
   const catalogTexts = Object.fromEntries(catalogFiles.map((path) => [path, decodeContent(contents[path]!)]));
-  const facts = normalizeGithubFacts({ fullName, service: sync.service, defaultBranch, headSha, tree, contents: factContents, protection: protection!, collectedAt: sync.now });
+  const facts = normalizeGithubFacts({
+    fullName,
+    service: sync.service,
+    defaultBranch,
+    headSha,
+    tree,
+    contents: factContents,
+    protection: protection!,
+    collectedAt: sync.now,
+  });
   await db.transaction(async (tx) => {
     await storeRawPayloads(tx, raw);
     if (facts.service) await upsertServices(tx, [facts.service]);

@@ -34,19 +34,45 @@ export type SyncRepositoryOptions = {
   signal?: AbortSignal;
 };
 
-export type RepositoryOutcome = { fullName: string; status: 'success' | 'failed'; counts: Record<string, number>; requests: number; error: string | null };
+export type RepositoryOutcome = {
+  fullName: string;
+  status: 'success' | 'failed';
+  counts: Record<string, number>;
+  requests: number;
+  error: string | null;
+};
 
 /** The repository's description: fetched conditionally, or the stored one when GitHub says it did not change. */
 const syncRepositoryRecord = async (sync: RepositorySync) => {
   const key = { source: GITHUB_CURSOR_SOURCE, scope: sync.fullName, kind: 'repository' };
   const stored = sync.full ? { etag: null } : await getIngestCursor(sync.db, key.source, key.scope, key.kind);
-  const answer = await fetchConditional<unknown>(sync.client, 'GET /repos/{owner}/{repo}', { owner: sync.owner, repo: sync.repo }, stored.etag);
+  const answer = await fetchConditional<unknown>(
+    sync.client,
+    'GET /repos/{owner}/{repo}',
+    { owner: sync.owner, repo: sync.repo },
+    stored.etag,
+  );
   let payload: unknown;
-  if (answer.notModified) payload = (await getRawPayloads(sync.db, { source: GITHUB_SOURCE, kind: 'repository', sourceIds: [sync.fullName] }))[0]?.payload;
-  if (!payload) payload = answer.notModified ? (await sync.client.octokit.request('GET /repos/{owner}/{repo}', { owner: sync.owner, repo: sync.repo })).data : answer.data;
+  if (answer.notModified)
+    payload = (
+      await getRawPayloads(sync.db, { source: GITHUB_SOURCE, kind: 'repository', sourceIds: [sync.fullName] })
+    )[0]?.payload;
+  if (!payload)
+    payload = answer.notModified
+      ? (await sync.client.octokit.request('GET /repos/{owner}/{repo}', { owner: sync.owner, repo: sync.repo })).data
+      : answer.data;
   const parsed = parsePayload(ZRepository, payload, 'repository');
   await sync.db.transaction(async (tx) => {
-    await storeRawPayloads(tx, [{ source: GITHUB_SOURCE, kind: 'repository', sourceId: sync.fullName, scope: sync.fullName, payload, error: parsed.ok ? null : parsed.error }]);
+    await storeRawPayloads(tx, [
+      {
+        source: GITHUB_SOURCE,
+        kind: 'repository',
+        sourceId: sync.fullName,
+        scope: sync.fullName,
+        payload,
+        error: parsed.ok ? null : parsed.error,
+      },
+    ]);
     if (parsed.ok) await upsertServices(tx, [normalizeRepository(parsed.value)]);
     if (!answer.notModified) await saveIngestCursor(tx, key, { cursor: {}, etag: answer.etag });
   });
@@ -78,7 +104,14 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
     counts: {},
     checkStopped: () => options.signal?.throwIfAborted(),
   };
-  const run = { db, job: 'github.sync-repository', source: GITHUB_SOURCE, scope: fullName, parent: options.parent ?? null, describeFailure: () => 'stopped before it finished' };
+  const run = {
+    db,
+    job: 'github.sync-repository',
+    source: GITHUB_SOURCE,
+    scope: fullName,
+    parent: options.parent ?? null,
+    describeFailure: () => 'stopped before it finished',
+  };
   return withSpan('waymark.github.sync_repository', { 'waymark.repository': fullName }, () =>
     runIngest(run, async (pipeline) => {
       pipeline.sofar.counts = sync.counts;
@@ -94,7 +127,12 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
         pipeline.touch([sync.service]);
         const requests = client.stats.requests - requestsBefore;
         const result: RepositoryOutcome = { fullName, status: 'success', counts: sync.counts, requests, error: null };
-        return { result, counts: sync.counts, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
+        return {
+          result,
+          counts: sync.counts,
+          requestsUsed: requests,
+          rateLimitRemaining: client.stats.rateLimitRemaining,
+        };
       } catch (error) {
         const requests = client.stats.requests - requestsBefore;
         // Stopped, not broken: what was committed stays, and the next run resumes from the cursors.
@@ -103,7 +141,14 @@ export const syncRepository = async (options: SyncRepositoryOptions): Promise<Re
         const message = describeGithubError(error);
         log.warn('GitHub repository sync failed', { repository: fullName, error: message });
         const result: RepositoryOutcome = { fullName, status: 'failed', counts: sync.counts, requests, error: message };
-        return { result, status: 'failed', counts: sync.counts, error: message, requestsUsed: requests, rateLimitRemaining: client.stats.rateLimitRemaining };
+        return {
+          result,
+          status: 'failed',
+          counts: sync.counts,
+          error: message,
+          requestsUsed: requests,
+          rateLimitRemaining: client.stats.rateLimitRemaining,
+        };
       }
     }),
   );

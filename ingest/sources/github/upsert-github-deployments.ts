@@ -27,7 +27,14 @@ export const upsertGithubDeployments = async (tx: Executor, fullName: string, it
     const parsed = parsePayload(ZDeployment, item.deployment, 'deployment');
     const id = (item.deployment as { id?: unknown } | null)?.id;
     const sourceId = githubIds.deployment(fullName, typeof id === 'number' ? id : -1);
-    raw.push({ source: GITHUB_SOURCE, kind: 'deployment', sourceId, scope: fullName, payload: item.deployment, error: parsed.ok ? null : parsed.error });
+    raw.push({
+      source: GITHUB_SOURCE,
+      kind: 'deployment',
+      sourceId,
+      scope: fullName,
+      payload: item.deployment,
+      error: parsed.ok ? null : parsed.error,
+    });
     if (!parsed.ok) {
       invalid++;
       continue;
@@ -54,8 +61,13 @@ export const upsertGithubDeployments = async (tx: Executor, fullName: string, it
   const descriptions = named.length > 0 ? await describeMonorepoServices(tx, fullName, named) : [];
   if (descriptions.length > 0) await upsertServices(tx, descriptions);
   await ensureServices(tx, [serviceOf(fullName), ...named.map((entry) => entry.service)], GITHUB_SOURCE);
-  const written = await upsertDeployments(tx, rows.map((deployment) => ({ deployment, changes: null })));
-  const rewritten = rows.filter((row) => written.inserted.has(row.id) || written.updated.has(row.id)).map((row) => row.sourceId);
+  const written = await upsertDeployments(
+    tx,
+    rows.map((deployment) => ({ deployment, changes: null })),
+  );
+  const rewritten = rows
+    .filter((row) => written.inserted.has(row.id) || written.updated.has(row.id))
+    .map((row) => row.sourceId);
   await markDeploymentsUnlinked(tx, fullName, rewritten);
   return { written: rewritten.length, invalid, rows };
 };

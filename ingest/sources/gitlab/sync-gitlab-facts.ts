@@ -20,9 +20,14 @@ type TreeEntry = { id?: string; path: string; type?: string };
 type FileAnswer = CatalogPayload & { blob_id?: string };
 
 /** Protection of the default branch and the approval rules; 403 on protection means the token cannot tell. */
-const collectGitlabProtection = async (sync: ProjectSync, branch: string, isProtected: boolean): Promise<GitlabProtectionPayload> => {
+const collectGitlabProtection = async (
+  sync: ProjectSync,
+  branch: string,
+  isProtected: boolean,
+): Promise<GitlabProtectionPayload> => {
   const { client, project } = sync;
-  const pipelineMustSucceed = (project as { only_allow_merge_if_pipeline_succeeds?: unknown }).only_allow_merge_if_pipeline_succeeds === true;
+  const pipelineMustSucceed =
+    (project as { only_allow_merge_if_pipeline_succeeds?: unknown }).only_allow_merge_if_pipeline_succeeds === true;
   let protectedBranch = null;
   if (isProtected) {
     sync.checkStopped();
@@ -30,7 +35,10 @@ const collectGitlabProtection = async (sync: ProjectSync, branch: string, isProt
       protectedBranch = (await client.api.ProtectedBranches.show(project.id, branch)) as Record<string, unknown>;
     } catch (error) {
       const status = statusOfGitlabError(error);
-      if (status === 403) return { error: `no permission to read the protection of ${branch} (GitLab answered 403); it needs the Maintainer role` };
+      if (status === 403)
+        return {
+          error: `no permission to read the protection of ${branch} (GitLab answered 403); it needs the Maintainer role`,
+        };
       if (status !== 404) throw error;
       // Protected by a wildcard rule (release/*): protected, with its settings under that rule's name.
       protectedBranch = { name: branch };
@@ -68,7 +76,10 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
   const raw: RawPayloadInput[] = [];
   if (activity === null || stored.cursor?.activity !== activity || !tree || !protection) {
     sync.checkStopped();
-    const branch = (await client.api.Branches.show(project.id, branchName)) as { commit: { id: string }; protected?: boolean };
+    const branch = (await client.api.Branches.show(project.id, branchName)) as {
+      commit: { id: string };
+      protected?: boolean;
+    };
     if (branch.commit.id !== headSha || !tree) {
       sync.checkStopped();
       const entries = (await client.api.Repositories.allRepositoryTrees(project.id, {
@@ -77,7 +88,10 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
         perPage: sync.settings.perPage,
         pagination: 'keyset',
       })) as TreeEntry[];
-      tree = { sha: branch.commit.id, tree: entries.map(({ id, path: entryPath, type }) => ({ id, path: entryPath, type })) };
+      tree = {
+        sha: branch.commit.id,
+        tree: entries.map(({ id, path: entryPath, type }) => ({ id, path: entryPath, type })),
+      };
       raw.push({ source: GITLAB_SOURCE, kind: 'tree', sourceId: path, scope: path, payload: tree });
     }
     headSha = branch.commit.id;
@@ -86,14 +100,18 @@ export const syncGitlabFacts = async (sync: ProjectSync) => {
   }
 
   // The catalog step has read catalog-info.yaml already (conditionally); its stored answer serves here too.
-  const blobs = new Map((tree.tree as TreeEntry[]).filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
+  const blobs = new Map(
+    (tree.tree as TreeEntry[]).filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]),
+  );
   const factFiles = selectFactFiles([...blobs.keys()], sync.settings.factFileGlobs).filter(
     (file) => file !== CATALOG_FILE,
   );
   // A monorepo's sub-folder catalog files name its services: read too, and only when the tree has them.
   const catalogFiles = listMonorepoCatalogFiles([...blobs.keys()]);
   const wanted = [...new Set([...factFiles, ...catalogFiles])];
-  const known = new Map((await rawOf('content')).map((row) => [row.sourceId.slice(path.length + 1), row.payload as FileAnswer]));
+  const known = new Map(
+    (await rawOf('content')).map((row) => [row.sourceId.slice(path.length + 1), row.payload as FileAnswer]),
+  );
   const { contents, fetched } = await readChangedFactFiles({
     paths: wanted,
     stored: known,

@@ -106,7 +106,12 @@ export const upsertGitlabDeployments = async (
   const named = monorepo.filter((entry) => rows.some((row) => row.service === entry.service));
   const descriptions = named.length > 0 ? await describeGitlabMonorepoServices(tx, project, named) : [];
   if (descriptions.length > 0) await upsertServices(tx, descriptions);
-  if (named.length > 0) await ensureServices(tx, named.map((entry) => entry.service), GITLAB_SOURCE);
+  if (named.length > 0)
+    await ensureServices(
+      tx,
+      named.map((entry) => entry.service),
+      GITLAB_SOURCE,
+    );
   const written = await upsertDeployments(
     tx,
     rows.map((deployment) => ({ deployment, changes: null })),

@@ -5,17 +5,35 @@ import { chromium as playwright, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { SCREENSHOTS } from './paths';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 const isLocal = (url: string) => {
   const { protocol, hostname } = new URL(url);
-  return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  return (
+    protocol === 'data:' ||
+    protocol === 'blob:' ||
+    hostname === '127.0.0.1' ||
+    hostname === 'localhost' ||
+    hostname === '[::1]'
+  );
 };
 
 export type BrowserSession = {
   baseUrl: string;
   /** Opens a path in a new page and waits until every widget has streamed in (no Suspense fallback left). */
-  open: (path: string, options?: { screenshot?: string; colorScheme?: 'light' | 'dark'; absolute?: boolean }) => Promise<Page>;
+  open: (
+    path: string,
+    options?: { screenshot?: string; colorScheme?: 'light' | 'dark'; absolute?: boolean },
+  ) => Promise<Page>;
   /** Console errors and uncaught page errors seen so far, per page URL. */
   consoleErrors: () => string[];
   /** Forget the console errors so far (after a test that provokes one on purpose). */
@@ -43,7 +61,13 @@ export const describeInBrowser = (title: string, body: (session: () => BrowserSe
 
     beforeAll(async () => {
       profile = mkdtempSync(join(tmpdir(), 'waymark-chromium-'));
-      context = await playwright.launchPersistentContext(profile, { executablePath: executablePath!, headless: true, args: ARGS, viewport: { width: 1360, height: 900 }, reducedMotion: 'reduce' });
+      context = await playwright.launchPersistentContext(profile, {
+        executablePath: executablePath!,
+        headless: true,
+        args: ARGS,
+        viewport: { width: 1360, height: 900 },
+        reducedMotion: 'reduce',
+      });
       await context.route('**/*', (route) => {
         const url = route.request().url();
         if (isLocal(url)) return route.continue();
@@ -62,7 +86,9 @@ export const describeInBrowser = (title: string, body: (session: () => BrowserSe
           page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
           const response = await page.goto(absolute ? path : `${baseUrl}${path}`, { waitUntil: 'load' });
           expect(response, `no response for ${path}`).not.toBeNull();
-          await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 30_000 });
+          await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, {
+            timeout: 30_000,
+          });
           if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`), fullPage: true });
           return page;
         },

@@ -85,22 +85,18 @@ export const buildBackstageWorld = (): FakeBackstageWorld & { intents: Component
   return {
     entities: [
       ...GROUP_TREE.map(makeGroup),
-      ...USERS.map(
-        ([name, memberOf]): FakeEntity => ({
-          apiVersion: API,
-          kind: 'User',
-          metadata: { name, namespace: 'default' },
-          spec: { profile: { displayName: name[0]!.toUpperCase() + name.slice(1) }, memberOf },
-        }),
-      ),
-      ...SYSTEMS.map(
-        (name): FakeEntity => ({
-          apiVersion: API,
-          kind: 'System',
-          metadata: { name, namespace: 'default' },
-          spec: { owner: 'group:default/product' },
-        }),
-      ),
+      ...USERS.map(([name, memberOf]): FakeEntity => ({
+        apiVersion: API,
+        kind: 'User',
+        metadata: { name, namespace: 'default' },
+        spec: { profile: { displayName: name[0]!.toUpperCase() + name.slice(1) }, memberOf },
+      })),
+      ...SYSTEMS.map((name): FakeEntity => ({
+        apiVersion: API,
+        kind: 'System',
+        metadata: { name, namespace: 'default' },
+        spec: { owner: 'group:default/product' },
+      })),
       ...components.map((component) => component.entity),
     ],
     intents: components.map((component) => component.intent),

@@ -1,7 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sha1, type FakeCommit, type FakeRepo, type FakeWorld } from './fake-world';
-import { iso, renderCommit, renderCommitWithFiles, renderDeployment, renderIssue, renderPull, renderRepository, renderReview, renderRun, renderStatus, restExample } from './render-rest';
+import {
+  iso,
+  renderCommit,
+  renderCommitWithFiles,
+  renderDeployment,
+  renderIssue,
+  renderPull,
+  renderRepository,
+  renderReview,
+  renderRun,
+  renderStatus,
+  restExample,
+} from './render-rest';
 
 /** Faults served on demand, in order, to requests whose path matches. */
 export type Fault = {
@@ -24,10 +36,15 @@ export type FakeGithub = {
 };
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-type Route = { method: string; pattern: RegExp; handle: (match: string[], query: URLSearchParams, repo: FakeRepo | null) => Answer };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  handle: (match: string[], query: URLSearchParams, repo: FakeRepo | null) => Answer;
+};
 
 const json = (body: unknown, status = 200): Answer => ({ status, body });
-const notFound = (): Answer => json({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, 404);
+const notFound = (): Answer =>
+  json({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }, 404);
 
 /** Commits reachable from `head`, newest first by committer date (what `git log` would walk). */
 const reachable = (repo: FakeRepo, head: string) => {
@@ -43,19 +60,27 @@ const reachable = (repo: FakeRepo, head: string) => {
   return seen;
 };
 
-const byCommitTime = (a: FakeCommit, b: FakeCommit) => a.committedAt.getTime() - b.committedAt.getTime() || a.sha.localeCompare(b.sha);
+const byCommitTime = (a: FakeCommit, b: FakeCommit) =>
+  a.committedAt.getTime() - b.committedAt.getTime() || a.sha.localeCompare(b.sha);
 
 /**
  * A commit's files as GitHub pages them: 300 at once unless `per_page` (max 100) asks fewer, the rest behind
  * `rel="next"` links (up to 3,000 files), each page repeating the commit with its slice of the files.
  */
-const paginateCommitFiles = (commit: ReturnType<typeof renderCommitWithFiles>, query: URLSearchParams, base: string): Answer => {
+const paginateCommitFiles = (
+  commit: ReturnType<typeof renderCommitWithFiles>,
+  query: URLSearchParams,
+  base: string,
+): Answer => {
   const perPage = query.has('per_page') ? Math.min(100, Math.max(1, Number(query.get('per_page')))) : 300;
   const page = Math.max(1, Number(query.get('page') ?? 1));
   const all = commit.files.slice(0, 3000);
   const last = Math.max(1, Math.ceil(all.length / perPage));
   const link = (target: number, rel: string) => `<${base}?per_page=${perPage}&page=${target}>; rel="${rel}"`;
-  const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+  const links = [
+    ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+    ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+  ];
   const body = { ...commit, files: all.slice((page - 1) * perPage, page * perPage) };
   return { status: 200, body, headers: links.length > 0 ? { link: links.join(', ') } : {} };
 };
@@ -70,37 +95,64 @@ const treeOf = (repo: FakeRepo) => {
   }
   const entries = [
     ...[...paths].map((path) => ({ path, mode: '040000', type: 'tree', sha: sha1(`tree:${path}`) })),
-    ...Object.entries(repo.files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', size: Buffer.byteLength(content), sha: sha1(`blob ${content}`) })),
+    ...Object.entries(repo.files).map(([path, content]) => ({
+      path,
+      mode: '100644',
+      type: 'blob',
+      size: Buffer.byteLength(content),
+      sha: sha1(`blob ${content}`),
+    })),
   ].sort((a, b) => a.path.localeCompare(b.path));
   return entries;
 };
 
 const routes = (world: FakeWorld, api: string): Route[] => {
-  const repoRoute = (method: string, suffix: string, handle: Route['handle']): Route => ({ method, pattern: new RegExp(`^/repos/([^/]+/[^/]+)${suffix}$`), handle });
+  const repoRoute = (method: string, suffix: string, handle: Route['handle']): Route => ({
+    method,
+    pattern: new RegExp(`^/repos/([^/]+/[^/]+)${suffix}$`),
+    handle,
+  });
   return [
     {
       method: 'GET',
       pattern: /^\/orgs\/([^/]+)\/repos$/,
       handle: ([, org]) =>
-        org === world.org ? json([...world.repos.values()].filter((repo) => repo.access !== 'missing').map((repo) => renderRepository(repo, api))) : notFound(),
+        org === world.org
+          ? json(
+              [...world.repos.values()]
+                .filter((repo) => repo.access !== 'missing')
+                .map((repo) => renderRepository(repo, api)),
+            )
+          : notFound(),
     },
     repoRoute('GET', '', (_m, _q, repo) => json(renderRepository(repo!, api))),
-    repoRoute('GET', '/deployments', (_m, _q, repo) => json([...repo!.deployments].reverse().map((deployment) => renderDeployment(repo!, deployment, api)))),
+    repoRoute('GET', '/deployments', (_m, _q, repo) =>
+      json([...repo!.deployments].reverse().map((deployment) => renderDeployment(repo!, deployment, api))),
+    ),
     repoRoute('GET', '/deployments/(\\d+)/statuses', ([, , id], _q, repo) => {
       const deployment = repo!.deployments.find((candidate) => candidate.id === Number(id));
-      return deployment ? json([...deployment.statuses].reverse().map((status) => renderStatus(repo!, deployment, status, api))) : notFound();
+      return deployment
+        ? json([...deployment.statuses].reverse().map((status) => renderStatus(repo!, deployment, status, api)))
+        : notFound();
     }),
     repoRoute('GET', '/actions/runs', (_m, query, repo) => {
       const created = query.get('created')?.replace(/^>=/, '');
       const runs = [...repo!.runs].reverse().filter((run) => !created || run.createdAt >= new Date(created));
-      return { status: 200, body: { total_count: runs.length, workflow_runs: runs.map((run) => renderRun(repo!, run, api)) } };
+      return {
+        status: 200,
+        body: { total_count: runs.length, workflow_runs: runs.map((run) => renderRun(repo!, run, api)) },
+      };
     }),
     repoRoute('GET', '/actions/runs/(\\d+)', ([, , id], _q, repo) => {
       const run = repo!.runs.find((candidate) => candidate.id === Number(id));
       return run ? json(renderRun(repo!, run, api)) : notFound();
     }),
     repoRoute('GET', '/pulls', (_m, _q, repo) =>
-      json([...repo!.pulls].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.number - a.number).map((pull) => renderPull(repo!, pull, api))),
+      json(
+        [...repo!.pulls]
+          .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.number - a.number)
+          .map((pull) => renderPull(repo!, pull, api)),
+      ),
     ),
     repoRoute('GET', '/pulls/(\\d+)/commits', ([, , number], _q, repo) => {
       const pull = repo!.pulls.find((candidate) => candidate.number === Number(number));
@@ -123,11 +175,27 @@ const routes = (world: FakeWorld, api: string): Route[] => {
     }),
     repoRoute('GET', '/commits/([^/]+)', ([, , ref], query, repo) => {
       const sha = resolveRef(repo!, decodeURIComponent(ref!));
-      if (!sha) return json({ message: `No commit found for SHA: ${ref}`, documentation_url: 'https://docs.github.com/rest', status: '422' }, 422);
-      return paginateCommitFiles(renderCommitWithFiles(repo!, repo!.commits.get(sha)!, api), query, `${api}/repos/${repo!.fullName}/commits/${ref}`);
+      if (!sha)
+        return json(
+          {
+            message: `No commit found for SHA: ${ref}`,
+            documentation_url: 'https://docs.github.com/rest',
+            status: '422',
+          },
+          422,
+        );
+      return paginateCommitFiles(
+        renderCommitWithFiles(repo!, repo!.commits.get(sha)!, api),
+        query,
+        `${api}/repos/${repo!.fullName}/commits/${ref}`,
+      );
     }),
     repoRoute('GET', '/commits/([0-9a-f]{40})/pulls', ([, , sha], _q, repo) =>
-      json(repo!.pulls.filter((pull) => pull.commits.includes(sha!) || pull.landedShas.includes(sha!)).map((pull) => renderPull(repo!, pull, api))),
+      json(
+        repo!.pulls
+          .filter((pull) => pull.commits.includes(sha!) || pull.landedShas.includes(sha!))
+          .map((pull) => renderPull(repo!, pull, api)),
+      ),
     ),
     repoRoute('GET', '/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})', ([, , base, head], _q, repo) => {
       if (!repo!.commits.has(base!) || !repo!.commits.has(head!)) return notFound();
@@ -135,7 +203,8 @@ const routes = (world: FakeWorld, api: string): Route[] => {
       const fromBase = reachable(repo!, base!);
       const ahead = [...fromHead.values()].filter((commit) => !fromBase.has(commit.sha)).sort(byCommitTime);
       const behind = [...fromBase.values()].filter((commit) => !fromHead.has(commit.sha));
-      const status = base === head ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+      const status =
+        base === head ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
       const example = restExample('repos__compare-commits-with-basehead') as Record<string, unknown>;
       return json({
         ...example,
@@ -160,24 +229,60 @@ const routes = (world: FakeWorld, api: string): Route[] => {
       if (!head) return notFound();
       const example = restExample('repos__get-branch') as Record<string, unknown>;
       const isProtected = repo!.protection !== null || repo!.rules.length > 0;
-      return json({ ...example, name: branch, commit: renderCommit(repo!, repo!.commits.get(head)!, api), protected: isProtected, protection: { enabled: isProtected, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } } });
+      return json({
+        ...example,
+        name: branch,
+        commit: renderCommit(repo!, repo!.commits.get(head)!, api),
+        protected: isProtected,
+        protection: {
+          enabled: isProtected,
+          required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+        },
+      });
     }),
     repoRoute('GET', '/branches/([^/]+)/protection', (_m, _q, repo) => {
-      if (repo!.protectionAccess === 'forbidden') return json({ message: 'Resource not accessible by integration', status: '403' }, 403);
-      if (!repo!.protection) return json({ message: 'Branch not protected', documentation_url: 'https://docs.github.com/rest', status: '404' }, 404);
+      if (repo!.protectionAccess === 'forbidden')
+        return json({ message: 'Resource not accessible by integration', status: '403' }, 403);
+      if (!repo!.protection)
+        return json(
+          { message: 'Branch not protected', documentation_url: 'https://docs.github.com/rest', status: '404' },
+          404,
+        );
       return json({ ...(restExample('repos__get-branch-protection') as Record<string, unknown>), ...repo!.protection });
     }),
-    repoRoute('GET', '/rules/branches/([^/]+)', (_m, _q, repo) => json(repo!.rules.map((rule) => ({ ...rule, ruleset_source_type: 'Repository', ruleset_source: repo!.fullName, ruleset_id: 1 })))),
+    repoRoute('GET', '/rules/branches/([^/]+)', (_m, _q, repo) =>
+      json(
+        repo!.rules.map((rule) => ({
+          ...rule,
+          ruleset_source_type: 'Repository',
+          ruleset_source: repo!.fullName,
+          ruleset_id: 1,
+        })),
+      ),
+    ),
     repoRoute('GET', '/git/trees/([0-9a-f]{40})', (_m, _q, repo) => {
       const example = restExample('git__get-tree') as Record<string, unknown>;
       const tree = treeOf(repo!);
-      return json({ ...example, sha: sha1(JSON.stringify(tree)), truncated: false, tree: tree.map((entry) => ({ ...entry, url: `${api}/repos/${repo!.fullName}/git/blobs/${entry.sha}` })) });
+      return json({
+        ...example,
+        sha: sha1(JSON.stringify(tree)),
+        truncated: false,
+        tree: tree.map((entry) => ({ ...entry, url: `${api}/repos/${repo!.fullName}/git/blobs/${entry.sha}` })),
+      });
     }),
     repoRoute('GET', '/contents/(.+)', ([, , path], _q, repo) => {
       const content = repo!.files[decodeURIComponent(path!)];
       if (content === undefined) return notFound();
       const example = restExample('repos__get-content') as Record<string, unknown>;
-      return json({ ...example, path, name: path!.split('/').at(-1), size: Buffer.byteLength(content), sha: sha1(`blob ${content}`), content: Buffer.from(content).toString('base64'), encoding: 'base64' });
+      return json({
+        ...example,
+        path,
+        name: path!.split('/').at(-1),
+        size: Buffer.byteLength(content),
+        sha: sha1(`blob ${content}`),
+        content: Buffer.from(content).toString('base64'),
+        encoding: 'base64',
+      });
     }),
   ];
 };
@@ -195,8 +300,17 @@ const rateHeaders = (state: FakeGithub['rateLimit'], reset: number): Record<stri
  * (per_page up to 100), weak ETags with 304s that cost no rate limit, rate-limit headers, primary and secondary
  * rate-limit answers, 502s and dropped connections on demand. octokit talks to it through `baseUrl`.
  */
-export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken0000000000000000000000000000' } = {}): Promise<FakeGithub> => {
-  const fake = { world, requests: [] as RequestRecord[], faults: [] as Fault[], tokens: new Set([token]), rateLimit: { limit: 5000, remaining: 5000 } } as FakeGithub;
+export const startFakeGithub = async (
+  world: FakeWorld,
+  { token = 'ghp_faketoken0000000000000000000000000000' } = {},
+): Promise<FakeGithub> => {
+  const fake = {
+    world,
+    requests: [] as RequestRecord[],
+    faults: [] as Fault[],
+    tokens: new Set([token]),
+    rateLimit: { limit: 5000, remaining: 5000 },
+  } as FakeGithub;
   let table: Route[] = [];
 
   const send = (response: ServerResponse, answer: Answer) => {
@@ -210,7 +324,8 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
     const path = url.pathname;
     const method = request.method ?? 'GET';
     const conditional = Boolean(request.headers['if-none-match']);
-    const record = (status: number) => fake.requests.push({ method, path: `${path}${url.search}`, status, conditional });
+    const record = (status: number) =>
+      fake.requests.push({ method, path: `${path}${url.search}`, status, conditional });
     const reset = Math.floor(Date.now() / 1000) + 1;
 
     const fault = fake.faults.find((candidate) => !candidate.match || candidate.match.test(path));
@@ -230,14 +345,20 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
         record(403);
         return send(response, {
           status: 403,
-          body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' },
+          body: {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: 'https://docs.github.com/rest',
+          },
           headers: { 'retry-after': '1', ...rateHeaders(fake.rateLimit, reset) },
         });
       }
       record(fault.kind === 'too-many-requests' ? 429 : 403);
       return send(response, {
         status: fault.kind === 'too-many-requests' ? 429 : 403,
-        body: { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' },
+        body: {
+          message: 'API rate limit exceeded for installation.',
+          documentation_url: 'https://docs.github.com/rest',
+        },
         headers: { ...rateHeaders({ ...fake.rateLimit, remaining: 0 }, reset) },
       });
     }
@@ -250,13 +371,26 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
       }
       fake.tokens.add(world.installationToken);
       record(201);
-      return send(response, json({ ...(restExample('apps__create-installation-access-token') as object), token: world.installationToken, expires_at: new Date(Date.now() + 3600_000).toISOString() }, 201));
+      return send(
+        response,
+        json(
+          {
+            ...(restExample('apps__create-installation-access-token') as object),
+            token: world.installationToken,
+            expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          },
+          201,
+        ),
+      );
     }
 
     const credential = String(request.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, '');
     if (!fake.tokens.has(credential)) {
       record(401);
-      return send(response, json({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }, 401));
+      return send(
+        response,
+        json({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }, 401),
+      );
     }
 
     for (const route of table) {
@@ -265,10 +399,16 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
       const repo = path.startsWith('/repos/') ? (world.repos.get(match[1]!) ?? null) : null;
       let answer: Answer;
       if (path.startsWith('/repos/') && (!repo || repo.access === 'missing')) answer = notFound();
-      else if (repo?.access === 'forbidden') answer = json({ message: 'Resource not accessible by integration', status: '403' }, 403);
+      else if (repo?.access === 'forbidden')
+        answer = json({ message: 'Resource not accessible by integration', status: '403' }, 403);
       else answer = route.handle(match, url.searchParams, repo);
 
-      const listed = Array.isArray(answer.body) || Boolean((answer.body as { workflow_runs?: unknown[]; commits?: unknown[] } | undefined)?.workflow_runs ?? (answer.body as { commits?: unknown[] } | undefined)?.commits);
+      const listed =
+        Array.isArray(answer.body) ||
+        Boolean(
+          (answer.body as { workflow_runs?: unknown[]; commits?: unknown[] } | undefined)?.workflow_runs ??
+          (answer.body as { commits?: unknown[] } | undefined)?.commits,
+        );
       if (answer.status === 200 && listed) {
         answer = paginate(answer, url);
       }
@@ -280,7 +420,14 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
       }
       fake.rateLimit.remaining = Math.max(0, fake.rateLimit.remaining - 1);
       record(answer.status);
-      return send(response, { ...answer, headers: { ...(answer.status === 200 ? { etag } : {}), ...rateHeaders(fake.rateLimit, reset), ...answer.headers } });
+      return send(response, {
+        ...answer,
+        headers: {
+          ...(answer.status === 200 ? { etag } : {}),
+          ...rateHeaders(fake.rateLimit, reset),
+          ...answer.headers,
+        },
+      });
     }
     record(404);
     send(response, notFound());
@@ -300,8 +447,15 @@ export const startFakeGithub = async (world: FakeWorld, { token = 'ghp_faketoken
       next.searchParams.set('per_page', String(perPage));
       return `<${next.toString()}>; rel="${rel}"`;
     };
-    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
-    return { status: 200, body: key ? { ...(body as object), [key]: slice } : slice, headers: links.length > 0 ? { link: links.join(', ') } : {} };
+    const links = [
+      ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+      ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+    ];
+    return {
+      status: 200,
+      body: key ? { ...(body as object), [key]: slice } : slice,
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+    };
   };
 
   const server: Server = createServer(handle);

@@ -6,9 +6,25 @@ import { createHash } from 'node:crypto';
  * REST shapes; the webhook builder renders the same state as deliveries, so both paths see one history.
  */
 /** `files`: the paths the commit changed (against its first parent), as GitHub's commit endpoint lists them. */
-export type FakeCommit = { sha: string; parents: string[]; message: string; author: string; authoredAt: Date; committedAt: Date; files?: string[] };
+export type FakeCommit = {
+  sha: string;
+  parents: string[];
+  message: string;
+  author: string;
+  authoredAt: Date;
+  committedAt: Date;
+  files?: string[];
+};
 export type FakeStatus = { id: number; state: string; createdAt: Date };
-export type FakeDeployment = { id: number; sha: string; ref: string; environment: string; createdAt: Date; updatedAt: Date; statuses: FakeStatus[] };
+export type FakeDeployment = {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  createdAt: Date;
+  updatedAt: Date;
+  statuses: FakeStatus[];
+};
 export type FakeRun = {
   id: number;
   name: string;
@@ -41,7 +57,16 @@ export type FakePull = {
   landedShas: string[];
   reviews: FakeReview[];
 };
-export type FakeIssue = { number: number; title: string; body: string; state: 'open' | 'closed'; labels: string[]; createdAt: Date; updatedAt: Date; closedAt: Date | null };
+export type FakeIssue = {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+};
 export type FakeRule = { type: string; parameters?: Record<string, unknown> };
 export type FakeRepo = {
   id: number;
@@ -92,7 +117,8 @@ export class FakeRepoBuilder {
     this.clock = start;
     if (typeof name !== 'string') {
       this.repo = name;
-      this.nextNumber = Math.max(0, ...name.pulls.map((pull) => pull.number), ...name.issues.map((issue) => issue.number)) + 1;
+      this.nextNumber =
+        Math.max(0, ...name.pulls.map((pull) => pull.number), ...name.issues.map((issue) => issue.number)) + 1;
       return;
     }
     this.repo = {
@@ -133,8 +159,17 @@ export class FakeRepoBuilder {
     return this;
   }
 
-  private addCommit(parents: string[], message: string, author: string, authoredAt: Date, committedAt = this.clock, files: string[] = []) {
-    const sha = sha1(`${this.repo.fullName}|${parents.join(',')}|${message}|${authoredAt.toISOString()}|${committedAt.toISOString()}`);
+  private addCommit(
+    parents: string[],
+    message: string,
+    author: string,
+    authoredAt: Date,
+    committedAt = this.clock,
+    files: string[] = [],
+  ) {
+    const sha = sha1(
+      `${this.repo.fullName}|${parents.join(',')}|${message}|${authoredAt.toISOString()}|${committedAt.toISOString()}`,
+    );
     this.repo.commits.set(sha, { sha, parents, message, author, authoredAt, committedAt, files });
     return sha;
   }
@@ -198,30 +233,65 @@ export class FakeRepoBuilder {
     const baseHead = this.repo.branches[base]!;
     let landed: string;
     if (method === 'squash') {
-      landed = this.addCommit([baseHead], `${pull.title} (#${pull.number})`, pull.author, this.clock, this.clock, this.filesOf(pull.commits));
+      landed = this.addCommit(
+        [baseHead],
+        `${pull.title} (#${pull.number})`,
+        pull.author,
+        this.clock,
+        this.clock,
+        this.filesOf(pull.commits),
+      );
       pull.landedShas = [landed];
     } else if (method === 'rebase') {
       let parent = baseHead;
       pull.landedShas = pull.commits.map((sha) => {
         const original = this.repo.commits.get(sha)!;
-        parent = this.addCommit([parent], original.message, original.author, original.authoredAt, this.clock, original.files);
+        parent = this.addCommit(
+          [parent],
+          original.message,
+          original.author,
+          original.authoredAt,
+          this.clock,
+          original.files,
+        );
         return parent;
       });
       landed = parent;
     } else {
       const message = `Merge pull request #${pull.number} from ${this.repo.owner}/${pull.headRef}`;
-      landed = this.addCommit([baseHead, pull.commits.at(-1)!], message, pull.author, this.clock, this.clock, this.filesOf(pull.commits));
+      landed = this.addCommit(
+        [baseHead, pull.commits.at(-1)!],
+        message,
+        pull.author,
+        this.clock,
+        this.clock,
+        this.filesOf(pull.commits),
+      );
       pull.landedShas = [landed];
     }
     this.repo.branches[base] = landed;
-    Object.assign(pull, { state: 'closed', mergedAt: this.clock, closedAt: this.clock, updatedAt: this.clock, mergeCommitSha: landed });
+    Object.assign(pull, {
+      state: 'closed',
+      mergedAt: this.clock,
+      closedAt: this.clock,
+      updatedAt: this.clock,
+      mergeCommitSha: landed,
+    });
     this.repo.updatedAt = this.clock;
     return landed;
   }
 
   /** A Deployments API deployment of `sha` with the given status sequence, a minute apart; `ref` as deployed. */
   deploy(sha: string, states: string[], environment = 'production', ref = this.repo.defaultBranch) {
-    const deployment: FakeDeployment = { id: this.world.nextId(), sha, ref, environment, createdAt: this.clock, updatedAt: this.clock, statuses: [] };
+    const deployment: FakeDeployment = {
+      id: this.world.nextId(),
+      sha,
+      ref,
+      environment,
+      createdAt: this.clock,
+      updatedAt: this.clock,
+      statuses: [],
+    };
     this.repo.deployments.push(deployment);
     for (const state of states) this.addStatus(deployment, state);
     return deployment;
@@ -275,7 +345,16 @@ export class FakeRepoBuilder {
   }
 
   issue(title: string, body: string, labels: string[]) {
-    const issue: FakeIssue = { number: this.nextNumber++, title, body, state: 'open', labels, createdAt: this.clock, updatedAt: this.clock, closedAt: null };
+    const issue: FakeIssue = {
+      number: this.nextNumber++,
+      title,
+      body,
+      state: 'open',
+      labels,
+      createdAt: this.clock,
+      updatedAt: this.clock,
+      closedAt: null,
+    };
     this.repo.issues.push(issue);
     return issue;
   }

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sha1, type FakeCommit, type FakeDeployment, type FakeIssue, type FakePull, type FakeRepo, type FakeRun, type FakeStatus } from './fake-world';
+import {
+  sha1,
+  type FakeCommit,
+  type FakeDeployment,
+  type FakeIssue,
+  type FakePull,
+  type FakeRepo,
+  type FakeRun,
+  type FakeStatus,
+} from './fake-world';
 
 /**
  * Renders the fake world in GitHub's REST shapes: every object starts as a deep copy of the documented example
@@ -25,7 +34,8 @@ const user = (login: string) => {
   return { ...userTemplate, login, html_url: `https://github.com/${login}` };
 };
 
-const renderLabels = (labels: string[]) => labels.map((name, index) => ({ id: index + 1, name, color: 'ededed', default: false, description: null }));
+const renderLabels = (labels: string[]) =>
+  labels.map((name, index) => ({ id: index + 1, name, color: 'ededed', default: false, description: null }));
 
 export const renderRepository = (repo: FakeRepo, api: string) => ({
   ...(restExample('repos__get') as Record<string, unknown>),

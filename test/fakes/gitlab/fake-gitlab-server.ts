@@ -274,16 +274,23 @@ export const startFakeGitlab = async (
       /^\/projects\/([^/]+)\/repository\/branches\/([^/]+)$/,
       ([, branch], _, project) =>
         decodeURIComponent(branch!) === 'main'
-          ? json({ name: 'main', default: true, protected: project!.protection !== null, commit: renderCommit(base(), project!, project!.mainline.at(-1)!) })
+          ? json({
+              name: 'main',
+              default: true,
+              protected: project!.protection !== null,
+              commit: renderCommit(base(), project!, project!.mainline.at(-1)!),
+            })
           : notFound('404 Branch Not Found'),
     ],
     [
       // Keyset pagination (`pagination=keyset`): a Link rel="next" carrying the last path as `page_token`.
       /^\/projects\/([^/]+)\/repository\/tree$/,
       (_, query, project) => {
-        if (query.get('recursive') !== 'true' || (query.get('ref') ?? 'main') !== 'main') return json({ message: 'expected the recursive tree of main' }, 400);
+        if (query.get('recursive') !== 'true' || (query.get('ref') ?? 'main') !== 'main')
+          return json({ message: 'expected the recursive tree of main' }, 400);
         const entries = renderTree(project!);
-        if (query.get('pagination') !== 'keyset') return paginate(api(`/projects/${project!.id}/repository/tree`), query, entries);
+        if (query.get('pagination') !== 'keyset')
+          return paginate(api(`/projects/${project!.id}/repository/tree`), query, entries);
         const perPage = Math.min(100, Number(query.get('per_page') ?? 20));
         const token = query.get('page_token');
         const rest = token ? entries.filter((entry) => entry.path.localeCompare(token) > 0) : entries;
@@ -299,11 +306,14 @@ export const startFakeGitlab = async (
     [
       /^\/projects\/([^/]+)\/protected_branches\/([^/]+)$/,
       ([, branch], _, project) =>
-        decodeURIComponent(branch!) === 'main' && project!.protection ? json(renderProtectedBranch(project!)) : notFound('404 Not found'),
+        decodeURIComponent(branch!) === 'main' && project!.protection
+          ? json(renderProtectedBranch(project!))
+          : notFound('404 Not found'),
     ],
     [
       /^\/projects\/([^/]+)\/approval_rules$/,
-      (_, __, project) => (project!.approvalRules === 'forbidden' ? json({ message: '403 Forbidden' }, 403) : json(project!.approvalRules)),
+      (_, __, project) =>
+        project!.approvalRules === 'forbidden' ? json({ message: '403 Forbidden' }, 403) : json(project!.approvalRules),
     ],
     [
       /^\/projects\/([^/]+)\/repository\/files\/([^/]+)$/,

@@ -113,8 +113,14 @@ export const buildFakeGitlabGroup = ({
       files: { 'README.md': `# ${path}\n`, '.gitlab-ci.yml': 'deploy:\n  script: ./deploy.sh\n', 'src/main.ts': '' },
       // Every other project protects main (nobody pushes, merges only), every fourth needs two approvals, and one is
       // on GitLab Free, which has no approval rules to read.
-      protection: index % 2 === 0 ? { pushAccessLevel: 0, allowForcePush: false, codeOwnerApproval: index % 4 === 0 } : null,
-      approvalRules: index === 2 ? 'forbidden' : index % 4 === 0 ? [{ approvals_required: 2, applies_to_all_protected_branches: true }] : [],
+      protection:
+        index % 2 === 0 ? { pushAccessLevel: 0, allowForcePush: false, codeOwnerApproval: index % 4 === 0 } : null,
+      approvalRules:
+        index === 2
+          ? 'forbidden'
+          : index % 4 === 0
+            ? [{ approvals_required: 2, applies_to_all_protected_branches: true }]
+            : [],
       pipelineMustSucceed: index % 2 === 0,
       forbidden: forbidden.includes(index),
     };

@@ -43,14 +43,35 @@ export const renderProject = (base: string, project: FakeProject) => ({
 
 /** A blob's id as git computes it, which the tree and the files API both give. */
 export const gitBlobId = (content: string) =>
-  createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0${content}`).digest('hex');
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(content)}\0${content}`)
+    .digest('hex');
 
 /** The recursive tree of the default branch: every folder and file, as `repository/tree?recursive=true` lists them. */
 export const renderTree = (project: FakeProject) => {
-  const folders = new Set(Object.keys(project.files).flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  const folders = new Set(
+    Object.keys(project.files).flatMap((path) =>
+      path
+        .split('/')
+        .slice(0, -1)
+        .map((_, index, parts) => parts.slice(0, index + 1).join('/')),
+    ),
+  );
   const entries = [
-    ...[...folders].map((path) => ({ id: createHash('sha1').update(`tree ${path}`).digest('hex'), name: path.split('/').at(-1)!, type: 'tree', path, mode: '040000' })),
-    ...Object.entries(project.files).map(([path, content]) => ({ id: gitBlobId(content), name: path.split('/').at(-1)!, type: 'blob', path, mode: '100644' })),
+    ...[...folders].map((path) => ({
+      id: createHash('sha1').update(`tree ${path}`).digest('hex'),
+      name: path.split('/').at(-1)!,
+      type: 'tree',
+      path,
+      mode: '040000',
+    })),
+    ...Object.entries(project.files).map(([path, content]) => ({
+      id: gitBlobId(content),
+      name: path.split('/').at(-1)!,
+      type: 'blob',
+      path,
+      mode: '100644',
+    })),
   ];
   return entries.sort((a, b) => a.path.localeCompare(b.path));
 };
@@ -58,7 +79,9 @@ export const renderTree = (project: FakeProject) => {
 export const renderProtectedBranch = (project: FakeProject) => ({
   id: project.id * 10,
   name: 'main',
-  push_access_levels: [{ id: 1, access_level: project.protection!.pushAccessLevel, access_level_description: 'No one' }],
+  push_access_levels: [
+    { id: 1, access_level: project.protection!.pushAccessLevel, access_level_description: 'No one' },
+  ],
   merge_access_levels: [{ id: 2, access_level: 40, access_level_description: 'Maintainers' }],
   allow_force_push: project.protection!.allowForcePush,
   code_owner_approval_required: project.protection!.codeOwnerApproval,

@@ -15,12 +15,15 @@ describe('Backstage normalizers (pure)', () => {
   it('reads a Component through the shared catalog normalizer: tier annotation over label, slug as repository', () => {
     expect(
       normalizeBackstageComponent(
-        component({
-          namespace: 'Shop',
-          labels: { tier: '2' },
-          annotations: { 'waymark.dev/tier': '1', 'gitlab.com/project-slug': 'acme/web/cart' },
-          tags: ['node'],
-        }, { system: 'shop' }),
+        component(
+          {
+            namespace: 'Shop',
+            labels: { tier: '2' },
+            annotations: { 'waymark.dev/tier': '1', 'gitlab.com/project-slug': 'acme/web/cart' },
+            tags: ['node'],
+          },
+          { system: 'shop' },
+        ),
       ),
     ).toMatchObject({
       name: 'cart',

@@ -183,7 +183,12 @@ describeEachBackend('an ordinary GitLab project next to it', ({ db }) => {
       { sha: c1, title: 'initial', author: 'alice', authoredAt: at(1), committedAt: at(1), changes: [{ path: 'a' }] },
       { sha: c2, title: 'more', author: 'alice', authoredAt: at(3), committedAt: at(3), changes: [{ path: 'b' }] },
     );
-    for (const [index, [commitSha, day]] of ([[c1, 2], [c2, 4]] as const).entries())
+    for (const [index, [commitSha, day]] of (
+      [
+        [c1, 2],
+        [c2, 4],
+      ] as const
+    ).entries())
       plain.deployments.push({
         id: 400 + index,
         iid: index + 1,
