@@ -92,6 +92,7 @@ for (const backend of TEST_BACKENDS) {
       expect(rebuilt.code).toBe(0);
       // payments from its deployment two days ago, both services from their facts a day ago.
       expect(rebuilt.stdout).toMatch(/^Rebuilt 4 days \(.+\) in .+: 5 snapshots, /);
-    });
+      // A dozen CLI processes one after another: each start costs seconds on a loaded 2-core machine.
+    }, 180_000);
   });
 }
