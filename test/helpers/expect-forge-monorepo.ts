@@ -21,7 +21,7 @@ export const readCarriedCommits = async (db: Db, service: string, nameOf: (sourc
 /**
  * What the GitHub and GitLab fakes' monorepo (checkout, search and web folders, root tooling c3, a repository-wide
  * v9.9.9) must give through either source, hand-computed: services and teams, environments, the commits each
- * deployment carried, and the lead times. Returns the reader of carried commits for what a test checks beyond.
+ * deployment carried, the lead times and deployment counts.
  */
 export const expectForgeMonorepo = async (
   db: Db,
@@ -53,5 +53,7 @@ export const expectForgeMonorepo = async (
   const metricsOf = await expectMonorepoLeadTimes(db);
   // web: c1 0 h, c6 2 h: p50 1 h; p90 at rank 0.9 = 0.9 × 2 h = 1.8 h.
   expect((await metricsOf('web')).leadTime).toMatchObject({ changes: 2, p50Seconds: 3600, p90Seconds: 1.8 * 3600 });
-  return { carried, metricsOf };
+  expect((await metricsOf('checkout')).deploymentFrequency).toMatchObject({ deployments: 3 });
+  expect((await metricsOf('search')).deploymentFrequency).toMatchObject({ deployments: 2 });
+  expect((await metricsOf('web')).deploymentFrequency).toMatchObject({ deployments: 2 });
 };

@@ -73,8 +73,6 @@ const sync = (db: Db) =>
 
 const nameOf = (sourceId: string) => Object.keys(ids).find((name) => sourceId === `acme/shop/${ids[name]}`)!;
 
-/** Each deployment of a service (by its name above) with the commits it carried, in deployment order. */
-
 /** Requests for one commit's files (`/commits/{sha}`, not its pull requests), first pages and further ones. */
 const commitFileRequests = () => fake!.requests.filter((request) => /\/commits\/[0-9a-f]{40}(\?|$)/.test(request.path));
 
@@ -83,10 +81,7 @@ describeEachBackend('a monorepo through the GitHub source', ({ db }) => {
     const first = await sync(db());
     expect(first.repositories[0]).toMatchObject({ status: 'success' });
 
-    const { metricsOf } = await expectForgeMonorepo(db(), sha, nameOf);
-    expect((await metricsOf('checkout')).deploymentFrequency).toMatchObject({ deployments: 3 });
-    expect((await metricsOf('search')).deploymentFrequency).toMatchObject({ deployments: 2 });
-    expect((await metricsOf('web')).deploymentFrequency).toMatchObject({ deployments: 2 });
+    await expectForgeMonorepo(db(), sha, nameOf);
 
     // Each commit of a service range is asked for once (c1…c6); c6's 350 files come in pages of 100.
     const fetched = commitFileRequests();

@@ -115,8 +115,6 @@ const sync = (db: Db, settings = GITLAB_SETTINGS, projects = ['acme/shop']) =>
 const nameOf = (sourceId: string) =>
   Object.keys(ids).find((name) => sourceId === `acme/shop/deployments/${ids[name]}`)!;
 
-/** Each deployment of a service (by its name above) with the commits it carried, in deployment order. */
-
 /** Requests for one commit's changed files (`/repository/commits/{sha}/diff`), first pages and further ones. */
 const diffRequests = () =>
   fake!.requests.filter((request) => /\/repository\/commits\/[0-9a-f]{40}\/diff$/.test(request.path));
@@ -126,10 +124,7 @@ describeEachBackend('a monorepo through the GitLab source', ({ db }) => {
     const first = await sync(db());
     expect(first.projects[0]).toMatchObject({ status: 'success' });
 
-    const { metricsOf } = await expectForgeMonorepo(db(), sha, nameOf);
-    expect((await metricsOf('checkout')).deploymentFrequency).toMatchObject({ deployments: 3 });
-    expect((await metricsOf('search')).deploymentFrequency).toMatchObject({ deployments: 2 });
-    expect((await metricsOf('web')).deploymentFrequency).toMatchObject({ deployments: 2 });
+    await expectForgeMonorepo(db(), sha, nameOf);
 
     // Each commit of a service range is asked for once (c1…c6); c6's 35 files come in pages of 10.
     const fetched = diffRequests();
