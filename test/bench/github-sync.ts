@@ -24,28 +24,59 @@ const database = async () => {
 const world = buildFakeOrg({ repos: 50 });
 const fake = await startFakeGithub(world);
 const polled = await database();
+// Requests by route (owner/repo, shas and numbers folded), so a change in what a sync asks shows where.
+const routeOf = (path: string) =>
+  path
+    .replace(/\?.*$/, '')
+    .replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/{repo}')
+    .replace(/\/[0-9a-f]{40}(\.\.\.[0-9a-f]{40})?/g, '/{sha}')
+    .replace(/\/\d+(?=\/|$)/g, '/{n}');
+const printRoutes = (from: number) => {
+  const counts = new Map<string, number>();
+  for (const { path } of fake.requests.slice(from)) counts.set(routeOf(path), (counts.get(routeOf(path)) ?? 0) + 1);
+  for (const [route, count] of [...counts].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${String(count).padStart(6)}  ${route}`);
+};
 for (const pass of ['full', 'second']) {
+  const before = fake.requests.length;
   const started = performance.now();
-  const outcome = await syncGithub({ db: polled.db, client: testClientOptions(fake), settings: TEST_SETTINGS, org: 'acme', now: FIXED_NOW });
+  const outcome = await syncGithub({
+    db: polled.db,
+    client: testClientOptions(fake),
+    settings: TEST_SETTINGS,
+    org: 'acme',
+    now: FIXED_NOW,
+  });
   const ms = performance.now() - started;
   console.log(
     `${pass} sync of 50 repositories: ${ms.toFixed(0)} ms, ${outcome.requests} requests (${outcome.conditional} conditional, ${outcome.notModified} answered 304), ` +
       `${outcome.repositories.filter((repo) => repo.status === 'failed').length} repository refused`,
   );
+  printRoutes(before);
 }
 
 const hooked = await database();
 const deliveries = buildWebhookDeliveries(world, fake.url);
 let started = performance.now();
 for (const [index, delivery] of deliveries.entries()) {
-  await receiveWebhook({ db: hooked.db, request: webhookRequest(delivery.event, delivery.payload, { delivery: `d${index}` }), receiver: createGithubWebhookReceiver(() => WEBHOOK_SECRET), maxBodyBytes: 1 << 20 });
+  await receiveWebhook({
+    db: hooked.db,
+    request: webhookRequest(delivery.event, delivery.payload, { delivery: `d${index}` }),
+    receiver: createGithubWebhookReceiver(() => WEBHOOK_SECRET),
+    maxBodyBytes: 1 << 20,
+  });
 }
 let ms = performance.now() - started;
-console.log(`webhook receipt: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms (${((ms / deliveries.length) * 1000).toFixed(0)} µs each: verify, dedupe, store)`);
+console.log(
+  `webhook receipt: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms (${((ms / deliveries.length) * 1000).toFixed(0)} µs each: verify, dedupe, store)`,
+);
 const client = await createGithubClient(testClientOptions(fake));
 started = performance.now();
-for (let index = 0; index < deliveries.length; index++) await processGithubDelivery({ db: hooked.db, client, settings: TEST_SETTINGS, now: FIXED_NOW }, `d${index}`);
+for (let index = 0; index < deliveries.length; index++)
+  await processGithubDelivery({ db: hooked.db, client, settings: TEST_SETTINGS, now: FIXED_NOW }, `d${index}`);
 ms = performance.now() - started;
-console.log(`webhook normalization: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms, ${client.stats.requests} API requests for what payloads lack`);
+console.log(
+  `webhook normalization: ${deliveries.length} deliveries in ${ms.toFixed(0)} ms, ${client.stats.requests} API requests for what payloads lack`,
+);
 
 await Promise.all([fake.close(), polled.close(), hooked.close()]);

@@ -23,6 +23,8 @@ export const collectDeployedCommits = async (
   const kind = base ? 'compare' : 'commit_window';
   const [known] = await getRawPayloads(db, { source: GITHUB_SOURCE, kind, sourceIds: [sourceId] });
   let payload = known?.payload as { status: string; commits: unknown[] } | undefined;
+  // A redeploy of the same commit ships nothing: GitHub would answer `identical` with no commits.
+  if (!payload && base && base.toLowerCase() === head.toLowerCase()) payload = { status: 'identical', commits: [] };
   const fetched: RawPayloadInput[] = [];
   if (!payload) {
     if (!client) return null;

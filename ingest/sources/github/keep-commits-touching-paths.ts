@@ -1,20 +1,12 @@
-import type { Executor } from '../../../lib/db/client';
 import { getRawPayloads } from '../../../lib/domain/get-raw-payloads';
 import { makeServicePathMatcher } from '../../../lib/domain/make-service-path-matcher';
 import type { RawPayloadInput } from '../../../lib/domain/store-raw-payloads';
-import type { GithubClient } from './create-github-client';
 import { fetchCommitFiles } from './fetch-commit-files';
 import { GITHUB_SOURCE } from './github-ids';
+import type { RepositoryAccess } from './github-settings';
 import { parsePayload, ZCommitFiles, type GithubCommit } from './github-payloads';
 
-type Repo = {
-  db: Executor;
-  client: GithubClient | null;
-  fullName: string;
-  owner: string;
-  repo: string;
-  checkStopped: () => void;
-};
+type Repo = RepositoryAccess & { checkStopped: () => void };
 
 /**
  * Of a deployment's commits, those that change a file under a monorepo service's paths (a rename counts for both of

@@ -156,7 +156,9 @@ const routes = (world: FakeWorld, api: string): Route[] => {
     ),
     repoRoute('GET', '/pulls/(\\d+)/commits', ([, , number], _q, repo) => {
       const pull = repo!.pulls.find((candidate) => candidate.number === Number(number));
-      return pull ? json(pull.commits.map((sha) => renderCommit(repo!, repo!.commits.get(sha)!, api))) : notFound();
+      // GitHub lists at most 250 commits of a pull request, however many it has.
+      const listed = pull?.commits.slice(0, 250);
+      return listed ? json(listed.map((sha) => renderCommit(repo!, repo!.commits.get(sha)!, api))) : notFound();
     }),
     repoRoute('GET', '/pulls/(\\d+)/reviews', ([, , number], _q, repo) => {
       const pull = repo!.pulls.find((candidate) => candidate.number === Number(number));

@@ -21,7 +21,13 @@ const syncHistory = async (db: Db, build: (repo: FakeRepoBuilder) => void) => {
   repo.wait(60);
   build(repo);
   fake = await startFakeGithub(world);
-  await syncGithub({ db, client: testClientOptions(fake), settings: TEST_SETTINGS, repos: ['acme/shop'], now: FIXED_NOW });
+  await syncGithub({
+    db,
+    client: testClientOptions(fake),
+    settings: TEST_SETTINGS,
+    repos: ['acme/shop'],
+    now: FIXED_NOW,
+  });
   return repo;
 };
 
@@ -51,29 +57,69 @@ describeEachBackend('linking commits to deployments', ({ db }) => {
       const repo = await syncHistory(db(), (builder) => (result = mergedAndDeployed(method)(builder)));
       const rows = await linked(db(), result.deployment.id);
       expect(rows.map((row) => row.sha)).toEqual(result.pull.commits);
-      expect(rows.every((row) => row.pullRequestId === `github:pull_request:acme/shop#${result.pull.number}`)).toBe(true);
+      expect(rows.every((row) => row.pullRequestId === `github:pull_request:acme/shop#${result.pull.number}`)).toBe(
+        true,
+      );
       const authored = result.pull.commits.map((sha) => repo.repo.commits.get(sha)!.authoredAt.getTime());
       expect(rows.map((row) => row.authoredAt.getTime())).toEqual(authored);
       // Known locally: merge, squash and rebased commits need no "pull requests of a commit" lookups.
       const shas = [...result.pull.commits, ...result.pull.landedShas];
-      expect(fake!.requests.filter((request) => shas.some((sha) => request.path.includes(`/commits/${sha}/pulls`)))).toEqual([]);
+      expect(
+        fake!.requests.filter((request) => shas.some((sha) => request.path.includes(`/commits/${sha}/pulls`))),
+      ).toEqual([]);
     });
   }
 
-  it('a commit pushed straight to the branch is its own change, looked up once', async () => {
+  /**
+   * A pull request of `count` commits merged, then a commit pushed straight to main and deployed; synced, then synced
+   * again in full. The deployment's links, and the "pull requests of a commit" lookups after each sync.
+   */
+  const directPushAfter = async (count: number) => {
     let deploymentId = 0;
     let direct = '';
     await syncHistory(db(), (repo) => {
       repo.deploy(repo.repo.branches.main!, ['success']);
-      repo.wait(60);
-      direct = repo.commit('hotfix straight on main');
+      repo.merge(repo.wait(60).openPull('Add cart', { count }), 'merge');
+      direct = repo.wait(30).commit('hotfix straight on main');
       deploymentId = repo.wait(10).deploy(direct, ['success']).id;
     });
-    expect(await linked(db(), deploymentId)).toEqual([{ sha: direct, authoredAt: expect.any(Date), pullRequestId: null }]);
-    const lookups = () => fake!.requests.filter((request) => request.path.includes(`/commits/${direct}/pulls`)).length;
-    expect(lookups()).toBe(1);
-    await syncGithub({ db: db(), client: testClientOptions(fake!), settings: TEST_SETTINGS, repos: ['acme/shop'], now: FIXED_NOW, full: true });
-    expect(lookups()).toBe(1);
+    const lookups = () => fake!.requests.filter((request) => /\/commits\/[0-9a-f]+\/pulls/.test(request.path)).length;
+    const first = lookups();
+    const resync = { db: db(), client: testClientOptions(fake!), settings: TEST_SETTINGS, repos: ['acme/shop'] };
+    await syncGithub({ ...resync, now: FIXED_NOW, full: true });
+    return { direct, rows: await linked(db(), deploymentId), lookups: [first, lookups()] };
+  };
+
+  // Every pull request was listed with its commits first, so a commit in none of them needs no lookup.
+  it('a commit pushed straight to the branch is its own change, known without asking GitHub', async () => {
+    const { direct, rows, lookups } = await directPushAfter(2);
+    expect(rows.at(-1)).toEqual({ sha: direct, authoredAt: expect.any(Date), pullRequestId: null });
+    expect(rows.filter((row) => row.pullRequestId !== null)).toHaveLength(2);
+    expect(lookups).toEqual([0, 0]);
+  });
+
+  it("past GitHub's 250-commit listing of a pull request, a direct push is looked up once", async () => {
+    const { direct, rows, lookups } = await directPushAfter(250);
+    expect(rows.at(-1)).toMatchObject({ sha: direct, pullRequestId: null });
+    // The first deployment's commit and the direct push, each asked once (their answers are kept).
+    expect(lookups).toEqual([2, 2]);
+  });
+
+  it('a redeploy of the same commit ships nothing and compares nothing', async () => {
+    const ids: number[] = [];
+    let sha = '';
+    await syncHistory(db(), (repo) => {
+      sha = repo.commit('release');
+      ids.push(repo.wait(10).deploy(sha, ['success']).id);
+      ids.push(repo.wait(60).deploy(sha, ['success']).id);
+    });
+    expect(await linked(db(), ids[1]!)).toEqual([]);
+    const [redeploy] = await db()
+      .select()
+      .from(deployments)
+      .where(eq(deployments.id, `github:deployment:acme/shop/${ids[1]}`));
+    expect(redeploy).toMatchObject({ status: 'success', reason: null });
+    expect(fake!.requests.filter((request) => request.path.includes(`/compare/${sha}...${sha}`))).toEqual([]);
   });
 
   it('a deployment of an older sha is a rollback of the previous one and ships nothing new', async () => {
@@ -86,8 +132,15 @@ describeEachBackend('linking commits to deployments', ({ db }) => {
       repo.wait(30);
       ids.push(repo.deploy(first, ['success']).id);
     });
-    const [rollback] = await db().select().from(deployments).where(eq(deployments.id, `github:deployment:acme/shop/${ids[2]}`));
-    expect(rollback).toMatchObject({ reason: 'rollback', rollbackOf: `github:deployment:acme/shop/${ids[1]}`, status: 'success' });
+    const [rollback] = await db()
+      .select()
+      .from(deployments)
+      .where(eq(deployments.id, `github:deployment:acme/shop/${ids[2]}`));
+    expect(rollback).toMatchObject({
+      reason: 'rollback',
+      rollbackOf: `github:deployment:acme/shop/${ids[1]}`,
+      status: 'success',
+    });
     expect(await linked(db(), ids[2]!)).toEqual([]);
     expect((await linked(db(), ids[1]!)).length).toBe(1);
   });
@@ -108,7 +161,10 @@ describeEachBackend('linking commits to deployments', ({ db }) => {
     });
     const rows = await linked(db(), deploymentId);
     expect(rows).toHaveLength(1);
-    const [deployment] = await db().select().from(deployments).where(eq(deployments.id, `github:deployment:acme/shop/${deploymentId}`));
+    const [deployment] = await db()
+      .select()
+      .from(deployments)
+      .where(eq(deployments.id, `github:deployment:acme/shop/${deploymentId}`));
     expect(deployment!.finishedAt!.getTime() - rows[0]!.authoredAt.getTime()).toBeLessThan(30 * 86_400_000);
   });
 

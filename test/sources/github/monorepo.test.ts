@@ -95,9 +95,10 @@ describeEachBackend('a monorepo through the GitHub source', ({ db }) => {
     const second = await sync(db());
     expect(second.repositories[0]).toMatchObject({ status: 'success' });
     expect(commitFileRequests()).toHaveLength(9);
-    // First: 28 requests any repository of this history costs, 3 for the sub-folder catalog files and 9 for the
-    // commits' files. Second: 6, all answered 304 (ETags).
-    expect({ first: first.requests, second: fake!.requests.length - before }).toEqual({ first: 40, second: 6 });
+    // First: 22 requests any repository of this history costs (its six direct pushes need no lookup: every pull
+    // request was listed), 3 for the sub-folder catalog files and 9 for the commits' files. Second: 6, all 304.
+    expect({ first: first.requests, second: fake!.requests.length - before }).toEqual({ first: 34, second: 6 });
+    expect(fake!.requests.filter((request) => /\/commits\/[0-9a-f]+\/pulls/.test(request.path))).toEqual([]);
     expect(second.notModified).toBe(6);
   });
 });
