@@ -10,11 +10,11 @@ import { Widget } from '../_components/ui/widget';
 import { CheckAdoption } from './_components/check-adoption';
 import { LevelDistribution } from './_components/level-distribution';
 import { RegressionsList } from './_components/regressions-list';
+import { WEEK_MS } from '@/lib/format/time-units';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Adoption' };
 
-const WEEK_MS = 7 * 86_400_000;
 
 export default async function AdoptionPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { defaultDays, filters, window, teams, services } = await readScopeFilters(await searchParams);

@@ -1,20 +1,18 @@
 import { parseArgs } from 'node:util';
-import { closeDb } from '../../lib/db/client';
 import { describeError, isAppError } from '../../lib/errors';
 import { redactText } from '../../lib/observability/redact';
-import { registerTracing, shutdownTracing } from '../../lib/observability/register-tracing';
-import type { Command } from './command';
+import type { Command, CommandEntry } from './command';
 import { COMMANDS } from './commands';
 
-const findCommand = (argv: string[]): { command: Command; rest: string[] } | null => {
+const findCommand = (argv: string[]): { entry: CommandEntry; rest: string[] } | null => {
   const words = argv.filter((arg) => !arg.startsWith('-'));
   for (const length of [2, 1]) {
     const name = words.slice(0, length).join(' ');
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (command) {
+    const entry = COMMANDS.find((candidate) => candidate.name === name);
+    if (entry) {
       const rest = [...argv];
       for (const word of name.split(' ')) rest.splice(rest.indexOf(word), 1);
-      return { command, rest };
+      return { entry, rest };
     }
   }
   return null;
@@ -27,10 +25,11 @@ const overview = () =>
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(18)} ${command.summary}`),
     '',
-    'Run `waymark <command> --help` for a command\'s options. Configuration: environment variables or waymark.yaml (see README).',
+    "Run `waymark <command> --help` for a command's options. Configuration: environment variables or waymark.yaml (see README).",
   ].join('\n');
 
-const commandHelp = (command: Command) => [`Usage: ${command.usage}`, '', command.summary, '', command.help].join('\n');
+const commandHelp = (entry: CommandEntry, command: Command) =>
+  [`Usage: ${command.usage}`, '', entry.summary, '', command.help].join('\n');
 
 const main = async (argv: string[]): Promise<number> => {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -40,35 +39,59 @@ const main = async (argv: string[]): Promise<number> => {
   const found = findCommand(argv);
   if (!found) {
     const group = COMMANDS.filter((command) => command.name.startsWith(`${argv[0]} `));
-    const hint = group.length > 0 ? `: try ${group.map((command) => `\`waymark ${command.name}\``).join(', ')}` : '; run `waymark --help` for the list';
-    process.stderr.write(`waymark: unknown command "${argv.filter((arg) => !arg.startsWith('-')).slice(0, 2).join(' ')}"${hint}\n`);
+    const hint =
+      group.length > 0
+        ? `: try ${group.map((command) => `\`waymark ${command.name}\``).join(', ')}`
+        : '; run `waymark --help` for the list';
+    process.stderr.write(
+      `waymark: unknown command "${argv
+        .filter((arg) => !arg.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')}"${hint}\n`,
+    );
     return 2;
   }
-  const { command, rest } = found;
+  const { entry, rest } = found;
+  const command = await entry.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    process.stderr.write(`waymark ${command.name}: ${(error as Error).message}\nRun \`waymark ${command.name} --help\` for usage.\n`);
+    process.stderr.write(
+      `waymark ${entry.name}: ${(error as Error).message}\nRun \`waymark ${entry.name} --help\` for usage.\n`,
+    );
     return 2;
   }
   if (parsed.values.help) {
-    process.stdout.write(`${commandHelp(command)}\n`);
+    process.stdout.write(`${commandHelp(entry, command)}\n`);
     return 0;
   }
+  // Loaded here, not at the top: `--help` and a wrong invocation need neither the database nor the tracing SDK.
+  const { registerTracing, shutdownTracing } = await import('../../lib/observability/register-tracing');
+  const { closeDb } = await import('../../lib/db/client');
   registerTracing('waymark-cli');
   try {
-    await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals, stdout: process.stdout, stderr: process.stderr });
+    await command.run({
+      values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+      positionals: parsed.positionals,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
     return 0;
   } catch (error) {
     if (isAppError(error)) {
-      process.stderr.write(`waymark ${command.name}: ${redactText(error.message)}\n`);
+      process.stderr.write(`waymark ${entry.name}: ${redactText(error.message)}\n`);
       for (const detail of error.details) process.stderr.write(`  ${redactText(detail)}\n`);
-      if (error.code === 'USAGE') process.stderr.write(`Run \`waymark ${command.name} --help\` for usage.\n`);
+      if (error.code === 'USAGE') process.stderr.write(`Run \`waymark ${entry.name} --help\` for usage.\n`);
       // Bad input (a wrong invocation, a refused record) exits 2; anything else that went wrong exits 1.
       return error.code === 'USAGE' || error.code === 'VALIDATION_FAILED' ? 2 : 1;
     }
-    process.stderr.write(`waymark ${command.name}: ${redactText(describeError(error))}\n`);
+    process.stderr.write(`waymark ${entry.name}: ${redactText(describeError(error))}\n`);
     if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 1;
   } finally {

@@ -2,7 +2,8 @@ import { normalizeCatalogInfo } from '../../lib/domain/normalize-catalog-info';
 import { buildDemoRepository } from './build-demo-repository';
 import type { Random } from './create-random';
 import type { DemoService } from './demo-organization';
-import { DAY, HOUR, iso } from './demo-time';
+import { iso } from './demo-time';
+import { DAY_MS, HOUR_MS } from '../../lib/format/time-units';
 import type { DemoRecord } from './generate-demo-organization';
 import { isPresent } from './is-present';
 
@@ -15,8 +16,8 @@ export function* generateDemoFacts(service: DemoService, start: number, end: num
   const catalogs = new Map<string, ReturnType<typeof normalizeCatalogInfo>>();
   const weeks = Math.floor(days / 7);
   for (let week = weeks - 1; week >= 0; week--) {
-    const collectedAt = end - week * 7 * DAY - 2 * HOUR;
-    const day = Math.floor((collectedAt - start) / DAY);
+    const collectedAt = end - week * 7 * DAY_MS - 2 * HOUR_MS;
+    const day = Math.floor((collectedAt - start) / DAY_MS);
     const isProtected = isPresent(service.standards.protectedMain, day);
     const branchProtection = {
       branch: 'main',

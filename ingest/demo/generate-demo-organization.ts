@@ -34,7 +34,7 @@
  *   today (25 collections per service).
  */
 import { DEMO_SERVICES } from './demo-organization';
-import { DAY } from './demo-time';
+import { DAY_MS } from '../../lib/format/time-units';
 import { generateDemoServiceHistory } from './generate-demo-service-history';
 
 export type DemoRecord = { kind: string } & Record<string, unknown>;
@@ -51,7 +51,7 @@ const startOfUtcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUT
  */
 export function* generateDemoOrganization({ seed, now, days = DEMO_DAYS }: GenerateDemoOptions): Generator<DemoRecord> {
   const end = startOfUtcDay(now);
-  const start = end - days * DAY;
+  const start = end - days * DAY_MS;
   for (const service of DEMO_SERVICES) {
     yield { kind: 'service', name: service.name, team: service.team, lifecycle: 'production', tier: service.tier, repository: `acme/${service.name}`, tags: [service.language] };
   }

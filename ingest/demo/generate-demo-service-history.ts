@@ -1,6 +1,7 @@
 import { createRandom, type Random } from './create-random';
 import { DEMO_PROFILES, DEMO_SERVICES, type DemoService } from './demo-organization';
-import { DAY, HOUR, iso } from './demo-time';
+import { iso } from './demo-time';
+import { DAY_MS, HOUR_MS } from '../../lib/format/time-units';
 import { generateDemoFacts } from './generate-demo-facts';
 import type { DemoRecord } from './generate-demo-organization';
 import { isPresent } from './is-present';
@@ -13,7 +14,7 @@ const monthlyDays = (random: Random, days: number, start: number) => {
   const out = new Set<number>();
   for (let day = random.int(3, 15); day < days; day += random.int(26, 34)) {
     let weekday = day;
-    while ([0, 6].includes(new Date(start + weekday * DAY).getUTCDay())) weekday++;
+    while ([0, 6].includes(new Date(start + weekday * DAY_MS).getUTCDay())) weekday++;
     if (weekday < days) out.add(weekday);
   }
   return out;
@@ -69,7 +70,7 @@ export function* generateDemoServiceHistory(service: DemoService, seed: number, 
     emit(started, { kind: 'pipeline_run', id: `${service.name}-ci-${++runSeq}`, service: service.name, name: 'ci', status: 'success', branch: 'main', commitSha: sha, attempt: failedFirst ? 2 : 1, startedAt: iso(started), finishedAt: iso(started + duration()) });
   };
   const incident = (openedAt: number, causedBy: string | null, title: string) => {
-    const resolvedAt = openedAt + Math.max(0.1, random.logNormal(profile.recoveryHours, 0.6)) * HOUR;
+    const resolvedAt = openedAt + Math.max(0.1, random.logNormal(profile.recoveryHours, 0.6)) * HOUR_MS;
     emit(openedAt, {
       kind: 'incident',
       id: `INC-${service.name}-${++incidentSeq}`,
@@ -87,11 +88,11 @@ export function* generateDemoServiceHistory(service: DemoService, seed: number, 
   // The legacy service's own trouble comes every 10 to 18 days, whatever is deployed.
   let nextTrouble = service.profile === 'legacy' ? random.int(2, 12) : Infinity;
   for (let day = 0; day < days; day++) {
-    const dayStart = start + day * DAY;
+    const dayStart = start + day * DAY_MS;
     const weekday = ![0, 6].includes(new Date(dayStart).getUTCDay());
     const stopped = service.quirk?.kind === 'stopped-deploying' && day >= service.quirk.day;
     const count = releaseDays ? (releaseDays.has(day) ? 1 : 0) : stopped ? 0 : random.poisson(profile.deploysPerWeekday * pace * (weekday ? 1 : 0.03));
-    const times = Array.from({ length: count }, () => dayStart + random.between(9.5, 17.5) * HOUR).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => dayStart + random.between(9.5, 17.5) * HOUR_MS).sort((a, b) => a - b);
     for (const at of times) {
       const golden = isPresent(service.standards.goldenDeploy, day);
       const trend = 1 - 0.1 * (day / days);
@@ -113,23 +114,23 @@ export function* generateDemoServiceHistory(service: DemoService, seed: number, 
 
       const roll = random.next();
       const remedy = roll < 0.35 && previousGood ? 'rollback' : roll < 0.75 ? 'hotfix' : 'forward';
-      const detectedAt = deployedAt + Math.max(0.05, random.logNormal(profile.remedyHours * 0.3, 0.5)) * HOUR;
+      const detectedAt = deployedAt + Math.max(0.05, random.logNormal(profile.remedyHours * 0.3, 0.5)) * HOUR_MS;
       if (remedy === 'forward' || random.chance(0.8)) incident(detectedAt, random.chance(0.6) ? deployed.id : null, random.pick(INCIDENT_TITLES));
-      const remedyAt = detectedAt + Math.max(0.1, random.logNormal(profile.remedyHours, 0.4)) * HOUR;
+      const remedyAt = detectedAt + Math.max(0.1, random.logNormal(profile.remedyHours, 0.4)) * HOUR_MS;
       if (remedy === 'rollback') {
         deploy(remedyAt, { reason: 'rollback', rollbackOf: deployed.id, commitSha: previousGood!.sha, commits: [] }, null);
         lastGood = previousGood;
       } else if (remedy === 'hotfix') {
-        const fix = makeDemoCommits(random, 1, remedyAt, Math.max(0.3, (remedyAt - deployedAt) / HOUR / 2), team);
+        const fix = makeDemoCommits(random, 1, remedyAt, Math.max(0.3, (remedyAt - deployedAt) / HOUR_MS / 2), team);
         ciRun(remedyAt, fix[0]!.sha);
         lastGood = deploy(remedyAt, { reason: 'hotfix' }, fix);
       }
     }
     // Incidents no deployment caused (a provider outage, a batch job), so not every incident is a change failure.
     if (day === nextTrouble) {
-      incident(dayStart + random.between(0, 24) * HOUR, null, 'ERP sync backlog');
+      incident(dayStart + random.between(0, 24) * HOUR_MS, null, 'ERP sync backlog');
       nextTrouble += random.int(10, 18);
-    } else if (random.chance(0.004)) incident(dayStart + random.between(0, 24) * HOUR, null, 'Upstream provider degraded');
+    } else if (random.chance(0.004)) incident(dayStart + random.between(0, 24) * HOUR_MS, null, 'Upstream provider degraded');
   }
 
   yield* events.sort((a, b) => a.at - b.at).map((event) => event.record);

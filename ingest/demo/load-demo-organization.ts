@@ -10,6 +10,7 @@ import { ingestEvents } from '../sources/events/ingest-events';
 import { rebuildScorecardHistory } from '../../lib/scorecard/rebuild-scorecard-history';
 import { DEMO_SERVICES } from './demo-organization';
 import { DEMO_DAYS, generateDemoOrganization } from './generate-demo-organization';
+import { DAY_MS } from '../../lib/format/time-units';
 
 export type LoadDemoOptions = {
   db: Db;
@@ -43,6 +44,6 @@ export const loadDemoOrganization = async ({ db, seed = DEFAULT_DEMO_SEED, now =
   const through = now.toISOString().slice(0, 10);
   await recordDemoSetting(db, { state: 'loaded', seed, organization: 'acme', loadedAt: now.toISOString(), through, records: counts.records });
   // The import scored today; the weekly facts also tell how every earlier day looked, which adoption trends need.
-  await rebuildScorecardHistory({ db, from: new Date(now.getTime() - (days ?? DEMO_DAYS) * 86_400_000), to: now, now });
+  await rebuildScorecardHistory({ db, from: new Date(now.getTime() - (days ?? DEMO_DAYS) * DAY_MS), to: now, now });
   return { seed, through, services: DEMO_SERVICES.length, counts };
 };

@@ -1,5 +1,6 @@
 import type { Random } from './create-random';
-import { HOUR, iso } from './demo-time';
+import { iso } from './demo-time';
+import { HOUR_MS } from '../../lib/format/time-units';
 
 const PEOPLE = ['Amara Okafor', 'Bo Lindqvist', 'Chen Wei', 'Dana Ruiz', 'Elif Kaya', 'Farid Haddad', 'Greta Novak', 'Hiro Tanaka', 'Ines Duarte', 'Jonas Berg', 'Kofi Mensah', 'Lena Fischer', 'Mateo Rossi', 'Nadia Petrova', 'Omar Aziz', 'Priya Nair', 'Quinn Murphy', 'Rosa Alves'];
 const VERBS = ['Add', 'Fix', 'Refactor', 'Update', 'Remove', 'Speed up', 'Validate', 'Log', 'Retry', 'Cache'];
@@ -11,7 +12,7 @@ export type DemoCommit = { sha: string; authoredAt: string; committedAt: string;
 export const makeDemoCommits = (random: Random, count: number, deployAt: number, leadMedianHours: number, team: number): DemoCommit[] => {
   const commits: DemoCommit[] = [];
   for (let index = 0; index < count; index++) {
-    const lead = Math.max(0.25, random.logNormal(leadMedianHours, 0.7)) * HOUR;
+    const lead = Math.max(0.25, random.logNormal(leadMedianHours, 0.7)) * HOUR_MS;
     const authoredAt = deployAt - lead;
     // Committed (merged) somewhere between authoring and 10 minutes before the deploy.
     const committedAt = authoredAt + (lead - 10 * 60 * 1000) * random.between(0.3, 0.95);

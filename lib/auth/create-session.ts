@@ -3,6 +3,7 @@ import type { Config } from '../config/config-schema';
 import type { Executor } from '../db/client';
 import { sessions } from '../db/schema';
 import { generateCookieValue, hashCookieValue } from './session-cookie';
+import { HOUR_MS } from '../format/time-units';
 
 export type SessionUser = { subject: string; name: string; email: string | null; groups: string[]; roles: string[]; teams: string[] };
 
@@ -13,7 +14,7 @@ export type SessionUser = { subject: string; name: string; email: string | null;
 export const createSession = async ({ db, config, user, previous, now = new Date() }: { db: Executor; config: Config; user: SessionUser; previous: string | null; now?: Date }) => {
   if (previous) await db.update(sessions).set({ endedAt: now }).where(eq(sessions.id, hashCookieValue(previous)));
   const value = generateCookieValue();
-  const expiresAt = new Date(now.getTime() + config.auth.session.absoluteHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + config.auth.session.absoluteHours * HOUR_MS);
   await db.insert(sessions).values({ id: hashCookieValue(value), ...user, createdAt: now, lastSeenAt: now, expiresAt });
   return { value, expiresAt };
 };

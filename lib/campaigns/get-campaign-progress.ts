@@ -9,6 +9,7 @@ import type { Campaign } from './campaign-schema';
 import { judgeCampaignGoal } from './judge-campaign-goal';
 import { matchCampaignScope } from './match-campaign-scope';
 import { computeTargetLine, projectCompletion, type Projection } from './project-completion';
+import { DAY_MS } from '../format/time-units';
 
 /** Campaigns up to this long are charted day by day, longer ones week by week. */
 const DAILY_UP_TO_DAYS = 120;
@@ -57,7 +58,7 @@ export const getCampaignProgress = async ({ db, campaign, standards, now = new D
   const state: CampaignState = today < campaign.start ? 'upcoming' : today > campaign.deadline ? 'ended' : 'active';
   const inScope = await listServicesInScope(db, campaign);
   const names = inScope.map((service) => service.name);
-  const span = (Date.parse(`${through}T00:00:00Z`) - Date.parse(`${campaign.start}T00:00:00Z`)) / 86_400_000;
+  const span = (Date.parse(`${through}T00:00:00Z`) - Date.parse(`${campaign.start}T00:00:00Z`)) / DAY_MS;
   const bucket = span <= DAILY_UP_TO_DAYS ? 'day' : 'week';
   const rows = state === 'upcoming' || names.length === 0 ? [] : await loadBucketedSnapshots(db, { from: campaign.start, to: through, bucket, services: names });
 

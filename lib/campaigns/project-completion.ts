@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../format/time-units';
 /** How far back the current pace is measured: four weeks, so one busy or idle week does not swing the forecast. */
 export const PACE_DAYS = 28;
 

@@ -1,6 +1,6 @@
 import { ZCampaign, type CampaignDefinition } from '../campaigns/campaign-schema';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**

@@ -6,8 +6,8 @@ import { findAdoptions, type Adoptions } from './find-adoptions';
 import { IMPACT_METRICS, type EffectEstimate, type ImpactMetric, type ServiceSamples } from './impact-types';
 import { subjectKey, type Subject } from './list-impact-subjects';
 import { formatDay, type ImpactInputs } from './load-impact-inputs';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 export type DescribedEffect = EffectEstimate & { summary: string };
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../format/time-units';
 /** A service's state on one day, for one check or level: pass, fail, or not judged (unknown, exempt, missing). */
 export type DailyState = 'pass' | 'fail' | 'skip' | null;
 
@@ -16,7 +17,6 @@ export type Adoptions = {
   excluded: { service: string; reason: string }[];
 };
 
-const DAY_MS = 86_400_000;
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**

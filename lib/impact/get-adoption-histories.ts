@@ -4,9 +4,9 @@ import { scorecardSnapshots } from '../db/schema';
 import type { Standards } from '../scorecard/standards-schema';
 import type { AdoptionHistory, DailyState } from './find-adoptions';
 import { subjectKey, type Subject } from './list-impact-subjects';
+import { DAY_MS } from '../format/time-units';
 
 
-const DAY_MS = 86_400_000;
 
 const listDays = (from: string, to: string) => {
   const days: string[] = [];

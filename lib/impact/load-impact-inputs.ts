@@ -8,8 +8,8 @@ import type { AdoptionHistory } from './find-adoptions';
 import { getAdoptionHistories } from './get-adoption-histories';
 import { listImpactSubjects, type Subject } from './list-impact-subjects';
 import { DEFAULT_IMPACT_OPTIONS, type ImpactOptions } from './impact-types';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 export const formatDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 export type ImpactRequest = {

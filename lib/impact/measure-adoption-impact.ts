@@ -1,6 +1,7 @@
 import { withSpan } from '../observability/trace';
 import { computeSubjectImpact, type SubjectImpact } from './compute-subject-impact';
 import { formatDay, loadImpactInputs, type ImpactRequest } from './load-impact-inputs';
+import { DAY_MS } from '../format/time-units';
 
 export type AdoptionImpact = {
   history: { from: string; to: string };
@@ -33,5 +34,5 @@ export const measureAdoptionImpact = (request: ImpactRequest): Promise<AdoptionI
       await yieldToOtherWork();
       subjects.push(computeSubjectImpact(inputs, subject));
     }
-    return { history: { from: formatDay(inputs.start), to: formatDay(inputs.end - 86_400_000) }, method: IMPACT_METHOD, subjects, skipped: inputs.skipped };
+    return { history: { from: formatDay(inputs.start), to: formatDay(inputs.end - DAY_MS) }, method: IMPACT_METHOD, subjects, skipped: inputs.skipped };
   });

@@ -1,5 +1,6 @@
 import { computePercentileInPlace } from './compute-percentile';
 import type { ImpactMetric, ServiceSamples } from './impact-types';
+import { DAY_MS } from '../format/time-units';
 
 /** A service's events inside [from, to), epoch milliseconds. */
 export type Slice = { samples: ServiceSamples; from: number; to: number };
@@ -9,7 +10,6 @@ export type Cell = { values: Float64Array; deployments: number; failed: number; 
 
 export type Measurement = { value: number | null; events: number };
 
-const DAY_MS = 86_400_000;
 
 // Events are sorted by time (see sortSamples), so a window is two binary searches.
 const firstAtOrAfter = (events: ReadonlyArray<{ at: number }>, time: number) => {

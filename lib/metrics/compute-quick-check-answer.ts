@@ -1,9 +1,8 @@
 import { DORA_2025_MODEL, type ModelMetricKey } from './dora-2025-model';
+import { DAY_SECONDS, HOUR_SECONDS } from '../format/time-units';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
 // A month is 30 days and six months 180, as the 2024 cluster table reads the report's ranges.
-const DURATION_BOUNDS = [HOUR, DAY, 7 * DAY, 30 * DAY, 180 * DAY];
+const DURATION_BOUNDS = [HOUR_SECONDS, DAY_SECONDS, 7 * DAY_SECONDS, 30 * DAY_SECONDS, 180 * DAY_SECONDS];
 // Deploys per day at or above which an answer holds: 2+ a day is "on demand", 1+ "about once a day", …
 const FREQUENCY_BOUNDS = [2, 1, 1 / 7, 1 / 30, 1 / 180];
 

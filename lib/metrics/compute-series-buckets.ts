@@ -1,4 +1,5 @@
 import type { MetricsWindow } from './metrics-types';
+import { DAY_MS } from '../format/time-units';
 
 export type SeriesBucket = 'week' | 'month';
 
@@ -11,11 +12,11 @@ export const computeSeriesBuckets = (window: MetricsWindow, bucket: SeriesBucket
     const date = new Date(time);
     if (bucket === 'month') return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
     const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-    return midnight - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+    return midnight - ((date.getUTCDay() + 6) % 7) * DAY_MS;
   };
   const next = (time: number) => {
     const date = new Date(time);
-    return bucket === 'month' ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) : time + 7 * 86_400_000;
+    return bucket === 'month' ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) : time + 7 * DAY_MS;
   };
   const buckets: (MetricsWindow & { partial: boolean })[] = [];
   const to = window.to.getTime();

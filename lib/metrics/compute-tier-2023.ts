@@ -1,15 +1,14 @@
 import type { Tier } from './metrics-types';
+import { DAY_SECONDS, HOUR_SECONDS } from '../format/time-units';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
 
 /**
  * The DORA 2023 performance bands (Accelerate State of DevOps Report 2023). Durations are upper bounds (exclusive)
  * in seconds; the change failure rate bound is inclusive, as the report states "5%", "10%", "15%".
  */
 export const DORA_2023_BANDS = {
-  leadTime: { elite: DAY, high: 7 * DAY, medium: 30 * DAY },
-  recoveryTime: { elite: HOUR, high: DAY, medium: 7 * DAY },
+  leadTime: { elite: DAY_SECONDS, high: 7 * DAY_SECONDS, medium: 30 * DAY_SECONDS },
+  recoveryTime: { elite: HOUR_SECONDS, high: DAY_SECONDS, medium: 7 * DAY_SECONDS },
   changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
 } as const;
 

@@ -1,9 +1,7 @@
 import type { Tier } from './metrics-types';
+import { DAY_SECONDS, HOUR_SECONDS, WEEK_SECONDS } from '../format/time-units';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-const MONTH = 30 * DAY;
+const MONTH = 30 * DAY_SECONDS;
 
 /** A cluster's typical value for each key: the geometric middle of the range the report gives. */
 export type ClusterProfile = { tier: Tier; deploysPerDay: number; leadTimeSeconds: number; changeFailureRate: number; recoveryTimeSeconds: number };
@@ -24,9 +22,9 @@ export const DORA_2024_CLUSTERS = {
   version: '2024',
   source: 'Accelerate State of DevOps Report 2024 (DORA, Google Cloud), p. 13',
   profiles: [
-    { tier: 'elite', deploysPerDay: Math.sqrt(1 * 10), leadTimeSeconds: Math.sqrt(HOUR * DAY), changeFailureRate: 0.05, recoveryTimeSeconds: Math.sqrt(0.1 * HOUR * HOUR) },
-    { tier: 'high', deploysPerDay: Math.sqrt(1 * (1 / 7)), leadTimeSeconds: Math.sqrt(DAY * WEEK), changeFailureRate: 0.2, recoveryTimeSeconds: Math.sqrt(HOUR * DAY) },
-    { tier: 'medium', deploysPerDay: Math.sqrt((1 / 7) * (1 / 30)), leadTimeSeconds: Math.sqrt(WEEK * MONTH), changeFailureRate: 0.1, recoveryTimeSeconds: Math.sqrt(HOUR * DAY) },
-    { tier: 'low', deploysPerDay: Math.sqrt((1 / 30) * (1 / 180)), leadTimeSeconds: Math.sqrt(MONTH * 6 * MONTH), changeFailureRate: 0.4, recoveryTimeSeconds: Math.sqrt(WEEK * MONTH) },
+    { tier: 'elite', deploysPerDay: Math.sqrt(1 * 10), leadTimeSeconds: Math.sqrt(HOUR_SECONDS * DAY_SECONDS), changeFailureRate: 0.05, recoveryTimeSeconds: Math.sqrt(0.1 * HOUR_SECONDS * HOUR_SECONDS) },
+    { tier: 'high', deploysPerDay: Math.sqrt(1 * (1 / 7)), leadTimeSeconds: Math.sqrt(DAY_SECONDS * WEEK_SECONDS), changeFailureRate: 0.2, recoveryTimeSeconds: Math.sqrt(HOUR_SECONDS * DAY_SECONDS) },
+    { tier: 'medium', deploysPerDay: Math.sqrt((1 / 7) * (1 / 30)), leadTimeSeconds: Math.sqrt(WEEK_SECONDS * MONTH), changeFailureRate: 0.1, recoveryTimeSeconds: Math.sqrt(HOUR_SECONDS * DAY_SECONDS) },
+    { tier: 'low', deploysPerDay: Math.sqrt((1 / 30) * (1 / 180)), leadTimeSeconds: Math.sqrt(MONTH * 6 * MONTH), changeFailureRate: 0.4, recoveryTimeSeconds: Math.sqrt(WEEK_SECONDS * MONTH) },
   ] satisfies ClusterProfile[],
 } as const;

@@ -9,6 +9,7 @@ import { getMetricsSettings } from './get-metrics-settings';
 import { getRollupUsable } from './get-rollup-usable';
 import type { MetricsScope, MetricsSettings, MetricsWindow, ScopedMetricsRead } from './metrics-types';
 import { runMetricsQuery } from './run-metrics-query';
+import { DAY_MS, DAY_SECONDS } from '../format/time-units';
 
 /**
  * Why a figure may not be what it seems, in words and with the fix (METRICS.md, "Data-quality notes"):
@@ -24,10 +25,10 @@ export type DataQualityNote = {
   fix: string;
 };
 
-const YEAR_SECONDS = 365 * 86_400;
+const YEAR_SECONDS = 365 * DAY_SECONDS;
 const NAMES_SHOWN = 3;
 // A first deployment within a week of the window's start understates little; "all time" starts on that very day.
-const GRACE_MS = 7 * 86_400_000;
+const GRACE_MS = 7 * DAY_MS;
 
 type OldSamples = { samples: number; old: number; topDeployment: string | null; topCount: number; oldest: string | null };
 type FirstInWindow = { service: string; first: string };

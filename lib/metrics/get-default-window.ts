@@ -1,7 +1,7 @@
 import { getConfig } from '../config/load-config';
 import type { MetricsWindow } from './metrics-types';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 /**
  * The last `days` whole UTC days including today: `to` is the next UTC midnight, so the window does not shift with

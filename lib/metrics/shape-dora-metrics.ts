@@ -4,8 +4,8 @@ import { computeDora2025 } from './compute-dora-2025';
 import { computeTier2023 } from './compute-tier-2023';
 import { formatWindowInstant } from './format-window-instant';
 import type { DoraCell, DoraMetrics, DoraModelOptions, MetricsScope, MetricsWindow } from './metrics-types';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);

@@ -1,10 +1,10 @@
 import { AppError } from '../errors';
 import { formatDay } from './format-day';
+import { DAY_MS } from '../format/time-units';
 
 export type Bucket = 'day' | 'week' | 'month';
 export const BUCKETS: readonly Bucket[] = ['day', 'week', 'month'];
 
-const DAY_MS = 86_400_000;
 
 /** The first day of the bucket a day falls in: itself, its ISO week's Monday (as SQL date_trunc), or the 1st. */
 const startOfBucket = (day: string, bucket: Bucket) => {

@@ -8,6 +8,7 @@ import { getStandards } from './get-standards';
 import { loadLatestCheckResults } from './load-latest-check-results';
 import type { Standards } from './standards-schema';
 import type { Evidence } from './scorecard-types';
+import { DAY_MS } from '../format/time-units';
 
 export type Regression =
   | {
@@ -27,7 +28,6 @@ export type Regression =
     }
   | { kind: 'level'; service: string; team: string | null; from: string; to: string; day: string };
 
-const DAY_MS = 86_400_000;
 const ISO = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**

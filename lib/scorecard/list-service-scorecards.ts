@@ -8,8 +8,8 @@ import { getStandards } from './get-standards';
 import { loadLatestCheckResults } from './load-latest-check-results';
 import type { Check, Standards } from './standards-schema';
 import type { ActiveExemption, CheckStatus, Evidence } from './scorecard-types';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 export type ScorecardCheck = {
   id: string;

@@ -5,8 +5,8 @@ import { queryRows } from '../db/query-rows';
 import { toArrayLiteral } from '../db/to-array-literal';
 import { formatDay } from './format-day';
 import { listBuckets, type Bucket } from './list-buckets';
+import { DAY_MS } from '../format/time-units';
 
-const DAY_MS = 86_400_000;
 // A day without a snapshot (nobody evaluated that day) shows the service's state from the days before, for up to a week.
 const CARRY_DAYS = 6;
 

@@ -4,11 +4,12 @@ import { services } from '../db/schema';
 import { AppError } from '../errors';
 import type { ExemptionRequest } from './request-schemas';
 import type { Standards } from './standards-schema';
+import { DAY_MS } from '../format/time-units';
 
 /** The first and last day an exemption requested on `now` may run to (UTC days, YYYY-MM-DD). */
 export const getExemptionDayRange = (maxDays: number, now = new Date()) => {
   const today = now.toISOString().slice(0, 10);
-  return { today, latest: new Date(Date.parse(`${today}T00:00:00Z`) + maxDays * 86_400_000).toISOString().slice(0, 10) };
+  return { today, latest: new Date(Date.parse(`${today}T00:00:00Z`) + maxDays * DAY_MS).toISOString().slice(0, 10) };
 };
 
 /**

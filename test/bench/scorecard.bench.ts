@@ -23,12 +23,12 @@ import { listScorecards } from '../../lib/scorecard/list-scorecards';
 import { parseStandards } from '../../lib/scorecard/parse-standards';
 import { rebuildScorecardHistory } from '../../lib/scorecard/rebuild-scorecard-history';
 import { TEST_POSTGRES_URL, withDatabase } from '../helpers/postgres-url';
+import { DAY_MS } from '../../lib/format/time-units';
 
 const { values } = parseArgs({ options: { services: { type: 'string', default: '30' }, days: { type: 'string', default: '180' }, seed: { type: 'string', default: '7' } } });
 const SERVICES = Number(values.services);
 const DAYS = Number(values.days);
 const random = seededRandom(Number(values.seed));
-const DAY_MS = 86_400_000;
 const NOW = new Date('2026-11-21T12:00:00Z');
 const START = NOW.getTime() - DAYS * DAY_MS;
 const standards = parseStandards(DEFAULT_STANDARDS_YAML, 'built-in');

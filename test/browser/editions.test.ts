@@ -2,11 +2,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { DoraMetrics } from '../../lib/metrics/metrics-types';
 import { describeInBrowser } from './helpers/browser-session';
+import { DAY_SECONDS, HOUR_SECONDS } from '../../lib/format/time-units';
 
 type Key = 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'recoveryTime' | 'reworkRate';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
 const MINIMUM: Record<Key, number> = { deploymentFrequency: 1, leadTime: 10, changeFailureRate: 20, recoveryTime: 5, reworkRate: 20 };
 const SAMPLES: Record<Key, (m: DoraMetrics) => number> = {
   deploymentFrequency: (m) => m.deploymentFrequency.deployments,
@@ -23,13 +22,13 @@ const score2025 = (key: Key, value: number) => {
   const answer =
     key === 'deploymentFrequency'
       ? value >= 2 ? 6 : value >= 1 ? 5 : value >= 1 / 7 ? 4 : value >= 1 / 30 ? 3 : value >= 1 / 180 ? 2 : 1
-      : value < HOUR ? 6 : value < DAY ? 5 : value < 7 * DAY ? 4 : value < 30 * DAY ? 3 : value < 180 * DAY ? 2 : 1;
+      : value < HOUR_SECONDS ? 6 : value < DAY_SECONDS ? 5 : value < 7 * DAY_SECONDS ? 4 : value < 30 * DAY_SECONDS ? 3 : value < 180 * DAY_SECONDS ? 2 : 1;
   return (answer - 1) * 2;
 };
 const band2023 = (key: Key, value: number) => {
   if (key === 'deploymentFrequency') return value >= 5 ? 'elite' : value >= 1 ? 'high' : null;
   if (key === 'changeFailureRate') return value <= 0.05 ? 'elite' : value <= 0.1 ? 'high' : value <= 0.15 ? 'medium' : 'low';
-  const [elite, high, medium] = key === 'leadTime' ? [DAY, 7 * DAY, 30 * DAY] : [HOUR, DAY, 7 * DAY];
+  const [elite, high, medium] = key === 'leadTime' ? [DAY_SECONDS, 7 * DAY_SECONDS, 30 * DAY_SECONDS] : [HOUR_SECONDS, DAY_SECONDS, 7 * DAY_SECONDS];
   return value < elite! ? 'elite' : value < high! ? 'high' : value < medium! ? 'medium' : 'low';
 };
 

@@ -9,6 +9,7 @@ import { deployments, incidents, services, teams } from '../../lib/db/schema';
 import { servicePath, teamPath } from '../../lib/links/name-path';
 import { ARTIFACTS, ROOT } from './helpers/paths';
 import { startServer, type RunningServer } from './helpers/start-server';
+import { DAY_MS } from '../../lib/format/time-units';
 
 // Each payload sets window.__pwned if it ever runs.
 const SCRIPT = '<script>window.__pwned="script"</script>';
@@ -16,7 +17,6 @@ const IMG = '"><img src=x onerror="window.__pwned=\'img\'">';
 const HOSTILE_SERVICES = [SCRIPT, IMG, '100%', '.', '..', 'a/b', '%E0%A4%A'];
 const HOSTILE_TEAM = '<img src=x onerror=window.__pwned="team">';
 const HOSTILE_URLS = ['javascript:window.__pwned="href"', 'JaVaScRiPt:window.__pwned="href"', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', ' javascript:window.__pwned="space"'];
-const DAY = 86_400_000;
 
 /**
  * Issue 20: hostile names, titles and URLs, written straight into the tables as rows stored before the validation
@@ -45,12 +45,12 @@ describe.skipIf(!inject('chromium'))('hostile stored data in the browser', () =>
           service,
           environment: SCRIPT,
           status: 'success',
-          finishedAt: new Date(now - (step + 1) * DAY),
+          finishedAt: new Date(now - (step + 1) * DAY_MS),
         })),
       ),
     );
     await handle.db.insert(incidents).values(
-      HOSTILE_SERVICES.map((service, index) => ({ id: `events:incident:${index}`, source: 'events', sourceId: String(index), url: HOSTILE_URLS[index % HOSTILE_URLS.length]!, service, title: IMG, severity: SCRIPT, openedAt: new Date(now - 2 * DAY) })),
+      HOSTILE_SERVICES.map((service, index) => ({ id: `events:incident:${index}`, source: 'events', sourceId: String(index), url: HOSTILE_URLS[index % HOSTILE_URLS.length]!, service, title: IMG, severity: SCRIPT, openedAt: new Date(now - 2 * DAY_MS) })),
     );
     await handle.close();
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,6 +1,7 @@
 import type { Db } from '../../lib/db/client';
 import { scorecardSnapshots, services } from '../../lib/db/schema';
 import { parseStandards } from '../../lib/scorecard/parse-standards';
+import { DAY_MS } from '../../lib/format/time-units';
 
 export const STANDARDS_YAML = `version: 1
 levels: [bronze, silver]
@@ -30,7 +31,6 @@ campaigns:
 export const standards = parseStandards(STANDARDS_YAML, 'golden-path.yaml');
 export const NOW = new Date('2026-09-29T12:00:00Z');
 
-const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.parse('2026-09-01T00:00:00Z') + offset * DAY_MS).toISOString().slice(0, 10);
 
 /**

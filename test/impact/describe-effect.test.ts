@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEffect, formatEffectSize } from '../../lib/impact/describe-effect';
 import type { EffectEstimate } from '../../lib/impact/impact-types';
+import { HOUR_SECONDS } from '../../lib/format/time-units';
 
 const estimate = (metric: EffectEstimate['metric'], verdict: EffectEstimate['verdict'], effect: EffectEstimate['effect'], reason: string | null = null): EffectEstimate => ({
   metric,
@@ -11,11 +12,10 @@ const estimate = (metric: EffectEstimate['metric'], verdict: EffectEstimate['ver
   samples: {},
 });
 
-const HOUR = 3600;
 
 describe('describeEffect', () => {
   it('gives a clear effect its size and interval, in one unit', () => {
-    expect(describeEffect('adoption', estimate('leadTimeP50Seconds', 'improved', { estimate: -60 * HOUR, low: -100 * HOUR, high: -20 * HOUR }))).toBe(
+    expect(describeEffect('adoption', estimate('leadTimeP50Seconds', 'improved', { estimate: -60 * HOUR_SECONDS, low: -100 * HOUR_SECONDS, high: -20 * HOUR_SECONDS }))).toBe(
       'After adopting, median lead time was 2.5 days faster than before, beyond the change other services saw in the same weeks (95 % interval: 4.2 days to 0.8 days faster).',
     );
     expect(describeEffect('cohort', estimate('changeFailureRate', 'improved', { estimate: -0.061, low: -0.09, high: -0.02 }))).toBe(

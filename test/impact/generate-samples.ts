@@ -2,9 +2,9 @@ import type { Adopter } from '../../lib/impact/estimate-adoption-effect';
 import type { ServiceSamples } from '../../lib/impact/impact-types';
 import { sortSamples } from '../../lib/impact/measure-slices';
 import { seededRandom } from '../../lib/random/seeded-random';
+import { DAY_MS, HOUR_SECONDS } from '../../lib/format/time-units';
+export { DAY_MS };
 
-export const DAY_MS = 86_400_000;
-const HOUR = 3600;
 const START = Date.parse('2026-05-01T00:00:00Z');
 
 export type HistorySpec = {
@@ -52,10 +52,10 @@ export const generateSamples = (spec: HistorySpec): { all: ServiceSamples[]; ado
         const at = START + day * DAY_MS + Math.floor(random() * DAY_MS);
         const failed = random() < (spec.failureRate ?? 0.15) * (adopted ? (spec.failureEffect ?? 1) : 1);
         deployments.push({ at, failed });
-        if (failed) recoveries.push({ at, seconds: 4 * HOUR * Math.exp(0.8 * normal()) });
+        if (failed) recoveries.push({ at, seconds: 4 * HOUR_SECONDS * Math.exp(0.8 * normal()) });
         const changes = 1 + Math.floor(random() * 3);
         for (let change = 0; change < changes; change++) {
-          const median = baseMedianHours * HOUR * trend * (adopted ? (spec.leadTimeEffect ?? 1) : 1);
+          const median = baseMedianHours * HOUR_SECONDS * trend * (adopted ? (spec.leadTimeEffect ?? 1) : 1);
           leadTimes.push({ at, seconds: median * Math.exp(0.8 * normal()) });
         }
       }

@@ -6,12 +6,12 @@ import { parseStandards } from '../../lib/scorecard/parse-standards';
 import { rebuildScorecardHistory } from '../../lib/scorecard/rebuild-scorecard-history';
 import { asLines } from '../helpers/event-input';
 import { describeEachBackend } from '../helpers/test-db';
+import { DAY_MS } from '../../lib/format/time-units';
 
-const DAY = 86_400_000;
 const NOW = new Date('2026-11-21T12:00:00Z');
 const END = Date.parse('2026-11-22T00:00:00Z');
 const DAYS = 120;
-const START = END - DAYS * DAY;
+const START = END - DAYS * DAY_MS;
 
 // Services 0-7 adopt ADOPTED.md (their lead time drops to 30 %); 8-11 adopt PLACEBO.md (no effect); everyone's lead
 // time falls 40 % over the period, so a naive before/after would credit the placebo too.
@@ -39,7 +39,7 @@ const generateRecords = () => {
   for (let index = 0; index < SERVICES; index++) {
     const service = `svc-${index}`;
     for (let day = 0; day < DAYS; day++) {
-      const finishedAt = START + day * DAY + 10 * 3600_000;
+      const finishedAt = START + day * DAY_MS + 10 * 3600_000;
       const adopted = ADOPTED.has(index) && day >= ADOPTED.get(index)!;
       const median = 40 * 3600_000 * (1 - 0.4 * (day / DAYS)) * (adopted ? 0.3 : 1);
       const commits = Array.from({ length: 2 }, () => ({ sha: sha(), authoredAt: new Date(finishedAt - median * Math.exp(0.6 * normal())).toISOString() }));
@@ -48,7 +48,7 @@ const generateRecords = () => {
         const paths = ['README.md'];
         if (ADOPTED.has(index) && day >= ADOPTED.get(index)!) paths.push('ADOPTED.md');
         if (PLACEBO.has(index) && day >= PLACEBO.get(index)!) paths.push('PLACEBO.md');
-        records.push({ kind: 'facts', service, collectedAt: new Date(START + day * DAY + 3600_000).toISOString(), repository: { paths, files: {} } });
+        records.push({ kind: 'facts', service, collectedAt: new Date(START + day * DAY_MS + 3600_000).toISOString(), repository: { paths, files: {} } });
       }
     }
   }
@@ -56,7 +56,7 @@ const generateRecords = () => {
 };
 
 /** The first weekly facts record that shows the file: the day the scorecard sees the check pass. */
-const firstWeeklyDayFrom = (day: number) => new Date(START + Math.ceil(day / 7) * 7 * DAY).toISOString().slice(0, 10);
+const firstWeeklyDayFrom = (day: number) => new Date(START + Math.ceil(day / 7) * 7 * DAY_MS).toISOString().slice(0, 10);
 
 describeEachBackend('getAdoptionImpact', ({ db }) => {
   it('credits the adoption that changed delivery, not the placebo riding an organization-wide trend', async () => {

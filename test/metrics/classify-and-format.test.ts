@@ -10,16 +10,15 @@ import { formatSeconds } from '../../lib/metrics/format-seconds';
 import { formatTier } from '../../lib/metrics/format-tier';
 import { getDefaultWindow } from '../../lib/metrics/get-default-window';
 import { parseMetricsQuery } from '../../lib/metrics/parse-metrics-query';
+import { DAY_SECONDS, HOUR_SECONDS } from '../../lib/format/time-units';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
 
 describe('DORA 2023 bands', () => {
   it('puts each bound where the report does: durations exclusive, failure rates inclusive', () => {
     expect(
-      [DAY - 1, DAY, 7 * DAY - 1, 7 * DAY, 30 * DAY - 1, 30 * DAY].map((v) => computeTier2023('leadTime', v)),
+      [DAY_SECONDS - 1, DAY_SECONDS, 7 * DAY_SECONDS - 1, 7 * DAY_SECONDS, 30 * DAY_SECONDS - 1, 30 * DAY_SECONDS].map((v) => computeTier2023('leadTime', v)),
     ).toEqual(['elite', 'high', 'high', 'medium', 'medium', 'low']);
-    expect([HOUR - 1, HOUR, DAY, 7 * DAY].map((v) => computeTier2023('recoveryTime', v))).toEqual([
+    expect([HOUR_SECONDS - 1, HOUR_SECONDS, DAY_SECONDS, 7 * DAY_SECONDS].map((v) => computeTier2023('recoveryTime', v))).toEqual([
       'elite',
       'high',
       'medium',
@@ -58,7 +57,7 @@ describe('DORA 2024 clusters', () => {
 
   it('separates high from medium by the change failure rate where the other keys sit between them', () => {
     // Deploys every other day, 3 days of lead time, 4 h recovery: between high and medium on frequency and lead time.
-    const between = { deploysPerDay: 0.16, leadTimeSeconds: 4 * DAY, recoveryTimeSeconds: 4 * HOUR };
+    const between = { deploysPerDay: 0.16, leadTimeSeconds: 4 * DAY_SECONDS, recoveryTimeSeconds: 4 * HOUR_SECONDS };
     expect(computeCluster2024({ ...between, changeFailureRate: 0.22 })).toBe('high');
     expect(computeCluster2024({ ...between, changeFailureRate: 0.08 })).toBe('medium');
   });
@@ -75,7 +74,7 @@ describe('DORA 2024 clusters', () => {
     expect(
       computeCluster2024({
         deploysPerDay: 0.01,
-        leadTimeSeconds: 90 * DAY,
+        leadTimeSeconds: 90 * DAY_SECONDS,
         changeFailureRate: 0.45,
         recoveryTimeSeconds: null,
       }),
@@ -113,7 +112,7 @@ describe('formatting for people', () => {
       '1.5 deploys/month',
       '0.3 deploys/month',
     ]);
-    expect([null, 40, 720, 19 * HOUR, 36 * HOUR + 1800, 3.5 * DAY, 45 * DAY].map(formatSeconds)).toEqual([
+    expect([null, 40, 720, 19 * HOUR_SECONDS, 36 * HOUR_SECONDS + 1800, 3.5 * DAY_SECONDS, 45 * DAY_SECONDS].map(formatSeconds)).toEqual([
       '—',
       '40 s',
       '12 min',

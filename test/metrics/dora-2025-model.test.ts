@@ -5,9 +5,8 @@ import { computeQuickCheckScores, scoreQuickCheckAnswer } from '../../lib/metric
 import industry from '../../lib/metrics/benchmarks/dora-2025-industry.json';
 import size from '../../lib/metrics/benchmarks/dora-2025-organization-size.json';
 import { BENCHMARK_GROUP_IDS, getBenchmarkGroup } from '../../lib/metrics/get-benchmark-group';
+import { DAY_SECONDS, HOUR_SECONDS } from '../../lib/format/time-units';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
 
 describe('Quick Check scoring (dora-team/dora.dev svelte/quick-check/src/lib/data-service.test.ts)', () => {
   it('scores answers as the Quick Check: 1..6 → 0..10, 0..100 % → 10..0', () => {
@@ -43,9 +42,9 @@ describe('Quick Check scoring (dora-team/dora.dev svelte/quick-check/src/lib/dat
 
 describe('survey answers from figures', () => {
   it('puts durations in the survey answer they fall in', () => {
-    const answers = [HOUR - 1, HOUR, DAY - 1, DAY, 7 * DAY, 30 * DAY, 180 * DAY].map((v) => computeQuickCheckAnswer('leadTime', v)?.answer);
+    const answers = [HOUR_SECONDS - 1, HOUR_SECONDS, DAY_SECONDS - 1, DAY_SECONDS, 7 * DAY_SECONDS, 30 * DAY_SECONDS, 180 * DAY_SECONDS].map((v) => computeQuickCheckAnswer('leadTime', v)?.answer);
     expect(answers).toEqual([6, 5, 5, 4, 3, 2, 1]);
-    expect(computeQuickCheckAnswer('recoveryTime', 3.2 * HOUR)).toEqual({ answer: 5, label: 'Less than one day' });
+    expect(computeQuickCheckAnswer('recoveryTime', 3.2 * HOUR_SECONDS)).toEqual({ answer: 5, label: 'Less than one day' });
   });
 
   it('grades deployment frequency from the deploys per day shown, so 1 and 1.1 a day agree', () => {

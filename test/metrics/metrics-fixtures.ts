@@ -3,12 +3,11 @@ import { importEvents } from '../../ingest/sources/events/import-events';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import type { MetricsScope, MetricsSettings } from '../../lib/metrics/metrics-types';
 import { asLines } from '../helpers/event-input';
+import { HOUR_MS } from '../../lib/format/time-units';
 
 /** Worked examples are written in hours after Monday 2026-03-02 00:00 UTC. */
 export const BASE = Date.UTC(2026, 2, 2);
-export const h = (hours: number) => new Date(BASE + hours * 3_600_000).toISOString();
-export const HOUR = 3600;
-export const DAY = 24 * HOUR;
+export const h = (hours: number) => new Date(BASE + hours * HOUR_MS).toISOString();
 
 export const sha = (label: string) => Buffer.from(label).toString('hex').padEnd(40, '0').slice(0, 40);
 

@@ -4,8 +4,8 @@ import type { DoraCell } from '../../lib/metrics/metrics-types';
 import { pickMetricScore } from '../../lib/metrics/pick-metric-score';
 import { shapeDoraMetrics } from '../../lib/metrics/shape-dora-metrics';
 import { summarizeServiceSpread } from '../../lib/metrics/summarize-service-spread';
+import { HOUR_SECONDS } from '../../lib/format/time-units';
 
-const HOUR = 3600;
 const WINDOW = { from: new Date('2026-09-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
 const MODEL = { edition: '2025' as const, benchmark: getBenchmarkGroup('industry:all') };
 
@@ -21,10 +21,10 @@ const row = (service: string, cell: Partial<DoraCell>) => {
 
 describe('summarizeServiceSpread', () => {
   const rows = [
-    row('fast', { changes: 40, leadP50: 2 * HOUR, leadP90: 5 * HOUR, deployments: 60, failed: 3 }),
-    row('slow', { changes: 12, leadP50: 20 * 24 * HOUR, leadP90: 40 * 24 * HOUR, deployments: 25, failed: 10 }),
-    row('middling', { changes: 30, leadP50: 30 * HOUR, leadP90: 60 * HOUR, deployments: 8, failed: 1 }),
-    row('sparse', { changes: 3, leadP50: HOUR, leadP90: HOUR, deployments: 2 }),
+    row('fast', { changes: 40, leadP50: 2 * HOUR_SECONDS, leadP90: 5 * HOUR_SECONDS, deployments: 60, failed: 3 }),
+    row('slow', { changes: 12, leadP50: 20 * 24 * HOUR_SECONDS, leadP90: 40 * 24 * HOUR_SECONDS, deployments: 25, failed: 10 }),
+    row('middling', { changes: 30, leadP50: 30 * HOUR_SECONDS, leadP90: 60 * HOUR_SECONDS, deployments: 8, failed: 1 }),
+    row('sparse', { changes: 3, leadP50: HOUR_SECONDS, leadP90: HOUR_SECONDS, deployments: 2 }),
     row('silent', {}),
   ];
   const spread = new Map(summarizeServiceSpread(rows).map((metric) => [metric.key, metric]));
@@ -49,8 +49,8 @@ describe('summarizeServiceSpread', () => {
 
   it('orders services sharing a (bucketed) score by their figure, worst first', () => {
     const tied = summarizeServiceSpread([
-      row('quick', { changes: 20, leadP50: 2 * 24 * HOUR, leadP90: 3 * 24 * HOUR }),
-      row('slower', { changes: 20, leadP50: 5 * 24 * HOUR, leadP90: 6 * 24 * HOUR }),
+      row('quick', { changes: 20, leadP50: 2 * 24 * HOUR_SECONDS, leadP90: 3 * 24 * HOUR_SECONDS }),
+      row('slower', { changes: 20, leadP50: 5 * 24 * HOUR_SECONDS, leadP90: 6 * 24 * HOUR_SECONDS }),
     ]).find((metric) => metric.key === 'leadTime')!;
     expect(tied.graded[0]!.score).toBe(tied.graded[1]!.score);
     expect(tied.graded.map((point) => point.service)).toEqual(['slower', 'quick']);

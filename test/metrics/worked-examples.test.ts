@@ -4,7 +4,8 @@ import { changes, incidents, pullRequests } from '../../lib/db/schema';
 import { isAppError } from '../../lib/errors';
 import { getDoraMetrics } from '../../lib/metrics/get-dora-metrics';
 import { describeEachBackend } from '../helpers/test-db';
-import { commit, DAY, deploy, h, HOUR, incident, load, metricsFor, sha } from './metrics-fixtures';
+import { commit, deploy, h, incident, load, metricsFor, sha } from './metrics-fixtures';
+import { DAY_SECONDS, HOUR_SECONDS } from '../../lib/format/time-units';
 
 // The examples of METRICS.md, one per rule; the expected figures are worked out by hand in the comments.
 // Hours count from Monday 2026-03-02 00:00 UTC; a window of [0, 168) is exactly one ISO week.
@@ -55,7 +56,7 @@ describeEachBackend('worked examples', ({ db }) => {
   it('does not count commits a deployment before the window already shipped', async () => {
     await load(db(), [deploy('before', 2, { commits: [commit('old', 0)] }), deploy('inside', 30, { commits: [commit('old', 0), commit('new', 6)] })]);
     const m = await metricsFor(db(), { service: 'payments' }, 24, 168);
-    expect(m.leadTime).toMatchObject({ changes: 1, p50Seconds: 24 * HOUR });
+    expect(m.leadTime).toMatchObject({ changes: 1, p50Seconds: 24 * HOUR_SECONDS });
   });
 
   it('attributes incidents: named deployment, latest deployment within the attribution window, rollbacks', async () => {
@@ -93,7 +94,7 @@ describeEachBackend('worked examples', ({ db }) => {
     await load(db(), [deploy('d1', 160), incident('next-week', 170, 171)]);
     const m = await metricsFor(db(), { service: 'payments' }, 0, 168);
     expect(m.changeFailureRate).toMatchObject({ deployments: 1, failed: 1 });
-    expect(m.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 11 * HOUR });
+    expect(m.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 11 * HOUR_SECONDS });
     // The incident is resolved after the window: it is not a restore of this window.
     expect(m.timeToRestore).toEqual({ incidents: 0, p50Seconds: null });
   });
@@ -112,7 +113,7 @@ describeEachBackend('worked examples', ({ db }) => {
     // by-sha fails d1 (not d2, which shipped it again; not d3, the latest); by-head fails d3 through its commitSha.
     expect(m.changeFailureRate).toMatchObject({ deployments: 3, failed: 2 });
     // d1: 41 − 10 = 31 h; d3: 44 − 30 = 14 h; median 22.5 h.
-    expect(m.recoveryTime).toEqual({ failed: 2, recovered: 2, p50Seconds: 22.5 * HOUR, tier: 'high' });
+    expect(m.recoveryTime).toEqual({ failed: 2, recovered: 2, p50Seconds: 22.5 * HOUR_SECONDS, tier: 'high' });
   });
 
   it('recovers at the earlier of the first rollback and the last resolution, only when every incident is resolved', async () => {
@@ -128,9 +129,9 @@ describeEachBackend('worked examples', ({ db }) => {
     ]);
     const m = await metricsFor(db(), { service: 'payments' }, 0, 168);
     // a: last resolution 18 − 10 = 8 h. b: still open, no rollback: not recovered. c: rollback at 32 − 30 = 2 h.
-    expect(m.recoveryTime).toEqual({ failed: 3, recovered: 2, p50Seconds: 5 * HOUR, tier: 'high' });
+    expect(m.recoveryTime).toEqual({ failed: 3, recovered: 2, p50Seconds: 5 * HOUR_SECONDS, tier: 'high' });
     // a1 4 h, a2 6 h, c1 19 h: median 6 h.
-    expect(m.timeToRestore).toEqual({ incidents: 3, p50Seconds: 6 * HOUR });
+    expect(m.timeToRestore).toEqual({ incidents: 3, p50Seconds: 6 * HOUR_SECONDS });
   });
 
   it('counts rework: rollbacks, hotfixes, and deployments shipping a labelled or revert pull request', async () => {
@@ -210,12 +211,12 @@ describeEachBackend('worked examples', ({ db }) => {
     const team = await metricsFor(db(), { team: 'core' }, 0, 168);
     // Lead times 1, 1, 1 h (payments) and 10 h (ledger): the pooled median is 1 h, not the mean of medians (5.5 h).
     expect(team.scope).toEqual({ team: 'core' });
-    expect(team.leadTime).toMatchObject({ changes: 4, p50Seconds: HOUR });
+    expect(team.leadTime).toMatchObject({ changes: 4, p50Seconds: HOUR_SECONDS });
     const org = await metricsFor(db(), { org: true }, 0, 168);
-    expect(org.leadTime).toMatchObject({ changes: 5, p50Seconds: HOUR });
+    expect(org.leadTime).toMatchObject({ changes: 5, p50Seconds: HOUR_SECONDS });
     expect(org.deploymentFrequency.deployments).toBe(3);
     const set = await metricsFor(db(), { services: ['ledger', 'search'] }, 0, 168);
-    expect(set).toMatchObject({ scope: { services: ['ledger', 'search'] }, leadTime: { changes: 2, p50Seconds: 5.5 * HOUR } });
+    expect(set).toMatchObject({ scope: { services: ['ledger', 'search'] }, leadTime: { changes: 2, p50Seconds: 5.5 * HOUR_SECONDS } });
   });
 
   it('classifies the 2024 cluster beside the 2023 bands', async () => {
@@ -223,7 +224,7 @@ describeEachBackend('worked examples', ({ db }) => {
     await load(db(), [...deployments, incident('i1', 13, 13.5)]);
     const m = await metricsFor(db(), { service: 'payments' }, 0, 168);
     // 2 a day, 2 h lead time, 1 failure in 14 (7.1 %) recovered in 1.5 h: every key is at or near elite.
-    expect(m.leadTime.p50Seconds).toBe(2 * HOUR);
+    expect(m.leadTime.p50Seconds).toBe(2 * HOUR_SECONDS);
     expect(m.changeFailureRate).toMatchObject({ rate: 0.0714, tier: 'high' });
     expect(m.cluster2024).toBe('elite');
   });
@@ -244,9 +245,9 @@ describeEachBackend('worked examples', ({ db }) => {
     await load(db(), [{ kind: 'service', name: 'payments', team: 'core' }]);
     const m = await getDoraMetrics({ db: db(), scope: { org: true } });
     const to = new Date(m.window.to);
-    expect(to.getTime() % (DAY * 1000)).toBe(0);
+    expect(to.getTime() % (DAY_SECONDS * 1000)).toBe(0);
     expect(to.getTime() - Date.now()).toBeGreaterThan(0);
-    expect(to.getTime() - Date.now()).toBeLessThanOrEqual(DAY * 1000);
-    expect((to.getTime() - new Date(m.window.from).getTime()) / (DAY * 1000)).toBe(90);
+    expect(to.getTime() - Date.now()).toBeLessThanOrEqual(DAY_SECONDS * 1000);
+    expect((to.getTime() - new Date(m.window.from).getTime()) / (DAY_SECONDS * 1000)).toBe(90);
   });
 });

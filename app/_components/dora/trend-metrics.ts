@@ -7,6 +7,7 @@ import type { ChartPoint, TierBand } from '../charts/chart-types';
 import { computeNiceTicks } from '../charts/compute-nice-ticks';
 import { formatCount } from '@/lib/format/format-count';
 import type { DoraMetricKey } from './dora-figures';
+import { DAY_SECONDS, HOUR_SECONDS } from '@/lib/format/time-units';
 
 type SeriesPoint = DoraSeries['points'][number];
 
@@ -24,9 +25,7 @@ type TrendMetric = {
   bands: { tier: TierBand['tier']; from: number; to: number }[];
 };
 
-const HOUR = 3600;
-const DAY = 86_400;
-const durationAxis = (name: string) => (maxSeconds: number) => (maxSeconds > 3 * DAY ? { label: `${name} (days)`, divisor: DAY } : { label: `${name} (hours)`, divisor: HOUR });
+const durationAxis = (name: string) => (maxSeconds: number) => (maxSeconds > 3 * DAY_SECONDS ? { label: `${name} (days)`, divisor: DAY_SECONDS } : { label: `${name} (hours)`, divisor: HOUR_SECONDS });
 const percentAxis = (name: string) => () => ({ label: `${name} (%)`, divisor: 0.01, cap: 100 });
 
 /** 2023 bands of a "lower is better" figure: elite below the first bound, low above the last. */

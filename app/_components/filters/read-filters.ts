@@ -1,5 +1,6 @@
 import { getDefaultWindow } from '@/lib/metrics/get-default-window';
 import type { MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
+import { DAY_MS } from '@/lib/format/time-units';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 export type Bucket = 'week' | 'month';
@@ -21,7 +22,6 @@ export type DashboardFilters = {
 /** Days the range menu offers; 365 and 730 read as "Last year" and "Last 2 years". */
 export const RANGE_OPTIONS = [30, 90, 180, 365, 730];
 
-const DAY_MS = 86_400_000;
 const MAX_DAYS = 3650;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || null;

@@ -2,8 +2,8 @@ import { getDeploymentSpan } from '@/lib/catalog/get-deployment-span';
 import { getDb } from '@/lib/db/client';
 import type { MetricsScope, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { toWindow, type DashboardFilters } from './read-filters';
+import { DAY_MS } from '@/lib/format/time-units';
 
-const DAY_MS = 86_400_000;
 
 /**
  * The window of a page's filters, with its length in days (what "previous N days" compares with). Only "all time"

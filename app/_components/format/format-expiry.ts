@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@/lib/format/time-units';
 
 /** "expires today", "3 days left", "expired": how long an exemption that holds through `lastDay` (UTC) still runs. */
 export const formatExpiry = (lastDay: string, now = new Date()) => {

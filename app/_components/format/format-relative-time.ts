@@ -1,9 +1,10 @@
+import { DAY_SECONDS } from '@/lib/format/time-units';
 const UNITS: [limitSeconds: number, divisor: number, unit: string][] = [
   [60, 1, 's'],
   [3600, 60, 'min'],
-  [86_400, 3600, 'h'],
-  [86_400 * 60, 86_400, 'days'],
-  [Infinity, 86_400 * 30, 'months'],
+  [DAY_SECONDS, 3600, 'h'],
+  [DAY_SECONDS * 60, DAY_SECONDS, 'days'],
+  [Infinity, DAY_SECONDS * 30, 'months'],
 ];
 
 /** "just now", "12 min ago", "3 h ago", "5 days ago": how long ago, at the precision a person needs. */

@@ -3,11 +3,11 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import styles from '../../_components/charts/charts.module.css';
 import { formatDate } from '@/lib/format/format-date';
+import { DAY_MS } from '@/lib/format/time-units';
 
 /** `x`: days since the campaign's start. `done` is null after the last day charted (the future). */
 export type BurnUpChartPoint = { x: number; done: number | null; target: number };
 
-const DAY_MS = 86_400_000;
 
 /**
  * Services done per day (solid, a step each time one is done) against the straight line from the first day to

@@ -2,8 +2,8 @@ import type { CampaignProgress } from '@/lib/campaigns/get-campaign-progress';
 import { EmptyState } from '../../_components/ui/states';
 import { BurnUpChart, type BurnUpChartPoint } from './burn-up-chart';
 import { formatCampaignDay } from './describe-campaign';
+import { DAY_MS } from '@/lib/format/time-units';
 
-const DAY_MS = 86_400_000;
 const daysSince = (start: string, day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
 
 /** The burn-up chart and, for anyone who cannot see it, the same points as a table (folded). */

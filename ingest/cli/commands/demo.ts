@@ -11,8 +11,6 @@ import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
 export const demoCommand = defineCommand({
-  name: 'demo',
-  summary: 'Load the demo organization (or remove it with --reset)',
   usage: 'waymark demo [--seed N] [--reset]',
   help: [
     'Loads "acme", a generated organization of 40 services in 6 teams over the 180 days before today, through the',

@@ -15,8 +15,6 @@ const wholeNumber = (name: string, value: unknown) => {
 };
 
 export const impactCommand = defineCommand({
-  name: 'impact',
-  summary: 'Did adopting each golden-path check go with better delivery?',
   usage: 'waymark impact [--check ID] [--window-days N] [--history-days N] [--json]',
   help: [
     'For each check and level: a cohort comparison (passing vs failing services now) and a before/after comparison',

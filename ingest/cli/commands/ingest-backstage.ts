@@ -18,8 +18,6 @@ const removedText = ({ components }: BackstageSyncOutcome['removed']) =>
       `${components.slice(0, 5).join(', ')}${components.length > 5 ? ', …' : ''}.`;
 
 export const ingestBackstageCommand = defineCommand({
-  name: 'ingest backstage',
-  summary: 'Sync services, teams and owners from a Backstage catalog',
   usage: 'waymark ingest backstage [--url URL] [--token TOKEN] [--full]',
   help: [
     'Reads Components, Systems, Groups and Users through the Backstage catalog API (GET /api/catalog/entities/by-query',

@@ -9,8 +9,6 @@ import { formatCount } from '../../../lib/format/format-count';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestCdeventsCommand = defineCommand({
-  name: 'ingest cdevents',
-  summary: 'Import CDEvents (v0.5) from a JSON or NDJSON file',
   usage: 'waymark ingest cdevents <file>',
   help: [
     'Imports CDEvents: one JSON event, a JSON array of events, or NDJSON (one event a line). service.deployed,',

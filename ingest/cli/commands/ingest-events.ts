@@ -11,8 +11,6 @@ import { createProgress } from '../progress';
 import { countLines } from '../count-lines';
 
 export const ingestEventsCommand = defineCommand({
-  name: 'ingest events',
-  summary: 'Import events-v1 records (NDJSON) from a file or stdin',
   usage: 'waymark ingest events <file|-> [--source NAME]',
   help: [
     'Imports deployments, incidents, pipeline runs, services and facts in the events-v1 format (see README).',

@@ -12,8 +12,6 @@ import { openCommandDb } from '../open-command-db';
 import { createProgress } from '../progress';
 
 export const ingestGitCommand = defineCommand({
-  name: 'ingest git',
-  summary: 'Read deployments, commits and facts from a local git repository',
   usage: 'waymark ingest git <path> [--service NAME] [--path GLOB …] [--deploy-tags GLOB | --deploy-branch BRANCH]',
   help: [
     'Reads a local clone (bare or not) with the git binary; nothing goes over the network.',

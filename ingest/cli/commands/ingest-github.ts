@@ -26,8 +26,6 @@ const LABELS: Record<(typeof COUNTED)[number], string> = {
 };
 
 export const ingestGithubCommand = defineCommand({
-  name: 'ingest github',
-  summary: 'Sync deployments, runs, pull requests, incidents and facts from GitHub',
   usage: 'waymark ingest github [--org ORG] [--repo OWNER/NAME …] [--since ISO] [--full] [--enqueue]',
   help: [
     'Syncs every repository of an organization (or the named ones): Deployments API deployments and statuses, GitHub',

@@ -23,8 +23,6 @@ const LABELS: Record<(typeof COUNTED)[number], string> = {
 };
 
 export const ingestGitlabCommand = defineCommand({
-  name: 'ingest gitlab',
-  summary: 'Sync deployments, merge requests, pipelines and incidents from GitLab',
   usage: 'waymark ingest gitlab [--group PATH] [--project PATH …] [--full] [--enqueue]',
   help: [
     'Syncs every project of a GitLab group and its subgroups (or the named projects) on gitlab.com or a self-managed',

@@ -8,8 +8,6 @@ import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestIncidentIoCommand = defineCommand({
-  name: 'ingest incident-io',
-  summary: 'Sync incidents from incident.io',
   usage: 'waymark ingest incident-io [--full]',
   help: [
     'Reads incident.io incidents (GET /v2/incidents, an API key in WAYMARK_INCIDENT_IO_TOKEN) updated since the last',

@@ -8,8 +8,6 @@ import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const ingestPagerdutyCommand = defineCommand({
-  name: 'ingest pagerduty',
-  summary: 'Sync incidents and their log entries from PagerDuty',
   usage: 'waymark ingest pagerduty [--full]',
   help: [
     'Reads PagerDuty incidents (REST API v2, a read-only key in WAYMARK_PAGERDUTY_TOKEN) in since/until windows of at',

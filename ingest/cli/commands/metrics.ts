@@ -18,6 +18,7 @@ import { parseMetricsQuery } from '../../../lib/metrics/parse-metrics-query';
 import { usageError } from '../cli-error';
 import { defineCommand } from '../command';
 import { openCommandDb } from '../open-command-db';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 const describeScope = (scope: DoraMetrics['scope']) =>
   'service' in scope
@@ -50,7 +51,7 @@ const grade = (m: DoraMetrics, key: ModelMetricKey, tier: Tier | null | undefine
 };
 
 const renderTable = (m: MetricsAnswer, previous: DoraMetrics) => {
-  const days = (Date.parse(m.window.to) - Date.parse(m.window.from)) / 86_400_000;
+  const days = (Date.parse(m.window.to) - Date.parse(m.window.from)) / DAY_MS;
   const shownDays = Math.round(days * 10) / 10;
   const change = (key: ModelMetricKey) => describePeriodChange(comparePeriods(key, m, previous), shownDays);
   const f = m.deploymentFrequency;
@@ -127,8 +128,6 @@ const renderTable = (m: MetricsAnswer, previous: DoraMetrics) => {
 };
 
 export const metricsCommand = defineCommand({
-  name: 'metrics',
-  summary: 'Print the DORA metrics of a service, a team or the organization',
   usage:
     'waymark metrics [--service S | --team T [--owners current]] [--from DATE] [--to DATE] [--edition 2025|2024|2023] [--benchmark G] [--json]',
   help: [

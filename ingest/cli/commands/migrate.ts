@@ -4,8 +4,6 @@ import { migrateDatabase } from '../../../lib/db/migrate';
 import { defineCommand } from '../command';
 
 export const migrateCommand = defineCommand({
-  name: 'migrate',
-  summary: 'Apply database migrations',
   usage: 'waymark migrate',
   help: 'Applies the migrations in drizzle/ that the database (DATABASE_URL, or the embedded one) has not seen.\nSafe to run from several processes at once on a Postgres server.',
   run: async ({ stdout }) => {

@@ -7,8 +7,6 @@ import { formatDuration } from '../format';
 import { openCommandDb } from '../open-command-db';
 
 export const renormalizeCommand = defineCommand({
-  name: 'renormalize',
-  summary: 'Re-run the normalizers over stored raw payloads and rewrite the domain rows',
   usage: 'waymark renormalize [--source SOURCE]',
   help: [
     'Reads every raw payload a source stored, runs its normalizers again and upserts what they give: after a',

@@ -11,8 +11,6 @@ const readArguments = (positionals: string[], team: unknown) => {
 };
 
 export const roleGrantCommand = defineCommand({
-  name: 'role grant',
-  summary: 'Give a signed-in user a role beyond their groups\' (from their next sign-in)',
   usage: 'waymark role grant <subject> <owner|platform|admin> [--team <team>]',
   help: 'For providers without a groups claim (Google) or exceptions. <subject> is the ID token\'s `sub`; an owner grant names the team.\n\nExample:\n  waymark role grant 1094… owner --team payments',
   options: { team: { type: 'string' } },
@@ -26,8 +24,6 @@ export const roleGrantCommand = defineCommand({
 });
 
 export const roleRevokeCommand = defineCommand({
-  name: 'role revoke',
-  summary: 'Take back a role granted with `role grant`',
   usage: 'waymark role revoke <subject> <owner|platform|admin> [--team <team>]',
   help: 'Ends the grant; the user keeps the session they have until it ends or they sign in again.',
   options: { team: { type: 'string' } },

@@ -35,8 +35,6 @@ const describeMany = (cards: ServiceScorecard[]) =>
   ]);
 
 export const scoreCommand = defineCommand({
-  name: 'score',
-  summary: 'Evaluate services against the golden-path standards and show their scorecards',
   usage: 'waymark score [--service NAME | --team TEAM] [--json] [--standards FILE] [--dry-run]',
   help: [
     'Evaluates the services against the standards (golden-path.yaml, WAYMARK_STANDARDS, or the built-in set), stores',
@@ -99,8 +97,6 @@ export const scoreCommand = defineCommand({
 });
 
 export const scoreRebuildCommand = defineCommand({
-  name: 'score rebuild',
-  summary: 'Rebuild scorecard history from fact history, day by day',
   usage: 'waymark score rebuild --from YYYY-MM-DD [--to YYYY-MM-DD] [--standards FILE]',
   help: [
     'Evaluates every UTC day from --from to --to (default today) with the facts, deployments, exemptions and pushed',

@@ -45,8 +45,6 @@ const buildApp = () =>
   });
 
 export const serveCommand = defineCommand({
-  name: 'serve',
-  summary: 'Apply migrations and serve the dashboard (what `npm start` runs)',
   usage: 'waymark serve',
   help: [
     'Builds the app when no production build exists, applies migrations, and serves the dashboard and API on PORT (default 3000).',

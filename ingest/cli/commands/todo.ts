@@ -25,8 +25,6 @@ const describeTodo = ({ scorecard, todo }: ServiceTodoListing) => {
 };
 
 export const todoCommand = defineCommand({
-  name: 'todo',
-  summary: "Print a service's (or a team's services') to-do list: the failing checks to fix for the next level",
   usage: 'waymark todo (--service NAME | --team TEAM) [--json]',
   help: [
     'Brings the scorecards up to date, then prints, per service, the failing or unknown checks that block its next',

@@ -6,10 +6,9 @@ import { TOKEN_SCOPES } from '../../../lib/auth/roles';
 import { defineCommand } from '../command';
 import { usageError } from '../cli-error';
 import { openCommandDb } from '../open-command-db';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 export const tokenCreateCommand = defineCommand({
-  name: 'token create',
-  summary: 'Create an API token for the write endpoints',
   usage: 'waymark token create <name> [--scopes read,events:write,checks:write,admin] [--expires-in-days N]',
   help: [
     'Creates a token and prints it once; only a hash is stored. Send it as `Authorization: Bearer <token>`.',
@@ -24,7 +23,7 @@ export const tokenCreateCommand = defineCommand({
     const scopes = typeof values.scopes === 'string' ? values.scopes.split(',').map((scope) => scope.trim()).filter(Boolean) : undefined;
     const days = values['expires-in-days'] === undefined ? null : Number(values['expires-in-days']);
     if (days !== null && !(Number.isInteger(days) && days > 0)) throw usageError('--expires-in-days: expected a whole number of days above 0');
-    const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+    const expiresAt = days === null ? null : new Date(Date.now() + days * DAY_MS);
     const { db } = await openCommandDb('token create');
     const { token, id } = await createApiToken(db, name, { scopes, owner: 'cli', expiresAt });
     await recordAudit(db, { actor: 'cli', actorRole: 'admin', action: 'token.create', target: name, detail: { id, scopes: scopes ?? TOKEN_SCOPES, expiresAt } });
@@ -34,8 +33,6 @@ export const tokenCreateCommand = defineCommand({
 });
 
 export const tokenListCommand = defineCommand({
-  name: 'token list',
-  summary: 'List API tokens (never their secrets)',
   usage: 'waymark token list',
   help: 'Lists every token with its id, scopes, creation time, last use, expiry and whether it is revoked.',
   run: async ({ stdout }) => {
@@ -55,8 +52,6 @@ export const tokenListCommand = defineCommand({
 });
 
 export const tokenRevokeCommand = defineCommand({
-  name: 'token revoke',
-  summary: 'Revoke an API token',
   usage: 'waymark token revoke <name|id>',
   help: 'Revokes a token by its name or id; requests using it are refused from then on.',
   run: async ({ positionals, stdout }) => {

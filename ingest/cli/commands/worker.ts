@@ -7,8 +7,6 @@ import { usageError } from '../cli-error';
 import { openCommandDb } from '../open-command-db';
 
 export const workerCommand = defineCommand({
-  name: 'worker',
-  summary: 'Run background jobs: repository syncs, scheduled syncs, webhook normalization (Postgres)',
   usage: 'waymark worker [--concurrency N]',
   help: [
     'Takes jobs from the Postgres-backed queue (pg-boss, in the database of DATABASE_URL): one sync job per repository,',

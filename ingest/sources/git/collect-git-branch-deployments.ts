@@ -1,8 +1,8 @@
 import { collectGitCommits, type GitCommit } from './collect-git-commits';
 import type { CollectedGitDeployment } from './collected-git-deployment';
 import { collectGitRange } from './collect-git-range';
+import { DAY_MS } from '../../../lib/format/time-units';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * For trunk-based teams that deploy every merge: each first-parent commit of the branch after `after` (the last

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GitTagRef } from './collect-git-tags';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 /** What an earlier run stored for a tag deployment: enough to tell whether it must be read again. */
 export type ProcessedGitTag = {
@@ -24,7 +25,6 @@ export type PlannedGitTag = {
   horizonStart: string | null;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const deployedAt = (tag: GitTagRef) => tag.taggedAt ?? tag.committedAt;
 

@@ -5,10 +5,10 @@ import { GITHUB_SOURCE } from './github-ids';
 import { parsePayload, ZCompare } from './github-payloads';
 import { parseCommits } from './load-pull-request-index';
 import type { LinkTarget } from './link-deployment-changes';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 export type Deployed = { commits: ReturnType<typeof parseCommits>; status: string; fetched: RawPayloadInput[] } | null;
 
-export const DAY = 86_400_000;
 
 /** Commits a deployment shipped since the previous one (compare), or within the horizon for the first one. */
 export const collectDeployedCommits = async (
@@ -18,7 +18,7 @@ export const collectDeployedCommits = async (
   finishedAt: Date,
 ): Promise<Deployed> => {
   const { db, client, fullName, owner, repo } = target;
-  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY);
+  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY_MS);
   const sourceId = base ? `${fullName}:${base}...${head}` : `${fullName}:${head}@${since.toISOString()}`;
   const kind = base ? 'compare' : 'commit_window';
   const [known] = await getRawPayloads(db, { source: GITHUB_SOURCE, kind, sourceIds: [sourceId] });

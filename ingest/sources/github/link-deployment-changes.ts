@@ -7,7 +7,8 @@ import { stableHash } from '../../../lib/domain/stable-hash';
 import { upsertDeployments } from '../../../lib/domain/upsert-deployments';
 import { getIngestCursor } from '../../../lib/runs/get-ingest-cursor';
 import { saveIngestCursor } from '../../../lib/runs/save-ingest-cursor';
-import { collectDeployedCommits, DAY } from './collect-deployed-commits';
+import { collectDeployedCommits } from './collect-deployed-commits';
+import { DAY_MS } from '../../../lib/format/time-units';
 import type { GithubClient } from './create-github-client';
 import { GITHUB_SOURCE, githubIds } from './github-ids';
 import { GITHUB_CURSOR_SOURCE, type GithubSettings } from './github-settings';
@@ -89,7 +90,7 @@ const linkChain = async (target: LinkTarget, chain: Chain, links: Record<string,
         [...resolved.pullRequestBySha].map(([sha, n]) => [sha, githubIds.pullRequest(fullName, n)]),
       ),
       requestCommits,
-      horizonStart: previous ? null : new Date(finishedAt.getTime() - horizonDays * DAY),
+      horizonStart: previous ? null : new Date(finishedAt.getTime() - horizonDays * DAY_MS),
     });
     const fetched = [...deployed.fetched, ...own.fetched, ...resolved.fetched];
     deployed = null;

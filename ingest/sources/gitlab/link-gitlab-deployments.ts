@@ -19,6 +19,7 @@ import {
   parseGitlabCommits,
   type MergeRequestIndex,
 } from './load-gitlab-merge-request-index';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 export type GitlabLinkTarget = {
   db: Executor;
@@ -34,11 +35,10 @@ export type GitlabLinkTarget = {
   relink?: boolean;
 };
 
-const DAY = 86_400_000;
 
 /** The commits a deployment shipped: compared with the previous one of its environment, or the horizon's commits. */
 const collectShipped = async (target: GitlabLinkTarget, base: string | null, head: string, finishedAt: Date) => {
-  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY);
+  const since = new Date(finishedAt.getTime() - target.settings.backfillHorizonDays * DAY_MS);
   const kind = base ? 'compare' : 'commit_window';
   const sourceId = base ? `${target.path}:${base}...${head}` : `${target.path}:${head}@${since.toISOString()}`;
   const [known] = await getRawPayloads(target.db, { source: GITLAB_SOURCE, kind, sourceIds: [sourceId] });
@@ -122,7 +122,7 @@ export const linkGitlabDeployments = async (target: GitlabLinkTarget) => {
       requestCommits: index.requestCommits,
       horizonStart: previous
         ? null
-        : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY),
+        : new Date(deployment.finishedAt.getTime() - target.settings.backfillHorizonDays * DAY_MS),
     });
     await db.transaction(async (tx) => {
       await storeRawPayloads(tx, [...shipped.fetched, ...own.fetched]);

@@ -10,6 +10,7 @@ import {
   upsertIncidentIoIncidents,
   type IncidentIoSettings,
 } from './upsert-incident-io-incidents';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 export type IncidentIoSyncSettings = IncidentIoSettings & { backfillDays: number };
 
@@ -55,7 +56,7 @@ export const syncIncidentIo = ({
       : (await getIngestCursor<{ updatedSince?: string }>(db, CURSOR.source, CURSOR.scope, CURSOR.kind)).cursor;
     const since = stored?.updatedSince
       ? new Date(stored.updatedSince)
-      : new Date(now.getTime() - settings.backfillDays * 86_400_000);
+      : new Date(now.getTime() - settings.backfillDays * DAY_MS);
     const outcome: IncidentIoSyncOutcome = { pages: 0, incidents: 0, unmapped: 0, skipped: 0, invalid: 0, requests: 0 };
     const note = () => {
       outcome.requests = client.requests;

@@ -1,4 +1,5 @@
 import type { PagerdutyClient, PagerdutyQuery } from './create-pagerduty-client';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 /** PagerDuty's classic pagination: at most 100 a page, and `offset + limit` may not pass 10,000. */
 const LIMIT = 100;
@@ -10,7 +11,7 @@ export type Window = { since: Date; until: Date };
 /** Splits [from, to) into consecutive windows no wider than `days` (PagerDuty refuses windows over 6 months). */
 export const splitWindows = (from: Date, to: Date, days: number): Window[] => {
   const windows: Window[] = [];
-  const width = days * 86_400_000;
+  const width = days * DAY_MS;
   for (let start = from.getTime(); start < to.getTime(); start += width) {
     windows.push({ since: new Date(start), until: new Date(Math.min(start + width, to.getTime())) });
   }

@@ -7,6 +7,7 @@ import { PagerdutyRequestError, type PagerdutyClient } from './create-pagerduty-
 import { PAGERDUTY_SOURCE } from './pagerduty-ids';
 import { storePagerdutyPayloads } from './store-pagerduty-payloads';
 import { upsertPagerdutyIncidents } from './upsert-pagerduty-incidents';
+import { DAY_MS } from '../../../lib/format/time-units';
 
 export type PagerdutySettings = { services: Record<string, string>; backfillDays: number; windowDays: number };
 
@@ -57,7 +58,7 @@ export const syncPagerduty = ({ db, client, settings, full = false, now = new Da
     const stored = full
       ? null
       : (await getIngestCursor<{ until?: string }>(db, CURSOR.source, CURSOR.scope, CURSOR.kind)).cursor;
-    const from = stored?.until ? new Date(stored.until) : new Date(now.getTime() - settings.backfillDays * 86_400_000);
+    const from = stored?.until ? new Date(stored.until) : new Date(now.getTime() - settings.backfillDays * DAY_MS);
     const outcome: PagerdutySyncOutcome = {
       windows: 0,
       incidents: 0,

@@ -1,6 +1,6 @@
 import type { RuleContext, RuleOutcome } from '../scorecard-types';
+import { DAY_MS } from '../../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Passes when a successful production deployment (metrics.productionEnvironmentPattern) finished within the last

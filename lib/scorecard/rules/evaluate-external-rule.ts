@@ -1,7 +1,7 @@
 import type { RuleOf } from '../standards-schema';
 import type { RuleContext, RuleOutcome } from '../scorecard-types';
+import { DAY_MS } from '../../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 /** The latest result CI pushed under this name counts while it is younger than the configured age. */
 export const evaluateExternalRule = (rule: RuleOf<'external'>, context: RuleContext): RuleOutcome => {

@@ -1,8 +1,8 @@
 import type { FactData, FactKind } from '../../domain/facts';
 import { redactText } from '../../observability/redact';
 import type { RuleContext, RuleOutcome } from '../scorecard-types';
+import { DAY_MS } from '../../format/time-units';
 
-const DAY_MS = 86_400_000;
 
 const LABELS: Record<FactKind, string> = { repository: 'repository', catalog: 'catalog', branch_protection: 'branch protection' };
 

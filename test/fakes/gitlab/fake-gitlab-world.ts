@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { HOUR_MS } from '../../../lib/format/time-units';
 
 /** A GitLab group's history, from which the fake server renders REST answers and webhook deliveries. */
 /** A file a commit changed: `oldPath` when it was renamed (or copied) from there. */
@@ -81,8 +82,7 @@ export type FakeGitlabWorld = { group: { id: number; path: string }; projects: F
 export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 export const fullPath = (project: FakeProject) => `${project.namespace}/${project.path}`;
 
-const HOUR = 3_600_000;
-const at = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR);
+const at = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR_MS);
 
 export type FakeGroupOptions = { projects?: number; start?: Date; forbidden?: number[] };
 

@@ -1,4 +1,5 @@
 import type { FakeCatalogEntry, FakeIncidentIoWorld, FakeIoIncident } from './incident-io-world';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../lib/format/time-units';
 
 /** Ten services in incident.io's catalog, named the way catalogs name them (not always as the code is named). */
 export const IO_ENTRIES: FakeCatalogEntry[] = [
@@ -14,9 +15,6 @@ export const IO_ENTRIES: FakeCatalogEntry[] = [
   { id: '01CE10', name: 'Data Warehouse', externalId: 'default/dwh' },
 ];
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** One incident reported at `reportedAt`, resolved after `resolveMinutes` (open when null). */
 export const makeIoIncident = (
@@ -32,7 +30,7 @@ export const makeIoIncident = (
     summary = null as string | null,
   } = {},
 ): FakeIoIncident => {
-  const resolvedAt = resolveMinutes === null ? null : new Date(reportedAt.getTime() + resolveMinutes * MINUTE);
+  const resolvedAt = resolveMinutes === null ? null : new Date(reportedAt.getTime() + resolveMinutes * MINUTE_MS);
   return {
     id: `01INC${String(number).padStart(5, '0')}`,
     number,
@@ -43,8 +41,8 @@ export const makeIoIncident = (
     severity,
     services,
     // Declared a minute after it was reported, as incidents opened from an alert are.
-    createdAt: new Date(reportedAt.getTime() + MINUTE),
-    updatedAt: resolvedAt ?? new Date(reportedAt.getTime() + 2 * MINUTE),
+    createdAt: new Date(reportedAt.getTime() + MINUTE_MS),
+    updatedAt: resolvedAt ?? new Date(reportedAt.getTime() + 2 * MINUTE_MS),
     reportedAt,
     resolvedAt,
   };
@@ -61,7 +59,7 @@ export const buildIncidentIoWorld = (now: Date, days = 380): FakeIncidentIoWorld
     for (let slot = 0; slot < 6; slot++) {
       number++;
       const reportedAt = new Date(
-        now.getTime() - days * DAY + ((slot * 61 + index * 7) % days) * DAY + (number % 13) * HOUR + 2 * DAY,
+        now.getTime() - days * DAY_MS + ((slot * 61 + index * 7) % days) * DAY_MS + (number % 13) * HOUR_MS + 2 * DAY_MS,
       );
       incidents.push(
         makeIoIncident(number, [entry.id], reportedAt, {
@@ -71,7 +69,7 @@ export const buildIncidentIoWorld = (now: Date, days = 380): FakeIncidentIoWorld
       );
     }
   }
-  const late = (hours: number) => new Date(now.getTime() - 20 * DAY + hours * HOUR);
+  const late = (hours: number) => new Date(now.getTime() - 20 * DAY_MS + hours * HOUR_MS);
   incidents.push(
     makeIoIncident(61, ['01CE01'], late(1), { mode: 'test', resolveMinutes: 5 }),
     makeIoIncident(62, ['01CE01'], late(2), { mode: 'tutorial', resolveMinutes: 5 }),

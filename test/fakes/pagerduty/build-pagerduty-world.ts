@@ -1,4 +1,5 @@
 import type { FakeIncident, FakeLogEntry, FakePagerdutyWorld } from './pagerduty-world';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../lib/format/time-units';
 
 /** Ten PagerDuty services, named the way real accounts name them (not always as the code's service is named). */
 export const PAGERDUTY_SERVICES = [
@@ -14,9 +15,6 @@ export const PAGERDUTY_SERVICES = [
   { id: 'PSVC010', name: 'Data Warehouse' },
 ];
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 let entrySequence = 0;
 const entry = (type: FakeLogEntry['type'], at: Date): FakeLogEntry => ({
@@ -39,12 +37,12 @@ export const makeIncident = (
 ): FakeIncident => {
   const log = [
     entry('trigger_log_entry', createdAt),
-    entry('notify_log_entry', new Date(createdAt.getTime() + MINUTE)),
+    entry('notify_log_entry', new Date(createdAt.getTime() + MINUTE_MS)),
   ];
   if (ackMinutes !== null)
-    log.push(entry('acknowledge_log_entry', new Date(createdAt.getTime() + ackMinutes * MINUTE)));
+    log.push(entry('acknowledge_log_entry', new Date(createdAt.getTime() + ackMinutes * MINUTE_MS)));
   if (resolveMinutes !== null)
-    log.push(entry('resolve_log_entry', new Date(createdAt.getTime() + resolveMinutes * MINUTE)));
+    log.push(entry('resolve_log_entry', new Date(createdAt.getTime() + resolveMinutes * MINUTE_MS)));
   return {
     id: `PINC${String(number).padStart(5, '0')}`,
     number,
@@ -69,7 +67,7 @@ export const buildPagerdutyWorld = (now: Date, days = 380): FakePagerdutyWorld =
     for (let slot = 0; slot < 6; slot++) {
       number++;
       const createdAt = new Date(
-        now.getTime() - days * DAY + ((slot * 61 + index * 7) % days) * DAY + (number % 13) * HOUR + 2 * DAY,
+        now.getTime() - days * DAY_MS + ((slot * 61 + index * 7) % days) * DAY_MS + (number % 13) * HOUR_MS + 2 * DAY_MS,
       );
       const open = number % 7 === 0;
       incidents.push(

@@ -8,6 +8,7 @@ import type {
   MetricsWindow,
   Tier,
 } from '../../../lib/metrics/metrics-types';
+import { DAY_MS, HOUR_MS } from '../../../lib/format/time-units';
 
 /**
  * A plain reading of the definitions in METRICS.md over an in-memory history, written without looking at the SQL:
@@ -50,8 +51,6 @@ export type RefHistory = {
   pullRequests: RefPullRequest[];
 };
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 /** Postgres percentile_cont: linear interpolation between the closest ranks. */
 export const percentileCont = (values: number[], p: number): number | null => {
@@ -108,7 +107,7 @@ export const computeReferenceMetrics = (
   const to = time(window.to);
   const inWindow = (date: Date | null) => date !== null && time(date) >= from && time(date) < to;
   const production = new RegExp(settings.productionEnvironmentPattern, 'i');
-  const attributionMs = settings.attributionWindowHours * HOUR;
+  const attributionMs = settings.attributionWindowHours * HOUR_MS;
   const labels = settings.reworkLabels.map((label) => label.toLowerCase());
 
   const counted = history.deployments.filter(
@@ -220,14 +219,14 @@ export const computeReferenceMetrics = (
     .map((i) => (time(i.resolvedAt!) - time(i.openedAt)) / 1000);
 
   // Deployment days in every full ISO week and full calendar month inside the window.
-  const deployDays = new Set(D.map((d) => Math.floor(time(d.finishedAt!) / DAY)));
+  const deployDays = new Set(D.map((d) => Math.floor(time(d.finishedAt!) / DAY_MS)));
   const daysBetween = (start: number, stop: number) =>
-    [...deployDays].filter((day) => day * DAY >= start && day * DAY < stop).length;
+    [...deployDays].filter((day) => day * DAY_MS >= start && day * DAY_MS < stop).length;
   const weeks: number[] = [];
   // 1970-01-05 was a Monday.
-  const monday0 = 4 * DAY;
-  for (let start = monday0 + Math.ceil((from - monday0) / (7 * DAY)) * 7 * DAY; start + 7 * DAY <= to; start += 7 * DAY)
-    weeks.push(daysBetween(start, start + 7 * DAY));
+  const monday0 = 4 * DAY_MS;
+  for (let start = monday0 + Math.ceil((from - monday0) / (7 * DAY_MS)) * 7 * DAY_MS; start + 7 * DAY_MS <= to; start += 7 * DAY_MS)
+    weeks.push(daysBetween(start, start + 7 * DAY_MS));
   const months: number[] = [];
   const first = new Date(from);
   let month = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1);
@@ -241,7 +240,7 @@ export const computeReferenceMetrics = (
   }
 
   const n = D.length;
-  const perDay = n > 0 ? n / ((to - from) / DAY) : null;
+  const perDay = n > 0 ? n / ((to - from) / DAY_MS) : null;
   const weekMedian = n > 0 ? percentileCont(weeks, 0.5) : null;
   const monthMedian = n > 0 ? percentileCont(months, 0.5) : null;
   const frequencyTier: Tier | null =

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../lib/db/client';
 import { changes, deploymentChanges, deployments } from '../../../lib/db/schema';
+import { HOUR_MS } from '../../../lib/format/time-units';
 
 export type DeploymentView = { at: string; sha: string | null; rollbackOf: string | null; reason: string | null; leadHours: Record<string, number>; shas: string[] };
 
-const HOUR_MS = 60 * 60 * 1000;
 
 /** Every git deployment by its name after `<service>@`, with each carried commit's lead time in hours by subject. */
 export const readGitDeployments = async (db: Executor) => {

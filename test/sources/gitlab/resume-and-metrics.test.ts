@@ -11,13 +11,13 @@ import { startFakeGitlab, type FakeGitlab } from '../../fakes/gitlab/fake-gitlab
 import { snapshotTables } from '../../helpers/table-snapshot';
 import { createTestDb, describeEachBackend } from '../../helpers/test-db';
 import { GITLAB_DOMAIN, GITLAB_SETTINGS, gitlabClientOptions } from './gitlab-test-setup';
+import { HOUR_MS } from '../../../lib/format/time-units';
 
 let fake: FakeGitlab | undefined;
 afterEach(async () => fake?.close());
 
 const MONDAY = Date.parse('2026-03-02T00:00:00Z');
-const HOUR = 3_600_000;
-const h = (hours: number) => new Date(MONDAY + hours * HOUR);
+const h = (hours: number) => new Date(MONDAY + hours * HOUR_MS);
 const commit = (title: string, hours: number): FakeGitlabCommit => ({
   sha: sha1(title),
   title,

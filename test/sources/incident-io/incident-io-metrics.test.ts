@@ -4,7 +4,8 @@ import { IO_ENTRIES, makeIoIncident } from '../../fakes/incident-io/build-incide
 import { startFakeIncidentIo, type FakeIncidentIo } from '../../fakes/incident-io/fake-incident-io-server';
 import type { FakeIoIncident } from '../../fakes/incident-io/incident-io-world';
 import { describeEachBackend } from '../../helpers/test-db';
-import { commit, deploy, h, HOUR, load, metricsFor, sha } from '../../metrics/metrics-fixtures';
+import { commit, deploy, h, load, metricsFor, sha } from '../../metrics/metrics-fixtures';
+import { HOUR_SECONDS } from '../../../lib/format/time-units';
 import { createTestClient, KEY, seedWaymarkServices, SETTINGS } from './incident-io-test-setup';
 
 let fake: FakeIncidentIo | undefined;
@@ -45,8 +46,8 @@ describeEachBackend('DORA metrics from incident.io incidents', ({ db }) => {
     );
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 5, failed: 4, rate: 0.8 });
-    expect(metrics.recoveryTime).toMatchObject({ failed: 4, recovered: 3, p50Seconds: 5 * HOUR });
-    expect(metrics.timeToRestore).toMatchObject({ incidents: 4, p50Seconds: 2.5 * HOUR });
+    expect(metrics.recoveryTime).toMatchObject({ failed: 4, recovered: 3, p50Seconds: 5 * HOUR_SECONDS });
+    expect(metrics.timeToRestore).toMatchObject({ incidents: 4, p50Seconds: 2.5 * HOUR_SECONDS });
   });
 
   it('an incident whose custom field names a commit fails the deployment that shipped it, not the latest', async () => {
@@ -62,6 +63,6 @@ describeEachBackend('DORA metrics from incident.io incidents', ({ db }) => {
     await sync([named], db());
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 2, failed: 1 });
-    expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR });
+    expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR_SECONDS });
   });
 });

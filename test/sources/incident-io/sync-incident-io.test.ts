@@ -15,8 +15,8 @@ import {
   seedWaymarkServices,
   SETTINGS,
 } from './incident-io-test-setup';
+import { DAY_MS } from '../../../lib/format/time-units';
 
-const DAY = 86_400_000;
 let fake: FakeIncidentIo | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -77,16 +77,16 @@ describeEachBackend('incident.io sync', ({ db }) => {
     await start();
     await seedWaymarkServices(db());
     const first = await run(NOW);
-    const quiet = await run(new Date(NOW.getTime() + DAY));
+    const quiet = await run(new Date(NOW.getTime() + DAY_MS));
     expect(quiet).toMatchObject({ pages: 0, incidents: 0, requests: 1 });
     expect(fake!.requests.at(-1)!.query['updated_at[gte]']).toEqual(['2026-06-01']);
 
-    const later = new Date(NOW.getTime() + 1.2 * DAY);
+    const later = new Date(NOW.getTime() + 1.2 * DAY_MS);
     const open = fake!.world.incidents.find((incident) => incident.number === 7)!; // checkout, still open
     Object.assign(open, { category: 'learning', resolvedAt: later, updatedAt: later });
     fake!.world.incidents.push(makeIoIncident(65, ['01CE05'], later, { resolveMinutes: 50 }));
     const before = fake!.requests.length;
-    const second = await run(new Date(NOW.getTime() + 1.5 * DAY));
+    const second = await run(new Date(NOW.getTime() + 1.5 * DAY_MS));
     expect(fake!.requests.slice(before).map((request) => request.query['updated_at[gte]'])).toEqual([['2026-06-02']]);
     expect(second).toMatchObject({ pages: 1, incidents: 2, requests: 1 });
     const rows = await readIncidentRows(db());
@@ -100,7 +100,7 @@ describeEachBackend('incident.io sync', ({ db }) => {
     });
     expect(rows).toHaveLength(49);
     expect((await db().select().from(ingestCursors))[0]!.cursor).toEqual({
-      updatedSince: new Date(NOW.getTime() + 1.5 * DAY).toISOString(),
+      updatedSince: new Date(NOW.getTime() + 1.5 * DAY_MS).toISOString(),
     });
     console.info(
       `incident.io requests: first sync ${first.requests}, unchanged second ${quiet.requests}, ` +
@@ -122,7 +122,7 @@ describeEachBackend('incident.io sync', ({ db }) => {
     expect(fake!.requests.map((request) => request.status)).toEqual([500, 200, 429, 429, 200, 200]);
 
     fake!.faults.push({ kind: 'server-error', times: 5 });
-    await expect(run(new Date(NOW.getTime() + DAY))).rejects.toThrow(/answered 500: Internal server error/);
+    await expect(run(new Date(NOW.getTime() + DAY_MS))).rejects.toThrow(/answered 500: Internal server error/);
     const runs = await db().select().from(ingestRuns);
     expect(runs.find((row) => row.status === 'failed')).toMatchObject({
       error: expect.stringContaining('incident.io GET /v2/incidents answered 500'),

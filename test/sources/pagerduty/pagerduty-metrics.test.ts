@@ -4,7 +4,8 @@ import { makeIncident, PAGERDUTY_SERVICES } from '../../fakes/pagerduty/build-pa
 import { startFakePagerduty, type FakePagerduty } from '../../fakes/pagerduty/fake-pagerduty-server';
 import type { FakePagerdutyWorld } from '../../fakes/pagerduty/pagerduty-world';
 import { describeEachBackend } from '../../helpers/test-db';
-import { commit, deploy, h, HOUR, load, metricsFor, sha } from '../../metrics/metrics-fixtures';
+import { commit, deploy, h, load, metricsFor, sha } from '../../metrics/metrics-fixtures';
+import { HOUR_SECONDS } from '../../../lib/format/time-units';
 import { createTestClient, seedWaymarkServices, SETTINGS, TOKEN } from './pagerduty-test-setup';
 
 let fake: FakePagerduty | undefined;
@@ -50,8 +51,8 @@ describeEachBackend('DORA metrics from PagerDuty incidents', ({ db }) => {
     });
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 5, failed: 3, rate: 0.6 });
-    expect(metrics.recoveryTime).toMatchObject({ failed: 3, recovered: 2, p50Seconds: 7 * HOUR });
-    expect(metrics.timeToRestore).toMatchObject({ incidents: 3, p50Seconds: 3 * HOUR });
+    expect(metrics.recoveryTime).toMatchObject({ failed: 3, recovered: 2, p50Seconds: 7 * HOUR_SECONDS });
+    expect(metrics.timeToRestore).toMatchObject({ incidents: 3, p50Seconds: 3 * HOUR_SECONDS });
   });
 
   it('an incident whose title names a commit fails the deployment that shipped it, not the latest', async () => {
@@ -76,6 +77,6 @@ describeEachBackend('DORA metrics from PagerDuty incidents', ({ db }) => {
     });
     const metrics = await metricsFor(db(), { service: 'payments' }, 0, 100);
     expect(metrics.changeFailureRate).toMatchObject({ deployments: 2, failed: 1 });
-    expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR });
+    expect(metrics.recoveryTime).toMatchObject({ failed: 1, recovered: 1, p50Seconds: 17 * HOUR_SECONDS });
   });
 });

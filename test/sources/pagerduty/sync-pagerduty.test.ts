@@ -15,8 +15,8 @@ import {
   SETTINGS,
   TOKEN,
 } from './pagerduty-test-setup';
+import { DAY_MS } from '../../../lib/format/time-units';
 
-const DAY = 86_400_000;
 let fake: FakePagerduty | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -67,11 +67,11 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
       db: db(),
       client: createTestClient(fake!),
       settings: SETTINGS,
-      now: new Date(NOW.getTime() + DAY),
+      now: new Date(NOW.getTime() + DAY_MS),
     });
     expect(quiet.requests).toBe(2);
 
-    const later = new Date(NOW.getTime() + 1.5 * DAY);
+    const later = new Date(NOW.getTime() + 1.5 * DAY_MS);
     const open = fake!.world.incidents.find((incident) => incident.id === 'PINC00007')!; // payments, still open
     open.log.push({ id: 'RLE900001', type: 'resolve_log_entry', at: later });
     fake!.world.incidents.push(makeIncident(61, 'PSVC005', later, { ackMinutes: 4, resolveMinutes: 50 }));
@@ -80,7 +80,7 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
       db: db(),
       client: createTestClient(fake!),
       settings: SETTINGS,
-      now: new Date(NOW.getTime() + 2 * DAY),
+      now: new Date(NOW.getTime() + 2 * DAY_MS),
     });
     expect(paths(before)).toEqual(['/incidents', '/log_entries', '/incidents/PINC00007']);
     expect(second).toMatchObject({ windows: 1, requests: 3 });
@@ -92,13 +92,13 @@ describeEachBackend('PagerDuty sync', ({ db }) => {
     });
     expect(rows).toHaveLength(49);
     // An older incident deleted in PagerDuty after its last entry: skipped, the rest of the run goes on.
-    open.log.push({ id: 'RLE900002', type: 'acknowledge_log_entry', at: new Date(NOW.getTime() + 2.5 * DAY) });
+    open.log.push({ id: 'RLE900002', type: 'acknowledge_log_entry', at: new Date(NOW.getTime() + 2.5 * DAY_MS) });
     fake!.faults.push({ kind: 'not-found', match: /^\/incidents\/PINC00007$/ });
     const third = await syncPagerduty({
       db: db(),
       client: createTestClient(fake!),
       settings: SETTINGS,
-      now: new Date(NOW.getTime() + 3 * DAY),
+      now: new Date(NOW.getTime() + 3 * DAY_MS),
     });
     expect(third).toMatchObject({ windows: 1, gone: 1, requests: 3 });
     console.info(

@@ -4,6 +4,7 @@ import { ZTokenRequest } from '@/lib/auth/token-request-schema';
 import { handleReadRequest } from '@/lib/http/handle-read-request';
 import { handleWriteRequest } from '@/lib/http/handle-write-request';
 import { parseRequest } from '@/lib/scorecard/parse-request';
+import { DAY_MS } from '@/lib/format/time-units';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
     async ({ db, caller, readBody, audit }) => {
       const [input] = parseRequest(ZTokenRequest, await readBody());
       const owner = caller.kind === 'session' ? caller.subject : caller.name;
-      const expiresAt = input!.expiresInDays ? new Date(Date.now() + input!.expiresInDays * 86_400_000) : null;
+      const expiresAt = input!.expiresInDays ? new Date(Date.now() + input!.expiresInDays * DAY_MS) : null;
       const created = await createApiToken(db, input!.name, { scopes: input!.scopes, owner, expiresAt });
       audit({ action: 'token.create', target: created.name, detail: { id: created.id, scopes: created.scopes, expiresAt } });
       return created;
