@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { deploymentChanges, deployments, incidents, rawPayloads, services, teams } from '../../lib/db/schema';
+import { getDataRevision } from '../../lib/db/get-data-revision';
 import { isAppError } from '../../lib/errors';
 import { importEvents } from '../../ingest/sources/events/import-events';
 import { asLines } from '../helpers/event-input';
@@ -60,6 +61,18 @@ describeEachBackend('importEvents', ({ db }) => {
     const second = await importEvents({ db: db(), input: asLines([service, deployment, incident, run]) });
     expect(second).toMatchObject({ records: 4, inserted: 0, updated: 0, unchanged: 4 });
     expect(await snapshotTables(db())).toEqual(before);
+  });
+
+  // Unchanged raw payloads already have their rows: no domain table is written, so cached figures stay valid.
+  it('writes no domain table when a file is imported again unchanged (the data revision stays)', async () => {
+    await importEvents({ db: db(), input: asLines([service, deployment, incident, run]) });
+    const revision = await getDataRevision(db());
+    await importEvents({ db: db(), input: asLines([service, deployment, incident, run]) });
+    expect(await getDataRevision(db())).toBe(revision);
+    const changed = { ...incident, resolvedAt: '2026-01-05T12:00:00Z' };
+    const third = await importEvents({ db: db(), input: asLines([service, deployment, changed, run]) });
+    expect(third).toMatchObject({ updated: 1, unchanged: 3 });
+    expect(await getDataRevision(db())).toBeGreaterThan(revision);
   });
 
   it('updates a re-sent record in place (an incident gets resolved later)', async () => {

@@ -24,8 +24,8 @@ export const createImportCounts = (): ImportCounts => ({
 
 /**
  * Writes one batch of normalized records: their raw payloads (unless `store` is false: renormalizing reads them from
- * there), then services, deployments, incidents, pipeline runs and facts; counts each record as inserted, updated or
- * unchanged.
+ * there), then, for the records whose raw payload is new or changed, services, deployments, incidents, pipeline runs
+ * and facts; counts each record as inserted, updated or unchanged.
  */
 export const writeEventBatch = async (tx: Executor, source: string, batch: EventBatchItem[], counts: ImportCounts, { store = true } = {}) => {
   // Within one batch a repeated record keeps its last version, as it would have across batches.
@@ -42,8 +42,11 @@ export const writeEventBatch = async (tx: Executor, source: string, batch: Event
     : { inserted: [], updated: [] };
   const rawChanged = new Set([...raw.inserted, ...raw.updated].map((key) => key.split('|').slice(1).join('|')));
 
+  // Normalizing is a pure function of the raw record: an unchanged raw payload already has its rows. Renormalizing
+  // (store false) is the way to rewrite rows after a normalizer changed.
+  const toWrite = store ? records.filter(({ normalized: n }) => rawChanged.has(`${n.kind}|${n.key}`)) : records;
   const of = <K extends NormalizedRecord['kind']>(kind: K) =>
-    records.map((item) => item.normalized).filter((record): record is Extract<NormalizedRecord, { kind: K }> => record.kind === kind);
+    toWrite.map((item) => item.normalized).filter((record): record is Extract<NormalizedRecord, { kind: K }> => record.kind === kind);
   const serviceRecords = of('service');
   const deploymentRecords = of('deployment');
   const incidentRecords = of('incident');
