@@ -29,7 +29,9 @@ export const upsertDeployments = async (db: Executor, items: DeploymentWithChang
   const stated = new Map<string, Set<string>>();
   for (const item of items) if (item.changes) stated.set(item.deployment.id, new Set(item.changes.map((change) => change.id)));
   const existing = new Map<string, Set<string>>();
-  const ids = [...stated.keys()];
+  // A deployment inserted just now has no links (links go with their deployment): on a first import, no lookup.
+  const fresh = new Set(written.inserted);
+  const ids = [...stated.keys()].filter((id) => !fresh.has(id));
   if (ids.length > 0) {
     const rows = await db.select().from(deploymentChanges).where(inArray(deploymentChanges.deploymentId, ids));
     for (const row of rows) {
@@ -58,7 +60,7 @@ export const upsertDeployments = async (db: Executor, items: DeploymentWithChang
       .where(or(...chunk.map((link) => and(eq(deploymentChanges.deploymentId, link.deploymentId), eq(deploymentChanges.changeId, link.changeId)))));
   }
 
-  const inserted = new Set(written.inserted);
+  const inserted = fresh;
   const updated = new Set(written.updated);
   for (const item of items) {
     const id = item.deployment.id;
