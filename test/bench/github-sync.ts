@@ -33,7 +33,10 @@ const routeOf = (path: string) =>
     .replace(/\/\d+(?=\/|$)/g, '/{n}');
 const printRoutes = (from: number) => {
   const counts = new Map<string, number>();
-  for (const { path } of fake.requests.slice(from)) counts.set(routeOf(path), (counts.get(routeOf(path)) ?? 0) + 1);
+  for (const { path } of fake.requests.slice(from)) {
+    const route = routeOf(path);
+    counts.set(route, (counts.get(route) ?? 0) + 1);
+  }
   for (const [route, count] of [...counts].sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(count).padStart(6)}  ${route}`);
 };

@@ -9,7 +9,6 @@ import { DAY_MS } from '../../../lib/format/time-units';
 
 export type Deployed = { commits: ReturnType<typeof parseCommits>; status: string; fetched: RawPayloadInput[] } | null;
 
-
 /** Commits a deployment shipped since the previous one (compare), or within the horizon for the first one. */
 export const collectDeployedCommits = async (
   target: LinkTarget,
