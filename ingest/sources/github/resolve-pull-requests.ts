@@ -4,12 +4,9 @@ import { fetchPages } from './fetch-pages';
 import { GITHUB_SOURCE, githubIds } from './github-ids';
 import type { RepositoryAccess } from './github-settings';
 import type { GithubCommit } from './github-payloads';
-import { parseCommits, type PullRequestIndex } from './load-pull-request-index';
+import { addPullRequestCommits, parseCommits, type PullRequestIndex } from './load-pull-request-index';
 
 type Repo = RepositoryAccess & { pullRequestsListedFrom?: Date | null };
-
-// GitHub lists at most 250 commits of a pull request: past that the listing cannot say a commit is in none.
-const LISTED_COMMITS_CAP = 250;
 
 /** A commit made since every pull request was listed, and in none of them, was pushed directly: no need to ask. */
 const isKnownDirectPush = (from: Date | null | undefined, commit: GithubCommit) => {
@@ -37,8 +34,7 @@ export const resolvePullRequests = async (repo: Repo, deployed: GithubCommit[], 
     if (number === undefined) unknown.push(commit);
     else found.set(commit.sha.toLowerCase(), number);
   }
-  const capped = [...index.commits.values()].some((commits) => commits.length >= LISTED_COMMITS_CAP);
-  const listedFrom = capped ? undefined : repo.pullRequestsListedFrom;
+  const listedFrom = index.capped ? undefined : repo.pullRequestsListedFrom;
   const copies = new Map<string, number>();
   for (const number of new Set(found.values()))
     for (const commit of index.commits.get(number) ?? []) copies.set(copyKey(commit), number);
@@ -74,7 +70,7 @@ export const resolvePullRequests = async (repo: Repo, deployed: GithubCommit[], 
         params,
       );
       const items = commits.notModified ? [] : commits.items;
-      index.commits.set(merged.number, parseCommits(items));
+      addPullRequestCommits(index, merged.number, parseCommits(items));
       fetched.push({
         source: GITHUB_SOURCE,
         kind: 'pull_request_commits',
