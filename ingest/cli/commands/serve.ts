@@ -22,7 +22,7 @@ import { log } from '../../../lib/observability/log';
 import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
 import { autoLoadDemo } from '../../demo/auto-load-demo';
 import { startScorecardRefresh } from '../../../lib/scorecard/start-scorecard-refresh';
-import { startStatisticsUpkeep } from '../../../lib/db/start-statistics-upkeep';
+import { startStorageUpkeep } from '../../../lib/db/start-storage-upkeep';
 import { startAnalysisRefresh } from '../../../lib/impact/start-analysis-refresh';
 import { startNotificationRefresh } from '../../../lib/notifications/start-notification-refresh';
 import { startWorker } from '../../worker/start-worker';
@@ -133,7 +133,7 @@ export const serveCommand = defineCommand({
       `Waymark is serving http://${isLoopback(host) ? 'localhost' : host}:${port} (database: ${handle.backend}, ${handle.location}; jobs: ${queue.kind}, ${worker === 'off' ? 'run elsewhere' : worker === 'all' ? 'run here' : 'webhooks run here'})\n`,
     );
     // Statistics first: on a fresh embedded database the demo or an import has just filled the tables the scorecards read.
-    const stopStatisticsUpkeep = startStatisticsUpkeep({ db: handle.db });
+    const stopStorageUpkeep = startStorageUpkeep({ db: handle.db });
     const stopScorecardRefresh = startScorecardRefresh({ db: handle.db });
     const stopAnalysisRefresh = startAnalysisRefresh({ db: handle.db });
     const stopNotifications = startNotificationRefresh({ db: handle.db, config });
@@ -150,7 +150,7 @@ export const serveCommand = defineCommand({
     await stopNotifications();
     await stopAnalysisRefresh();
     await stopScorecardRefresh();
-    await stopStatisticsUpkeep();
+    await stopStorageUpkeep();
     await queue.stop();
     setJobQueue(null);
     await closeDb();
