@@ -2,6 +2,9 @@
  * Import throughput of events-v1 (issue 2): records per second for a large NDJSON file on the embedded database
  * and, when TEST_DATABASE_URL or DATABASE_URL is set, on the Postgres server. The baseline, measured in the same run,
  * is reading, parsing and validating the same file with no database: the most any import could do on this machine.
+ * Issue 19's floors and goals, same run: on Postgres a `COPY` of the rows the import left into the same tables
+ * (import ≥ 0.5× its speed), the same file again (≤ 0.3× a first import), and a first import into a database whose
+ * lead-time rollup is built (≤ 1.2× one without), on both backends.
  *
  *   npm run bench:import -- --records 1000000
  */
@@ -19,6 +22,7 @@ import { TEST_POSTGRES_URL, withDatabase } from '../helpers/postgres-url';
 import { seededRandom } from '../../lib/random/seeded-random';
 import { refreshMetricsRollup } from '../../lib/metrics/refresh-metrics-rollup';
 import { getConfig } from '../../lib/config/load-config';
+import { timeCopyFloor } from './time-copy-floor';
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' } } });
 const RECORDS = Number(values.records);
@@ -56,8 +60,8 @@ const rate = (records: number, ms: number) => Math.round(records / (ms / 1000));
 const row = (label: string, ms: number, baselineMs: number) =>
   console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${String(rate(RECORDS, ms)).padStart(8)} records/s  ${(ms / baselineMs).toFixed(1).padStart(5)}× baseline`);
 
-const printRatio = (label: string, ratio: number) =>
-  console.log(`${label.padEnd(44)} ${ratio.toFixed(2)}× (goal ≤ 1.2×)`);
+const printRatio = (label: string, ratio: number, goal = 'goal ≤ 1.2×') =>
+  console.log(`${label.padEnd(44)} ${ratio.toFixed(2)}× (${goal})`);
 
 // Once anyone opens a metrics page the lead-time rollup is built, and every later write maintains it in its own
 // statement: an import into such a database must stay linear in the file's size (issue 19).
@@ -117,6 +121,13 @@ const main = async () => {
       const againPg = await timeImport(server, file);
       row(`PostgreSQL: same file again (${againPg.counts.unchanged.toLocaleString('en-US')} unchanged)`, againPg.ms, baselineMs);
       await server.close();
+      const floor = await openServer(`${name}_copy`);
+      await floor.close();
+      const urlOf = (database: string) => withDatabase(TEST_POSTGRES_URL!, database);
+      const copy = await timeCopyFloor(urlOf(name), urlOf(`${name}_copy`));
+      const copied = `${copy.rows.toLocaleString('en-US')} rows (${copy.tables.length} tables)`;
+      row(`PostgreSQL: COPY of its ${copied}`, copy.ms, baselineMs);
+      printRatio('PostgreSQL: import speed / COPY speed', copy.ms / firstPg.ms, 'goal ≥ 0.5×');
       const builtPg = await openServer(`${name}_built`);
       await buildRollup(builtPg);
       const builtFirstPg = await timeImport(builtPg, file);
@@ -124,7 +135,7 @@ const main = async () => {
       printRatio('PostgreSQL: rollup built / not built', builtFirstPg.ms / firstPg.ms);
       await builtPg.close();
     } finally {
-      for (const database of [name, `${name}_built`]) {
+      for (const database of [name, `${name}_built`, `${name}_copy`]) {
         await admin.unsafe(`drop database if exists ${database} with (force)`);
       }
       await admin.end();
