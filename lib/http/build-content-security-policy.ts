@@ -8,11 +8,12 @@ import { randomBytes } from 'node:crypto';
  */
 export const buildContentSecurityPolicy = () => {
   const nonce = randomBytes(16).toString('base64');
-  return [
+  const header = [
     "frame-ancestors 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
   ].join('; ');
+  return { header, nonce };
 };

@@ -17,6 +17,8 @@ import { isLoopback, resolveListenHost } from '../../../lib/auth/get-auth-settin
 import { toWebRequest } from '../../../lib/auth/to-web-request';
 import { PEER_ADDRESS_HEADER } from '../../../lib/http/handle-write-request';
 import { buildContentSecurityPolicy } from '../../../lib/http/build-content-security-policy';
+import { createPageAnswerCache } from '../../../lib/http/create-page-answer-cache';
+import { getAnswerStamp } from '../../../lib/db/get-answer-stamp';
 import { hasMalformedPath } from '../../../lib/http/has-malformed-path';
 import { log } from '../../../lib/observability/log';
 import { closeInterruptedRuns } from '../../../lib/runs/close-interrupted-runs';
@@ -90,6 +92,7 @@ export const serveCommand = defineCommand({
     const app = next({ dev: false, dir: ROOT, port });
     await app.prepare();
     const handler = app.getRequestHandler();
+    const pageAnswers = createPageAnswerCache({ readStamp: () => getAnswerStamp(handle.db) });
     const serveRequest = async (request: IncomingMessage, response: ServerResponse) => {
       if (hasMalformedPath(request.url ?? '/')) {
         response
@@ -106,10 +109,10 @@ export const serveCommand = defineCommand({
         return;
       }
       // A new nonce per answer; the request carries the policy too, which is where Next finds the nonce.
-      const policy = buildContentSecurityPolicy();
+      const { header: policy, nonce } = buildContentSecurityPolicy();
       request.headers['content-security-policy'] = policy;
       response.setHeader('Content-Security-Policy', policy);
-      await handler(request, response);
+      await pageAnswers.serve(request, response, { nonce, render: () => handler(request, response) });
     };
     const server = createServer((request, response) => {
       serveRequest(request, response).catch((error: unknown) => {
