@@ -89,6 +89,27 @@ describe('page answer cache', () => {
     for (const { body, nonce } of answers) expect(body).toContain(`<script nonce="${nonce}">2</script>`);
   });
 
+  it('while a page renders again only because of its age, replays the previous answer instead of waiting', async () => {
+    let clock = 0;
+    let release = () => {};
+    let slow = false;
+    const render: Render = async (request, response, nonce) => {
+      if (slow) await new Promise<void>((resolve) => (release = resolve));
+      await renderPage(request, response, nonce);
+    };
+    const { renders, get } = await start({ render, now: () => clock });
+    await get('/adoption');
+    clock = 1000;
+    slow = true;
+    const leader = get('/adoption');
+    while (renders.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const follower = await get('/adoption');
+    expect(follower.response.headers.get('x-waymark-answer')).toBe('stored');
+    release();
+    expect((await leader).response.headers.get('x-waymark-answer')).toBeNull();
+    expect(renders).toHaveLength(2);
+  });
+
   it('keeps no failure, no answer that sets a cookie, and nothing from pages outside the read pages', async () => {
     const failing: Render = async (_request, response) => {
       response.statusCode = 500;

@@ -8,33 +8,17 @@ import { servicePath } from '@/lib/links/name-path';
 import { formatCount } from '@/lib/format/format-count';
 import { FIGURE_LABELS, toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
+import { placeSpreadDots } from './place-spread-dots';
 import { ScoreTicks } from './score-strip';
 
 type Figures = Map<string, Map<DoraFigure['key'], DoraFigure>>;
 
-// Dots closer than this (in score points) stack instead of hiding each other.
-const STACK_WIDTH = 0.25;
-const MAX_STACK = 6;
 const NAMED_OUTLIERS = 3;
-
-const place = (spread: MetricSpread) => {
-  const stacks = new Map<number, number>();
-  const points = spread.graded.map((point) => {
-    const slot = Math.round(point.score / STACK_WIDTH);
-    const level = stacks.get(slot) ?? 0;
-    stacks.set(slot, level + 1);
-    return { ...point, level: Math.min(level, MAX_STACK - 1) };
-  });
-  // A stack taller than the axis is drawn to its height and labelled with its count (the 2025 answers are buckets,
-  // so many services share a score).
-  const overflows = [...stacks].filter(([, count]) => count > MAX_STACK).map(([slot, count]) => ({ at: slot * STACK_WIDTH, count }));
-  return { points, overflows };
-};
 
 function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures }) {
   const shown = (service: string) => figures.get(service)?.get(spread.key);
   const lowest = spread.graded.slice(0, NAMED_OUTLIERS);
-  const placed = place(spread);
+  const placed = placeSpreadDots(spread.graded);
   const counts = [
     `${formatCount(spread.graded.length, 'service')} graded`,
     spread.medianScore === null ? null : `median score ${formatScore(spread.medianScore)}`,
@@ -45,7 +29,9 @@ function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures
     <li className={styles.spreadRow} data-spread={spread.key} data-graded={spread.graded.length}>
       <span className={styles.tileLabel}>{FIGURE_LABELS[spread.key]}</span>
       <div className={styles.spreadAxis} aria-hidden="true">
-        {spread.medianScore === null ? null : <span className={styles.spreadMedian} style={{ left: `${spread.medianScore * 10}%` }} />}
+        {spread.medianScore === null ? null : (
+          <span className={styles.spreadMedian} style={{ left: `${spread.medianScore * 10}%` }} />
+        )}
         {placed.overflows.map((stack) => (
           <span key={stack.at} className={styles.spreadCount} style={{ left: `${stack.at * 10}%` }}>
             {stack.count}
@@ -83,14 +69,34 @@ function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures
  * with their figures, and the services with too few samples counted. DORA reads these metrics per service; a
  * pooled figure alone hides the outliers.
  */
-export async function ServiceSpread({ team, window, edition }: { team?: string; window: MetricsWindow; edition: Edition }) {
+export async function ServiceSpread({
+  team,
+  window,
+  edition,
+}: {
+  team?: string;
+  window: MetricsWindow;
+  edition: Edition;
+}) {
   const table = await getServiceMetricsTable({ db: await getDb(), window, team, edition });
   const figures: Figures = new Map(
-    table.rows.map((row) => [row.service, new Map(toDoraFigures({ ...row, scope: { service: row.service }, window: table.window }).map((figure) => [figure.key, figure]))]),
+    table.rows.map((row) => [
+      row.service,
+      new Map(
+        toDoraFigures({ ...row, scope: { service: row.service }, window: table.window }).map((figure) => [
+          figure.key,
+          figure,
+        ]),
+      ),
+    ]),
   );
   const spreads = summarizeServiceSpread(table.rows);
   if (spreads.every((spread) => spread.graded.length === 0 && spread.tooFew.length === 0)) {
-    return <p className="muted">No service has a deployment, change or incident in this period, so there is no spread to show.</p>;
+    return (
+      <p className="muted">
+        No service has a deployment, change or incident in this period, so there is no spread to show.
+      </p>
+    );
   }
   return (
     <div className={styles.spread}>
@@ -100,8 +106,8 @@ export async function ServiceSpread({ team, window, edition }: { team?: string; 
         ))}
       </ul>
       <p className={styles.windowNote}>
-        Each dot is one service&apos;s DORA 2025 Quick Check score for the metric (0 worst, 10 best); the line is the median service.
-        Services below a metric&apos;s minimum sample are counted, not drawn.
+        Each dot is one service&apos;s DORA 2025 Quick Check score for the metric (0 worst, 10 best); the line is the
+        median service. Services below a metric&apos;s minimum sample are counted, not drawn.
       </p>
     </div>
   );
