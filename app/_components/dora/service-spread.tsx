@@ -5,7 +5,7 @@ import { getServiceMetricsTable } from '@/lib/metrics/get-service-metrics-table'
 import type { Edition, MetricsWindow } from '@/lib/metrics/metrics-types';
 import { summarizeServiceSpread, type MetricSpread } from '@/lib/metrics/summarize-service-spread';
 import { servicePath } from '@/lib/links/name-path';
-import { formatCount } from '@/lib/format/format-count';
+import { formatCount, formatNumberOf } from '@/lib/format/format-count';
 import { FIGURE_LABELS, toDoraFigures, type DoraFigure } from './dora-figures';
 import styles from './dora.module.css';
 import { placeSpreadDots } from './place-spread-dots';
@@ -34,7 +34,7 @@ function SpreadRow({ spread, figures }: { spread: MetricSpread; figures: Figures
         )}
         {placed.overflows.map((stack) => (
           <span key={stack.at} className={styles.spreadCount} style={{ left: `${stack.at * 10}%` }}>
-            {stack.count}
+            {formatNumberOf(stack.count)}
           </span>
         ))}
         {placed.points.map((point) => (

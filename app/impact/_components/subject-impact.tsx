@@ -46,7 +46,9 @@ export function SubjectImpact({ impact }: { impact: Analysis }) {
         <EffectTable kind="adoption" effects={adoption.effects} caption={`Before and after ${what}`} />
         {adoption.excluded.length > 0 ? (
           <details className={styles.excluded}>
-            <summary>{adoption.excluded.length} services left out of the before/after comparison</summary>
+            <summary>
+              {formatCount(adoption.excluded.length, 'service')} left out of the before/after comparison
+            </summary>
             <ul>
               {groupByReason(adoption.excluded).map(({ reason, services }) => (
                 <li key={reason}>
