@@ -14,6 +14,17 @@ describe('pages of a large organization', () => {
     expect(overflows).toEqual([{ at: 8, count: 2000 }]);
   });
 
+  it('writes the count of a tall stack only where it does not run into a taller one', () => {
+    const stack = (score: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({ service: `${score}-${index}`, score }));
+    const { overflows } = placeSpreadDots([...stack(8, 27), ...stack(8.25, 1973), ...stack(9.5, 7), ...stack(2, 8)]);
+    expect(overflows).toEqual([
+      { at: 2, count: 8 },
+      { at: 8.25, count: 1973 },
+      { at: 9.5, count: 7 },
+    ]);
+  });
+
   it('groups the services left out of an analysis by reason, the most common first', () => {
     const excluded = [
       { service: 'a', reason: 'never judged' },
