@@ -18,6 +18,8 @@ export type UpsertOptions = {
   mode?: 'replace' | 'merge';
   /** Columns never compared or overwritten on update, besides the key. */
   keep?: string[];
+  /** Columns written on update but not compared: a change in them alone is no update (a digest of a column). */
+  uncompared?: string[];
 };
 
 const ROWS_PER_STATEMENT = 5000;
@@ -48,7 +50,7 @@ export const upsertRows = async <T extends PgTable>(
   db: Executor,
   table: T,
   rows: T['$inferInsert'][],
-  { key, mode = 'replace', keep = [] }: UpsertOptions,
+  { key, mode = 'replace', keep = [], uncompared = [] }: UpsertOptions,
 ): Promise<UpsertOutcome> => {
   const outcome: UpsertOutcome = { inserted: [], updated: [], unchanged: 0 };
   if (rows.length === 0) return outcome;
@@ -74,13 +76,14 @@ export const upsertRows = async <T extends PgTable>(
   const name = (column: PgColumn) => sql.identifier(column.name);
   const excluded = (column: PgColumn) => sql`excluded.${name(column)}`;
   const incoming = (column: PgColumn) => (mode === 'merge' ? sql`coalesce(${excluded(column)}, ${column})` : excluded(column));
+  const compared = updatable.filter((column) => !uncompared.includes(column.name));
   const assignments = updatable.map((column) => sql`${name(column)} = ${incoming(column)}`);
   if (properties.some(([, column]) => column.name === 'ingested_at')) assignments.push(sql`"ingested_at" = now()`);
   const conflict =
-    updatable.length === 0
+    compared.length === 0
       ? sql`do nothing`
       : sql`do update set ${sql.join(assignments, sql`, `)}
-          where (${sql.join(updatable, sql`, `)}) is distinct from (${sql.join(updatable.map(incoming), sql`, `)})`;
+          where (${sql.join(compared, sql`, `)}) is distinct from (${sql.join(compared.map(incoming), sql`, `)})`;
   const keyExpression = sql.join(
     key.map((column) => sql`${column}::text`),
     sql` || '|' || `,

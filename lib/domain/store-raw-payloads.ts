@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { rawPayloads } from '../db/schema';
 import type { Executor } from '../db/client';
-import { upsertRows } from '../db/upsert-rows';
+import { queryRows } from '../db/query-rows';
+import { toArrayLiteral } from '../db/to-array-literal';
+import { upsertRows, type UpsertOutcome } from '../db/upsert-rows';
 import { toStorableJson } from '../validation/to-storable-json';
+import { stableHash } from './stable-hash';
 
 export type RawPayloadInput = {
   source: string;
@@ -13,20 +17,85 @@ export type RawPayloadInput = {
   error?: string | null;
 };
 
-/** Keeps payloads as they came (but storable: see toStorableJson), keyed by (source, kind, source id); a re-fetch of the same thing replaces it. */
-export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]) =>
-  upsertRows(
-    db,
-    rawPayloads,
-    payloads.map((payload) => ({
-      source: payload.source,
-      kind: payload.kind,
-      sourceId: payload.sourceId,
-      scope: payload.scope ?? null,
-      payload: toStorableJson(payload.payload),
-      fetchedAt: payload.fetchedAt ?? new Date(),
-      error: payload.error ?? null,
-    })),
+type RawRow = typeof rawPayloads.$inferInsert & { scope: string | null; error: string | null; payloadDigest: string };
+
+const ROWS_PER_STATEMENT = 5000;
+const keyOf = (row: RawRow) => `${row.source}|${row.kind}|${row.sourceId}`;
+
+const unnestRows = (rows: RawRow[]) => {
+  const column = (pick: (row: RawRow) => string | null) => sql`${toArrayLiteral(rows.map(pick))}::text[]`;
+  return sql`unnest(${column((row) => row.source)}, ${column((row) => row.kind)}, ${column((row) => row.sourceId)},
+    ${column((row) => row.scope)}, ${column((row) => row.error)}, ${column((row) => row.payloadDigest)})
+    with ordinality as u(source, kind, source_id, scope, error, digest, position)`;
+};
+const sameKey = sql`r.source = u.source and r.kind = u.kind and r.source_id = u.source_id`;
+
+/**
+ * Which rows are stored exactly so already, told by digest. An upsert that changes nothing still locks each row it
+ * meets, writing its page and WAL, and parses every payload to compare it: re-importing an unchanged file was
+ * mostly that. Here a first import pays one index probe per row and a re-import reads no payload at all.
+ */
+const findStoredAsIs = async (db: Executor, rows: RawRow[]) => {
+  const stored = new Set<number>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const found = await queryRows<{ position: number }>(
+      db,
+      sql`select u.position::int as position from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))}
+          join raw_payloads r on ${sameKey}
+          where r.payload_digest = u.digest and r.scope is not distinct from u.scope
+            and r.error is not distinct from u.error`,
+    );
+    for (const { position } of found) stored.add(start + position - 1);
+  }
+  return stored;
+};
+
+/** Rows found equal by payload but not by digest: stored before digests were kept. */
+const refreshDigests = async (db: Executor, rows: RawRow[]) => {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await db.execute(
+      sql`update raw_payloads r set payload_digest = u.digest
+          from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))} where ${sameKey}`,
+    );
+  }
+};
+
+/**
+ * Keeps payloads as they came (but storable: see toStorableJson), keyed by (source, kind, source id); a re-fetch of
+ * the same thing replaces it. Reports keys (`source|kind|source id`) inserted and updated, like upsertRows. The
+ * digest ignores key order, as jsonb does: a payload read back from storage and stored again is unchanged.
+ */
+export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]): Promise<UpsertOutcome> => {
+  // A key given twice keeps its last payload, as one upsert would.
+  const latest = new Map<string, RawRow>();
+  for (const input of payloads) {
+    const payload = toStorableJson(input.payload);
+    const row: RawRow = {
+      source: input.source,
+      kind: input.kind,
+      sourceId: input.sourceId,
+      scope: input.scope ?? null,
+      payload,
+      payloadDigest: stableHash(payload),
+      fetchedAt: input.fetchedAt ?? new Date(),
+      error: input.error ?? null,
+    };
+    latest.set(keyOf(row), row);
+  }
+  const rows = [...latest.values()];
+  const storedAsIs = rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
+  const rest = rows.filter((_, index) => !storedAsIs.has(index));
+  const outcome = await upsertRows(db, rawPayloads, rest, {
+    key: [rawPayloads.source, rawPayloads.kind, rawPayloads.sourceId],
     // fetchedAt moves on every fetch; comparing it would make every re-import an update.
-    { key: [rawPayloads.source, rawPayloads.kind, rawPayloads.sourceId], keep: ['id', 'fetched_at'] },
+    keep: ['id', 'fetched_at'],
+    uncompared: ['payload_digest'],
+  });
+  const written = new Set([...outcome.inserted, ...outcome.updated]);
+  await refreshDigests(
+    db,
+    rest.filter((row) => !written.has(keyOf(row))),
   );
+  outcome.unchanged = payloads.length - written.size;
+  return outcome;
+};

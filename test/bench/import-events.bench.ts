@@ -95,6 +95,7 @@ const main = async () => {
   row('PGlite: first import', first.ms, baselineMs);
   const again = await timeImport(pglite, file);
   row(`PGlite: same file again (${again.counts.unchanged.toLocaleString('en-US')} unchanged)`, again.ms, baselineMs);
+  printRatio('PGlite: same file again / first import', again.ms / first.ms, 'goal ≤ 0.3×');
   await pglite.close();
   const owner = { role: 'cli', command: 'bench' } as const;
   const built = await openDatabase({ backend: 'pglite', dataDir: join(folder, 'built'), owner });
@@ -120,6 +121,7 @@ const main = async () => {
       row('PostgreSQL: first import', firstPg.ms, baselineMs);
       const againPg = await timeImport(server, file);
       row(`PostgreSQL: same file again (${againPg.counts.unchanged.toLocaleString('en-US')} unchanged)`, againPg.ms, baselineMs);
+      printRatio('PostgreSQL: same file again / first import', againPg.ms / firstPg.ms, 'goal ≤ 0.3×');
       await server.close();
       const floor = await openServer(`${name}_copy`);
       await floor.close();

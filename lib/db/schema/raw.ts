@@ -15,6 +15,8 @@ export const rawPayloads = pgTable(
     payload: jsonb('payload').notNull(),
     fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     error: text('error'),
+    /** stableHash of the payload: an unchanged re-fetch is found without reading the payload. */
+    payloadDigest: text('payload_digest'),
   },
   (t) => [uniqueIndex('raw_payloads_identity_idx').on(t.source, t.kind, t.sourceId), index('raw_payloads_scope_idx').on(t.source, t.scope)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "raw_payloads" ADD COLUMN "payload_digest" text;
