@@ -1,6 +1,7 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { changes, deploymentChanges, deployments } from '../db/schema';
 import type { Executor } from '../db/client';
+import { toArrayLiteral } from '../db/to-array-literal';
 import { upsertRows } from '../db/upsert-rows';
 import type { ChangeRow, DeploymentRow } from './types';
 
@@ -8,6 +9,25 @@ export type DeploymentWithChanges = {
   deployment: DeploymentRow;
   /** The commits this deployment carried; null means "not stated", which leaves stored links alone. */
   changes: ChangeRow[] | null;
+};
+
+type Link = { deploymentId: string; changeId: string };
+const LINKS_PER_STATEMENT = 10_000;
+
+/** Links travel as two array parameters through `unnest`: a VALUES list of 10,000 pairs cost more to build than run. */
+const writeLinks = async (db: Executor, links: Link[], action: 'insert' | 'delete') => {
+  for (let start = 0; start < links.length; start += LINKS_PER_STATEMENT) {
+    const chunk = links.slice(start, start + LINKS_PER_STATEMENT);
+    const pairs = sql`unnest(${toArrayLiteral(chunk.map((link) => link.deploymentId))}::text[],
+      ${toArrayLiteral(chunk.map((link) => link.changeId))}::text[]) as u(deployment_id, change_id)`;
+    await db.execute(
+      action === 'insert'
+        ? sql`insert into deployment_changes (deployment_id, change_id)
+              select deployment_id, change_id from ${pairs} on conflict do nothing`
+        : sql`delete from deployment_changes d using ${pairs}
+              where d.deployment_id = u.deployment_id and d.change_id = u.change_id`,
+    );
+  }
 };
 
 /**
@@ -42,23 +62,16 @@ export const upsertDeployments = async (db: Executor, items: DeploymentWithChang
   }
 
   const linksChanged = new Set<string>();
-  const toInsert: { deploymentId: string; changeId: string }[] = [];
-  const toDelete: { deploymentId: string; changeId: string }[] = [];
+  const toInsert: Link[] = [];
+  const toDelete: Link[] = [];
   for (const [deploymentId, wanted] of stated) {
     const have = existing.get(deploymentId) ?? new Set<string>();
     for (const changeId of wanted) if (!have.has(changeId)) toInsert.push({ deploymentId, changeId });
     for (const changeId of have) if (!wanted.has(changeId)) toDelete.push({ deploymentId, changeId });
   }
   for (const link of [...toInsert, ...toDelete]) linksChanged.add(link.deploymentId);
-  for (let start = 0; start < toInsert.length; start += 10_000) {
-    await db.insert(deploymentChanges).values(toInsert.slice(start, start + 10_000)).onConflictDoNothing();
-  }
-  for (let start = 0; start < toDelete.length; start += 1_000) {
-    const chunk = toDelete.slice(start, start + 1_000);
-    await db
-      .delete(deploymentChanges)
-      .where(or(...chunk.map((link) => and(eq(deploymentChanges.deploymentId, link.deploymentId), eq(deploymentChanges.changeId, link.changeId)))));
-  }
+  await writeLinks(db, toInsert, 'insert');
+  await writeLinks(db, toDelete, 'delete');
 
   const inserted = fresh;
   const updated = new Set(written.updated);
