@@ -30,6 +30,15 @@ const unnestRows = (rows: RawRow[]) => {
 };
 const sameKey = sql`r.source = u.source and r.kind = u.kind and r.source_id = u.source_id`;
 
+/** Whether a source has stored anything yet. */
+export const hasRawPayloads = async (db: Executor, source: string) => {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from raw_payloads where source = ${source}) as found`,
+  );
+  return row?.found === true;
+};
+
 /**
  * Which rows are stored exactly so already, told by digest. An upsert that changes nothing still locks each row it
  * meets, writing its page and WAL, and parses every payload to compare it: re-importing an unchanged file was
@@ -64,8 +73,14 @@ const refreshDigests = async (db: Executor, rows: RawRow[]) => {
  * Keeps payloads as they came (but storable: see toStorableJson), keyed by (source, kind, source id); a re-fetch of
  * the same thing replaces it. Reports keys (`source|kind|source id`) inserted and updated, like upsertRows. The
  * digest ignores key order, as jsonb does: a payload read back from storage and stored again is unchanged.
+ * `probe: false` skips the digest lookup when the caller knows the source had nothing stored (a first import): the
+ * upsert alone is then correct, and the lookup would only find nothing.
  */
-export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]): Promise<UpsertOutcome> => {
+export const storeRawPayloads = async (
+  db: Executor,
+  payloads: RawPayloadInput[],
+  { probe = true }: { probe?: boolean } = {},
+): Promise<UpsertOutcome> => {
   // A key given twice keeps its last payload, as one upsert would.
   const latest = new Map<string, RawRow>();
   for (const input of payloads) {
@@ -83,7 +98,7 @@ export const storeRawPayloads = async (db: Executor, payloads: RawPayloadInput[]
     latest.set(keyOf(row), row);
   }
   const rows = [...latest.values()];
-  const storedAsIs = rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
+  const storedAsIs = probe && rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
   const rest = rows.filter((_, index) => !storedAsIs.has(index));
   const outcome = await upsertRows(db, rawPayloads, rest, {
     key: [rawPayloads.source, rawPayloads.kind, rawPayloads.sourceId],

@@ -2,6 +2,7 @@ import type { Db } from '../../../lib/db/client';
 import { SOURCE_NAME } from '../../../lib/domain/ids';
 import { AppError } from '../../../lib/errors';
 import { withSpan } from '../../../lib/observability/trace';
+import { hasRawPayloads } from '../../../lib/domain/store-raw-payloads';
 import type { EventInput } from './event-input';
 import { normalizeEventRecord } from './normalize-event-record';
 import { validateEventRecord } from './validate-event-record';
@@ -40,11 +41,15 @@ export const importEvents = async ({ db, input, source = 'events', batchSize = 1
       let invalidRecords = 0;
       let seen = 0;
       let batch: Valid[] = [];
+      // A source's first import has nothing stored to compare with: its batches skip the lookup of unchanged payloads.
+      const probe = await hasRawPayloads(tx, source);
 
       const flush = async () => {
         if (errorCount === 0 && batch.length > 0) {
           const records = batch;
-          await withSpan('waymark.import_events.batch', { 'waymark.records': records.length }, () => writeEventBatch(tx, source, records, counts));
+          await withSpan('waymark.import_events.batch', { 'waymark.records': records.length }, () =>
+            writeEventBatch(tx, source, records, counts, { probe }),
+          );
         }
         batch = [];
         onProgress?.({ records: seen });

@@ -25,9 +25,16 @@ export const createImportCounts = (): ImportCounts => ({
 /**
  * Writes one batch of normalized records: their raw payloads (unless `store` is false: renormalizing reads them from
  * there), then, for the records whose raw payload is new or changed, services, deployments, incidents, pipeline runs
- * and facts; counts each record as inserted, updated or unchanged.
+ * and facts; counts each record as inserted, updated or unchanged. `probe: false`: the source had no raw payloads
+ * when the import began (see storeRawPayloads).
  */
-export const writeEventBatch = async (tx: Executor, source: string, batch: EventBatchItem[], counts: ImportCounts, { store = true } = {}) => {
+export const writeEventBatch = async (
+  tx: Executor,
+  source: string,
+  batch: EventBatchItem[],
+  counts: ImportCounts,
+  { store = true, probe = true } = {},
+) => {
   // Within one batch a repeated record keeps its last version, as it would have across batches.
   const latest = new Map<string, EventBatchItem>();
   for (const item of batch) latest.set(`${item.normalized.kind}|${item.normalized.key}`, item);
@@ -38,6 +45,7 @@ export const writeEventBatch = async (tx: Executor, source: string, batch: Event
     ? await storeRawPayloads(
         tx,
         records.map(({ normalized, raw }) => ({ source, kind: normalized.kind, sourceId: normalized.key, payload: raw })),
+        { probe },
       )
     : { inserted: [], updated: [] };
   const rawChanged = new Set([...raw.inserted, ...raw.updated].map((key) => key.split('|').slice(1).join('|')));
