@@ -22,7 +22,8 @@ export type UpsertOptions = {
   uncompared?: string[];
 };
 
-const ROWS_PER_STATEMENT = 5000;
+/** Rows per statement for writes that send each column as one array: large enough to amortise a round trip. */
+export const ROWS_PER_STATEMENT = 5000;
 
 /** A value as the text Postgres will cast back to the column's type. */
 const toText = (column: PgColumn, value: unknown): string | null => {

@@ -3,7 +3,7 @@ import { rawPayloads } from '../db/schema';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/query-rows';
 import { toArrayLiteral } from '../db/to-array-literal';
-import { upsertRows, type UpsertOutcome } from '../db/upsert-rows';
+import { ROWS_PER_STATEMENT, upsertRows, type UpsertOutcome } from '../db/upsert-rows';
 import { toStorableJson } from '../validation/to-storable-json';
 import { stableHash } from './stable-hash';
 
@@ -19,7 +19,6 @@ export type RawPayloadInput = {
 
 type RawRow = typeof rawPayloads.$inferInsert & { scope: string | null; error: string | null; payloadDigest: string };
 
-const ROWS_PER_STATEMENT = 5000;
 const keyOf = (row: RawRow) => `${row.source}|${row.kind}|${row.sourceId}`;
 
 const unnestRows = (rows: RawRow[]) => {
@@ -29,15 +28,6 @@ const unnestRows = (rows: RawRow[]) => {
     with ordinality as u(source, kind, source_id, scope, error, digest, position)`;
 };
 const sameKey = sql`r.source = u.source and r.kind = u.kind and r.source_id = u.source_id`;
-
-/** Whether a source has stored anything yet. */
-export const hasRawPayloads = async (db: Executor, source: string) => {
-  const [row] = await queryRows<{ found: boolean }>(
-    db,
-    sql`select exists (select 1 from raw_payloads where source = ${source}) as found`,
-  );
-  return row?.found === true;
-};
 
 /**
  * Which rows are stored exactly so already, told by digest. An upsert that changes nothing still locks each row it
@@ -59,27 +49,39 @@ const findStoredAsIs = async (db: Executor, rows: RawRow[]) => {
   return stored;
 };
 
-/** Rows found equal by payload but not by digest: stored before digests were kept. */
+/**
+ * Rows the upsert found equal by payload: those stored before digests were kept get theirs. Rows that have it are
+ * left alone, so an unprobed call (see PROBE_FROM_ROWS) writes nothing for what it found unchanged.
+ */
 const refreshDigests = async (db: Executor, rows: RawRow[]) => {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     await db.execute(
       sql`update raw_payloads r set payload_digest = u.digest
-          from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))} where ${sameKey}`,
+          from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))}
+          where ${sameKey} and r.payload_digest is distinct from u.digest`,
     );
   }
 };
 
 /**
+ * Below this many rows the digest lookup is not worth its statement: syncs store a payload or a page at a time, and
+ * what they store is mostly new or changed (an unchanged answer is a 304 and is not stored again), so the lookup
+ * would find nothing and add a round trip to every write. Bulk writes (imports, re-imports) are where it pays.
+ */
+const PROBE_FROM_ROWS = 100;
+
+/**
  * Keeps payloads as they came (but storable: see toStorableJson), keyed by (source, kind, source id); a re-fetch of
  * the same thing replaces it. Reports keys (`source|kind|source id`) inserted and updated, like upsertRows. The
  * digest ignores key order, as jsonb does: a payload read back from storage and stored again is unchanged.
- * `probe: false` skips the digest lookup when the caller knows the source had nothing stored (a first import): the
- * upsert alone is then correct, and the lookup would only find nothing.
+ * `probe` says whether to look up unchanged rows by digest first; by default only calls of PROBE_FROM_ROWS rows or
+ * more do. `probe: false` suits a caller that knows the source had nothing stored (a first import). Either way the
+ * outcome is the same: the upsert compares payloads itself.
  */
 export const storeRawPayloads = async (
   db: Executor,
   payloads: RawPayloadInput[],
-  { probe = true }: { probe?: boolean } = {},
+  { probe }: { probe?: boolean } = {},
 ): Promise<UpsertOutcome> => {
   // A key given twice keeps its last payload, as one upsert would.
   const latest = new Map<string, RawRow>();
@@ -98,7 +100,8 @@ export const storeRawPayloads = async (
     latest.set(keyOf(row), row);
   }
   const rows = [...latest.values()];
-  const storedAsIs = probe && rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
+  const lookUp = probe ?? rows.length >= PROBE_FROM_ROWS;
+  const storedAsIs = lookUp && rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
   const rest = rows.filter((_, index) => !storedAsIs.has(index));
   const outcome = await upsertRows(db, rawPayloads, rest, {
     key: [rawPayloads.source, rawPayloads.kind, rawPayloads.sourceId],

@@ -11,6 +11,9 @@ const payload = (id: string, extra: Record<string, unknown> = {}): RawPayloadInp
   payload: { id, service: 'cart', status: 'success', ...extra },
 });
 
+// Small calls skip the digest lookup by default (see PROBE_FROM_ROWS); these tests ask for it where they check it.
+const probed = { probe: true };
+
 describeEachBackend('storeRawPayloads', ({ db }) => {
   const readRows = () =>
     queryRows<{ source_id: string; digest: string | null; xmin: string; xmax: string; status: string }>(
@@ -26,7 +29,11 @@ describeEachBackend('storeRawPayloads', ({ db }) => {
     const before = await readRows();
     expect(before.every((row) => row.digest !== null)).toBe(true);
 
-    const again = await storeRawPayloads(db(), [payload('a'), payload('b', { status: 'failure' }), payload('d')]);
+    const again = await storeRawPayloads(
+      db(),
+      [payload('a'), payload('b', { status: 'failure' }), payload('d')],
+      probed,
+    );
     expect(again.inserted).toEqual(['events|deployment|d']);
     expect(again.updated).toEqual(['events|deployment|b']);
     expect(again.unchanged).toBe(1);
@@ -48,7 +55,7 @@ describeEachBackend('storeRawPayloads', ({ db }) => {
     const rows = await readRows();
     expect(rows.every((row) => row.digest !== null)).toBe(true);
     // The old row has its digest now, so the next identical call finds both without reading payloads.
-    const third = await storeRawPayloads(db(), [reordered, payload('b')]);
+    const third = await storeRawPayloads(db(), [reordered, payload('b')], probed);
     expect(third.unchanged).toBe(2);
     expect((await readRows()).map((row) => row.xmin)).toEqual(rows.map((row) => row.xmin));
   });
@@ -63,5 +70,19 @@ describeEachBackend('storeRawPayloads', ({ db }) => {
     await storeRawPayloads(db(), [payload('a')]);
     const outcome = await storeRawPayloads(db(), [{ ...payload('a'), error: 'kind: unknown' }]);
     expect(outcome.updated).toEqual(['events|deployment|a']);
+  });
+
+  it('reports the same outcome without the lookup, and rewrites no digest it already has', async () => {
+    await storeRawPayloads(db(), [payload('a'), payload('b')]);
+    await db().execute(sql`update raw_payloads set payload_digest = null where source_id = 'b'`);
+    const before = await readRows();
+    const calls = [payload('a'), payload('b'), payload('c', { status: 'failure' })];
+    const outcome = await storeRawPayloads(db(), calls, { probe: false });
+    expect([outcome.inserted, outcome.updated, outcome.unchanged]).toEqual([['events|deployment|c'], [], 2]);
+    const after = await readRows();
+    // The upsert locks what it compares (xmax moves) but only the row without a digest is written (xmin moves).
+    expect(after.find((row) => row.source_id === 'a')!.xmin).toBe(before[0]!.xmin);
+    expect(after.find((row) => row.source_id === 'b')!.xmin).not.toBe(before[1]!.xmin);
+    expect(after.every((row) => row.digest !== null)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Db } from '../../../lib/db/client';
 import { SOURCE_NAME } from '../../../lib/domain/ids';
 import { AppError } from '../../../lib/errors';
 import { withSpan } from '../../../lib/observability/trace';
-import { hasRawPayloads } from '../../../lib/domain/store-raw-payloads';
+import { hasRawPayloads } from '../../../lib/domain/has-raw-payloads';
 import type { EventInput } from './event-input';
 import { normalizeEventRecord } from './normalize-event-record';
 import { validateEventRecord } from './validate-event-record';
