@@ -45,7 +45,7 @@ export const toStorableRow = (
         throw new AppError('VALIDATION_FAILED', `${table} ${key}: ${column.name} is ${range}; nothing was stored`, { details: [`${column.name}: ${range}`] });
       }
       replace(property, column, null, `${range}; stored as null`);
-    } else if (column.getSQLType() === 'jsonb' && typeof value === 'object' && value !== null) {
+    } else if (typeof value === 'object' && value !== null && column.getSQLType() === 'jsonb') {
       const cleaned = toStorableJson(value);
       if (cleaned !== value) replace(property, column, cleaned, 'NUL or unpaired surrogate written out');
     } else if (Array.isArray(value) && column.getSQLType() === 'text[]' && value.some((item) => typeof item === 'string' && cleanText(item) !== item)) {
