@@ -42,7 +42,8 @@ export const importEvents = async ({ db, input, source = 'events', batchSize = 1
       let seen = 0;
       let batch: Valid[] = [];
       // A source's first import has nothing stored to compare with: its batches skip the lookup of unchanged payloads.
-      const probe = await hasRawPayloads(tx, source);
+      // Otherwise storeRawPayloads decides, by the same rule as for every other caller.
+      const probe = (await hasRawPayloads(tx, source)) ? undefined : false;
 
       const flush = async () => {
         if (errorCount === 0 && batch.length > 0) {

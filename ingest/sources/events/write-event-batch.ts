@@ -25,15 +25,15 @@ export const createImportCounts = (): ImportCounts => ({
 /**
  * Writes one batch of normalized records: their raw payloads (unless `store` is false: renormalizing reads them from
  * there), then, for the records whose raw payload is new or changed, services, deployments, incidents, pipeline runs
- * and facts; counts each record as inserted, updated or unchanged. `probe: false`: the source had no raw payloads
- * when the import began (see storeRawPayloads).
+ * and facts; counts each record as inserted, updated or unchanged. `probe` goes to storeRawPayloads as it is: left
+ * out, storeRawPayloads decides by the batch's size; false when the source had no raw payloads as the import began.
  */
 export const writeEventBatch = async (
   tx: Executor,
   source: string,
   batch: EventBatchItem[],
   counts: ImportCounts,
-  { store = true, probe = true } = {},
+  { store = true, probe }: { store?: boolean; probe?: boolean } = {},
 ) => {
   // Within one batch a repeated record keeps its last version, as it would have across batches.
   const latest = new Map<string, EventBatchItem>();
