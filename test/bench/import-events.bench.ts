@@ -73,14 +73,16 @@ const buildRollup = (handle: DbHandle) =>
 // What keeping the rollup cost inside the database, told by its own function statistics. The embedded database has
 // one session, so a setting made here covers the import's statements too.
 const trackRollupFunctions = (handle: DbHandle) => handle.db.execute(sql`set track_functions = 'pl'`);
+// The trigger calls the full refresh for the commits it cannot judge from a statement's own links, so its total
+// time holds the refresh's.
 const readRollupSeconds = async (handle: DbHandle) => {
-  const [totals] = await queryRows<{ refresh: number | null; trigger: number | null }>(
+  const [totals] = await queryRows<{ trigger: number | null; refresh: number | null }>(
     handle.db,
-    sql`select sum(total_time) filter (where funcname = 'metrics_refresh_first_shipments') / 1000 as refresh,
-          sum(self_time) filter (where funcname = 'metrics_on_write') / 1000 as trigger
+    sql`select sum(total_time) filter (where funcname = 'metrics_on_write') / 1000 as trigger,
+          sum(total_time) filter (where funcname = 'metrics_refresh_first_shipments') / 1000 as refresh
         from pg_stat_user_functions`,
   );
-  return { refresh: Number(totals?.refresh ?? 0), trigger: Number(totals?.trigger ?? 0) };
+  return { trigger: Number(totals?.trigger ?? 0), refresh: Number(totals?.refresh ?? 0) };
 };
 
 const timeImport = async (handle: DbHandle, file: string) => {
@@ -121,9 +123,9 @@ const main = async () => {
   row('PGlite: first import, rollup built', builtFirst.ms, baselineMs);
   printRatio('PGlite: rollup built / not built', builtFirst.ms / first.ms);
   const spent = await readRollupSeconds(built);
-  const total = (spent.refresh + spent.trigger).toFixed(1).padStart(7);
-  const parts = `refresh ${spent.refresh.toFixed(1)} s, finding touched commits ${spent.trigger.toFixed(1)} s`;
-  console.log(`${'PGlite: of which keeping the rollup'.padEnd(44)} ${total} s  (${parts})`);
+  const kept = spent.trigger.toFixed(1).padStart(7);
+  const refreshed = `of which full refreshes of touched commits ${spent.refresh.toFixed(1)} s`;
+  console.log(`${'PGlite: of which keeping the rollup'.padEnd(44)} ${kept} s  (${refreshed})`);
   await built.close();
 
   if (TEST_POSTGRES_URL) {

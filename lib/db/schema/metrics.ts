@@ -3,8 +3,9 @@ import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-or
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
- * Rollup for lead time, kept exact by triggers (drizzle/0003, 0013, 0016): for each commit (service, sha), the first counted
- * deployment of that service that shipped it (success, production pattern of `metrics_rollup_state`, ties by id).
+ * Rollup for lead time, kept exact by triggers (drizzle/0003, 0013, 0016): for each commit (service, sha), the first
+ * counted deployment of that service that shipped it (success, production pattern of `metrics_rollup_state`, ties by
+ * id).
  * The metrics read it instead of searching every commit's earlier deployments, which is what makes an org-wide
  * lead time fast; any answer is the same with or without it (lib/metrics falls back to the direct query).
  */
