@@ -3,7 +3,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { log } from '../observability/log';
 import { toStorableRow } from '../validation/to-storable-row';
 import type { Executor } from './client';
-import { queryRows } from './query-rows';
+import { JsonText } from './json-text';
+import { queryBulkRows } from './query-bulk-rows';
 import { toArrayLiteral } from './to-array-literal';
 
 export type UpsertOutcome = { inserted: string[]; updated: string[]; unchanged: number };
@@ -35,6 +36,7 @@ const textOf = (column: PgColumn): ((value: unknown) => string | null) => {
   return (value) => {
     if (value === null || value === undefined) return null;
     if (value instanceof Date) return value.toISOString();
+    if (value instanceof JsonText) return value.text;
     return json ? JSON.stringify(value) : String(value);
   };
 };
@@ -105,7 +107,7 @@ export const upsertRows = async <T extends PgTable>(
       return sql`${toArrayLiteral(chunk.map((row) => toText(row[property])))}::text[]`;
     });
     // xmax is 0 on a freshly inserted row and the updating transaction's id on an updated one.
-    const returned = await queryRows<{ key: string; inserted: boolean }>(
+    const returned = await queryBulkRows<{ key: string; inserted: boolean }>(
       db,
       sql`insert into ${sql.identifier(getTableName(table))} (${sql.join(present.map(([, column]) => name(column)), sql`, `)})
           select ${sql.join(present.map(([, column], index) => fromText(column, sql`u.${aliases[index]!}`)), sql`, `)}

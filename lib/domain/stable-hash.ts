@@ -12,5 +12,11 @@ const canonical = (value: unknown): unknown => {
   return value;
 };
 
+/** JSON text with every object's keys sorted: equal data always gives the same text. */
+export const toCanonicalJson = (value: unknown) => JSON.stringify(canonical(value));
+
+/** The digest of a canonical JSON text (toCanonicalJson). */
+export const hashCanonicalJson = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** A hash that does not depend on key order: equal data always hashes equal. */
-export const stableHash = (value: unknown) => createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+export const stableHash = (value: unknown) => hashCanonicalJson(toCanonicalJson(value));

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { rawPayloads } from '../db/schema';
 import type { Executor } from '../db/client';
-import { queryRows } from '../db/query-rows';
+import { queryBulkRows } from '../db/query-bulk-rows';
 import { toArrayLiteral } from '../db/to-array-literal';
 import { ROWS_PER_STATEMENT, upsertRows, type UpsertOutcome } from '../db/upsert-rows';
 import { toStorableJson } from '../validation/to-storable-json';
-import { stableHash } from './stable-hash';
+import { JsonText } from '../db/json-text';
+import { hashCanonicalJson, toCanonicalJson } from './stable-hash';
 
 export type RawPayloadInput = {
   source: string;
@@ -37,7 +38,7 @@ const sameKey = sql`r.source = u.source and r.kind = u.kind and r.source_id = u.
 const findStoredAsIs = async (db: Executor, rows: RawRow[]) => {
   const stored = new Set<number>();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const found = await queryRows<{ position: number }>(
+    const found = await queryBulkRows<{ position: number }>(
       db,
       sql`select u.position::int as position from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))}
           join raw_payloads r on ${sameKey}
@@ -55,7 +56,8 @@ const findStoredAsIs = async (db: Executor, rows: RawRow[]) => {
  */
 const refreshDigests = async (db: Executor, rows: RawRow[]) => {
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await db.execute(
+    await queryBulkRows(
+      db,
       sql`update raw_payloads r set payload_digest = u.digest
           from ${unnestRows(rows.slice(start, start + ROWS_PER_STATEMENT))}
           where ${sameKey} and r.payload_digest is distinct from u.digest`,
@@ -78,27 +80,40 @@ const PROBE_FROM_ROWS = 100;
  * more do. `probe: false` suits a caller that knows the source had nothing stored (a first import). Either way the
  * outcome is the same: the upsert compares payloads itself.
  */
-export const storeRawPayloads = async (
+export const storeRawPayloads = (db: Executor, payloads: RawPayloadInput[], options: { probe?: boolean } = {}) =>
+  storePreparedPayloads(db, payloads.map(prepareRawPayload), options);
+
+/** A payload made storable and digested, ready for storePreparedPayloads. */
+export type PreparedRawPayload = RawRow;
+
+/**
+ * The per-payload part of storing: cleaning (toStorableJson) and the digest. A bulk writer calls it as each record
+ * is read, so this work is spread between the database's answers instead of held in one block before a statement.
+ */
+export const prepareRawPayload = (input: RawPayloadInput): PreparedRawPayload => {
+  // One serialisation serves the digest and the stored text: jsonb orders keys itself, so sorted keys store the same.
+  const text = toCanonicalJson(toStorableJson(input.payload));
+  return {
+    source: input.source,
+    kind: input.kind,
+    sourceId: input.sourceId,
+    scope: input.scope ?? null,
+    payload: new JsonText(text),
+    payloadDigest: hashCanonicalJson(text),
+    fetchedAt: input.fetchedAt ?? new Date(),
+    error: input.error ?? null,
+  };
+};
+
+/** storeRawPayloads for payloads already prepared by prepareRawPayload. */
+export const storePreparedPayloads = async (
   db: Executor,
-  payloads: RawPayloadInput[],
+  prepared: PreparedRawPayload[],
   { probe }: { probe?: boolean } = {},
 ): Promise<UpsertOutcome> => {
   // A key given twice keeps its last payload, as one upsert would.
   const latest = new Map<string, RawRow>();
-  for (const input of payloads) {
-    const payload = toStorableJson(input.payload);
-    const row: RawRow = {
-      source: input.source,
-      kind: input.kind,
-      sourceId: input.sourceId,
-      scope: input.scope ?? null,
-      payload,
-      payloadDigest: stableHash(payload),
-      fetchedAt: input.fetchedAt ?? new Date(),
-      error: input.error ?? null,
-    };
-    latest.set(keyOf(row), row);
-  }
+  for (const row of prepared) latest.set(keyOf(row), row);
   const rows = [...latest.values()];
   const lookUp = probe ?? rows.length >= PROBE_FROM_ROWS;
   const storedAsIs = lookUp && rows.length > 0 ? await findStoredAsIs(db, rows) : new Set<number>();
@@ -114,6 +129,6 @@ export const storeRawPayloads = async (
     db,
     rest.filter((row) => !written.has(keyOf(row))),
   );
-  outcome.unchanged = payloads.length - written.size;
+  outcome.unchanged = prepared.length - written.size;
   return outcome;
 };

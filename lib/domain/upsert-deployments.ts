@@ -2,6 +2,8 @@ import { inArray, sql } from 'drizzle-orm';
 import { changes, deploymentChanges, deployments } from '../db/schema';
 import type { Executor } from '../db/client';
 import { toArrayLiteral } from '../db/to-array-literal';
+import { queryBulkRows } from '../db/query-bulk-rows';
+import { settleWrites } from '../db/settle-writes';
 import { upsertRows } from '../db/upsert-rows';
 import type { ChangeRow, DeploymentRow } from './types';
 
@@ -20,7 +22,8 @@ const writeLinks = async (db: Executor, links: Link[], action: 'insert' | 'delet
     const chunk = links.slice(start, start + LINKS_PER_STATEMENT);
     const pairs = sql`unnest(${toArrayLiteral(chunk.map((link) => link.deploymentId))}::text[],
       ${toArrayLiteral(chunk.map((link) => link.changeId))}::text[]) as u(deployment_id, change_id)`;
-    await db.execute(
+    await queryBulkRows(
+      db,
       action === 'insert'
         ? sql`insert into deployment_changes (deployment_id, change_id)
               select deployment_id, change_id from ${pairs} on conflict do nothing`
@@ -35,15 +38,14 @@ const writeLinks = async (db: Executor, links: Link[], action: 'insert' | 'delet
  * commits, or the set of commits it carries changed.
  */
 export const upsertDeployments = async (db: Executor, items: DeploymentWithChanges[]) => {
-  const written = await upsertRows(
-    db,
-    deployments,
-    items.map((item) => item.deployment),
-    { key: [deployments.id] },
-  );
   const commitRows = items.flatMap((item) => item.changes ?? []);
-  // A commit seen in several deployments is one row; later sightings fill in what earlier ones lacked.
-  const commitsWritten = await upsertRows(db, changes, commitRows, { key: [changes.id], mode: 'merge' });
+  // Deployments and commits do not depend on each other (the rollup's triggers keep it exact in any order); links,
+  // which name both, go after both.
+  const [written, commitsWritten] = await settleWrites([
+    upsertRows(db, deployments, items.map((item) => item.deployment), { key: [deployments.id] }),
+    // A commit seen in several deployments is one row; later sightings fill in what earlier ones lacked.
+    upsertRows(db, changes, commitRows, { key: [changes.id], mode: 'merge' }),
+  ]);
   const touchedCommits = new Set([...commitsWritten.inserted, ...commitsWritten.updated]);
 
   const stated = new Map<string, Set<string>>();

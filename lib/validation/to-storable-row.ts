@@ -1,4 +1,5 @@
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { JsonText } from '../db/json-text';
 import { AppError } from '../errors';
 import { toSafeHref } from '../links/to-safe-href';
 import { INPUT_LIMITS } from './input-limits';
@@ -45,6 +46,8 @@ export const toStorableRow = (
         throw new AppError('VALIDATION_FAILED', `${table} ${key}: ${column.name} is ${range}; nothing was stored`, { details: [`${column.name}: ${range}`] });
       }
       replace(property, column, null, `${range}; stored as null`);
+    } else if (value instanceof JsonText) {
+      continue;
     } else if (typeof value === 'object' && value !== null && column.getSQLType() === 'jsonb') {
       const cleaned = toStorableJson(value);
       if (cleaned !== value) replace(property, column, cleaned, 'NUL or unpaired surrogate written out');

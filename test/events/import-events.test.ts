@@ -168,6 +168,45 @@ describeEachBackend('importEvents', ({ db }) => {
     expect(await countRows(db(), 'raw_payloads')).toBe(0);
   });
 
+  it('writes batches in file order while the next is stored: a record re-sent batches later wins', async () => {
+    const later = { ...deployment, status: 'failure', commits: [{ sha: SHA_A, authoredAt: '2026-01-04T16:00:00Z' }] };
+    const resolved = { ...incident, resolvedAt: '2026-01-05T12:00:00Z' };
+    const input = asLines([deployment, incident, run, later, resolved]);
+    const counts = await importEvents({ db: db(), input, batchSize: 1 });
+    expect(counts).toMatchObject({ records: 5, inserted: 3, updated: 2, unchanged: 0 });
+    const [stored] = await db().select().from(deployments);
+    expect(stored!.status).toBe('failure');
+    const links = await db().select().from(deploymentChanges);
+    expect(links.map((link) => link.changeId)).toEqual([`events:change:payments@${SHA_A}`]);
+    const [storedIncident] = await db().select().from(incidents);
+    expect(storedIncident!.resolvedAt!.toISOString()).toBe('2026-01-05T12:00:00.000Z');
+    const raw = await db().select().from(rawPayloads).where(eq(rawPayloads.kind, 'deployment'));
+    expect(raw.map((row) => (row.payload as { status: string }).status)).toEqual(['failure']);
+  });
+
+  it('rolls back every batch when the database refuses a later one, and stays usable', async () => {
+    // A refusal only the database makes, after validation passed: batches before it are written or in flight.
+    await db().execute(sql`create function refuse_run() returns trigger language plpgsql as $$
+      begin if new.source_id = 'ci-1700' then raise exception 'refused by the test'; end if; return new; end $$`);
+    await db().execute(
+      sql`create trigger refuse_run before insert on pipeline_runs for each row execute function refuse_run()`,
+    );
+    const many = Array.from({ length: 2500 }, (_, index) => ({ ...run, id: `ci-${index}` }));
+    const error = await importEvents({ db: db(), input: asLines(many), batchSize: 100 }).then(
+      () => null,
+      (caught: unknown) => caught as Error,
+    );
+    // Drizzle wraps what the database said in a "Failed query" error on the embedded database.
+    const said = `${error?.message} ${(error?.cause as Error | undefined)?.message}`;
+    expect(said).toContain('refused by the test');
+    expect(await countRows(db(), 'pipeline_runs')).toBe(0);
+    expect(await countRows(db(), 'raw_payloads')).toBe(0);
+    await db().execute(sql`drop trigger refuse_run on pipeline_runs`);
+    const counts = await importEvents({ db: db(), input: asLines(many.slice(0, 300)), batchSize: 100 });
+    expect(counts.inserted).toBe(300);
+    expect(await countRows(db(), 'pipeline_runs')).toBe(300);
+  });
+
   it('keeps unknown fields in the raw payload', async () => {
     await importEvents({ db: db(), input: asLines([{ ...incident, pagerdutyId: 'P123' }]) });
     const [raw] = await db().select().from(rawPayloads);

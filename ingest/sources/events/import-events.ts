@@ -1,16 +1,22 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '../../../lib/db/client';
 import { SOURCE_NAME } from '../../../lib/domain/ids';
 import { AppError } from '../../../lib/errors';
 import { withSpan } from '../../../lib/observability/trace';
 import { hasRawPayloads } from '../../../lib/domain/has-raw-payloads';
+import { prepareRawPayload } from '../../../lib/domain/store-raw-payloads';
 import type { EventInput } from './event-input';
 import { normalizeEventRecord } from './normalize-event-record';
 import { validateEventRecord } from './validate-event-record';
-import { createImportCounts, writeEventBatch, type EventBatchItem } from './write-event-batch';
+import { startBatchPipeline } from './start-batch-pipeline';
+import { createImportCounts, type EventBatchItem } from './write-event-batch';
 
 export type { ImportCounts, KindCounts } from './write-event-batch';
 
 type Valid = EventBatchItem;
+
+/** How many records are read between two turns of the event loop. */
+const RECORDS_BETWEEN_ANSWERS = 32;
 
 export type ImportEventsOptions = {
   /** A database, not a transaction: the import runs in a transaction of its own. */
@@ -45,31 +51,45 @@ export const importEvents = async ({ db, input, source = 'events', batchSize = 1
       // Otherwise storeRawPayloads decides, by the same rule as for every other caller.
       const probe = (await hasRawPayloads(tx, source)) ? undefined : false;
 
+      const pipeline = startBatchPipeline(tx, source, counts, { probe });
       const flush = async () => {
-        if (errorCount === 0 && batch.length > 0) {
-          const records = batch;
-          await withSpan('waymark.import_events.batch', { 'waymark.records': records.length }, () =>
-            writeEventBatch(tx, source, records, counts, { probe }),
-          );
-        }
+        if (errorCount === 0 && batch.length > 0) await pipeline.push(batch);
         batch = [];
         onProgress?.({ records: seen });
       };
 
-      for await (const item of input) {
-        seen++;
-        const result = item.parseError ? { ok: false as const, errors: [item.parseError] } : validateEventRecord(item.value);
-        if (!result.ok) {
-          invalidRecords++;
-          errorCount += result.errors.length;
-          for (const message of result.errors) if (errors.length < maxListedErrors) errors.push(`${item.position}: ${message}`);
-          continue;
+      // A read error of the input ends the import too: no statement may still run when the transaction rolls back.
+      try {
+        for await (const item of input) {
+          seen++;
+          // Reading a batch is tens of milliseconds of JavaScript: let the database's answers to the batches in flight
+          // in between, so their next statements go out while this one is read (see startBatchPipeline).
+          if (seen % RECORDS_BETWEEN_ANSWERS === 0) await yieldToEventLoop();
+          const result = item.parseError
+            ? { ok: false as const, errors: [item.parseError] }
+            : validateEventRecord(item.value);
+          if (!result.ok) {
+            invalidRecords++;
+            errorCount += result.errors.length;
+            for (const message of result.errors) {
+              if (errors.length < maxListedErrors) errors.push(`${item.position}: ${message}`);
+            }
+            continue;
+          }
+          // After the first error nothing more is written, but every record is still checked so all errors are listed.
+          if (errorCount === 0) {
+            const normalized = normalizeEventRecord(result.record, source);
+            const raw = { source, kind: normalized.kind, sourceId: normalized.key, payload: item.value };
+            batch.push({ normalized, payload: prepareRawPayload(raw) });
+          }
+          if (batch.length >= batchSize || (errorCount > 0 && seen % batchSize === 0)) await flush();
         }
-        // After the first error nothing more is written, but every record is still checked so all errors are listed.
-        if (errorCount === 0) batch.push({ normalized: normalizeEventRecord(result.record, source), raw: item.value });
-        if (batch.length >= batchSize || (errorCount > 0 && seen % batchSize === 0)) await flush();
+        await flush();
+      } catch (error) {
+        await pipeline.settle();
+        throw error;
       }
-      await flush();
+      await pipeline.drain();
 
       if (errorCount > 0) {
         if (errorCount > errors.length) errors.push(`… and ${errorCount - errors.length} more`);

@@ -46,7 +46,7 @@ const renormalizeNamespace = (db: Db, source: string) =>
           continue;
         }
         const normalized = normalizeEventRecord(result.record, source);
-        batch.push({ normalized, raw: row.payload });
+        batch.push({ normalized, payload: null });
         const record = result.record as { kind: string; name?: string; service?: string };
         const service = record.kind === 'service' ? record.name : record.service;
         if (service) services.add(service.trim());
