@@ -5,9 +5,14 @@ import { queryRows } from './query-rows';
 
 type PostgresJsClient = { unsafe: (query: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown[]> };
 
-const findPostgresJsClient = (db: Executor): PostgresJsClient | null => {
-  const client = (db as unknown as { session?: { client?: { unsafe?: unknown } } }).session?.client;
-  return typeof client?.unsafe === 'function' ? (client as PostgresJsClient) : null;
+type DrizzleInternals = { session?: { client?: { unsafe?: unknown } }; dialect?: PgDialect };
+
+/** The driver under a drizzle postgres.js database or transaction, and its dialect; null on PGlite. */
+const findPostgresJs = (db: Executor) => {
+  const { session, dialect } = db as unknown as DrizzleInternals;
+  const client = session?.client;
+  // Read through drizzle's internals: should a release move them, bulk writes fall back to unprepared statements.
+  return typeof client?.unsafe === 'function' && dialect ? { client: client as PostgresJsClient, dialect } : null;
 };
 
 /**
@@ -19,8 +24,9 @@ const findPostgresJsClient = (db: Executor): PostgresJsClient | null => {
  * every prepared text for the connection's life. PGlite has no round trips and runs the statement as queryRows does.
  */
 export const queryBulkRows = async <T>(db: Executor, query: SQL): Promise<T[]> => {
-  const client = findPostgresJsClient(db);
-  if (!client) return queryRows<T>(db, query);
-  const { sql, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
-  return (await client.unsafe(sql, params, { prepare: true })) as T[];
+  const driver = findPostgresJs(db);
+  if (!driver) return queryRows<T>(db, query);
+  const { sql, params } = driver.dialect.sqlToQuery(query);
+  // `prepare: true` yields to the connection's own setting: `?prepare=false` on the URL turns it off (poolers).
+  return (await driver.client.unsafe(sql, params, { prepare: true })) as T[];
 };
