@@ -48,7 +48,7 @@ export const importEvents = async ({ db, input, source = 'events', batchSize = 1
       let seen = 0;
       let batch: Valid[] = [];
       // A source's first import has nothing stored to compare with: its batches skip the lookup of unchanged payloads.
-      // Otherwise storeRawPayloads decides, by the same rule as for every other caller.
+      // Otherwise storePreparedPayloads decides, by the same rule as for every other caller of storeRawPayloads.
       const probe = (await hasRawPayloads(tx, source)) ? undefined : false;
 
       const pipeline = startBatchPipeline(tx, source, counts, { probe });

@@ -37,9 +37,8 @@ export type StoredEventBatch = {
 
 /**
  * Stores one batch's raw payloads (unless `store` is false: renormalizing reads them from there) and picks the
- * records whose rows must be written: those whose raw payload is new or changed. `probe` goes to storeRawPayloads as
- * it is: left out, storeRawPayloads decides by the batch's size; false when the source had no raw payloads as the
- * import began.
+ * records whose rows must be written: those whose raw payload is new or changed. `probe` goes to storePreparedPayloads
+ * as it is: left out, it decides by the batch's size; false when the source had no raw payloads as the import began.
  */
 export const storeEventPayloads = async (
   tx: Executor,
